@@ -1,0 +1,73 @@
+# dealwatch: `make run` to try it, `make test` to check it. See README.md.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Debug is on for a local run unless the environment says otherwise; tests get
+# a throwaway secret key of their own.
+LOCAL_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true}
+TEST_ENV := DJANGO_DEBUG=true DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-tests-only-not-secret}
+PYTEST_ARGS ?=
+
+.PHONY: help install run serve migrate demo admin messages test test-browser lint format bench clean
+
+help:
+	@echo "make run    set everything up and serve http://$(HOST):$(PORT)"
+	@echo "make test   set up and run the whole test suite (DATABASE_URL picks the database)"
+	@echo "make lint   ruff;  make bench: the archive-scale benchmark"
+
+# The virtualenv is rebuilt when the requirements change or its Python is too old.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
+		echo "dealwatch needs Python 3.12 or newer, and '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing): run 'make $(or $(MAKECMDGOALS),run) PYTHON=python3.13'."; \
+		exit 1; }
+	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+		echo "Recreating $(VENV): its Python is older than 3.12."; rm -rf $(VENV); fi
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed messages
+
+# Compiled with Babel, so no gettext is needed on the machine; the .mo files
+# are build products and stay out of git.
+messages: $(VENV)/.installed
+	@for po in $$(find locale -name '*.po' 2>/dev/null); do \
+		$(BIN)/pybabel compile --domain=django --statistics --input-file=$$po --output-file=$${po%.po}.mo || exit 1; \
+	done
+
+migrate: install
+	$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(LOCAL_ENV) $(BIN)/python manage.py load_demo
+
+admin: migrate
+	@$(LOCAL_ENV) $(BIN)/python manage.py ensure_local_admin
+
+run: demo admin serve
+
+serve:
+	@echo "Serving dealwatch on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	$(LOCAL_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-browser: install
+	$(TEST_ENV) DEALWATCH_REQUIRE_BROWSER=1 $(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	find . -name '*.mo' -path './locale/*' -delete

@@ -1,0 +1,223 @@
+"""Curation: everything about a deal is recorded from the deal's own page."""
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Count, Prefetch
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, Bid, Company, Deadline, Deal, Source
+
+
+class LanguageInUseFilter(admin.SimpleListFilter):
+    """Only the languages the archive holds, not all 184 of ISO 639-1."""
+
+    title = _("language")
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return Article.objects.language_choices()
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(language=self.value())
+        return queryset
+
+
+def public_link(obj):
+    return format_html(
+        '<a href="{}" target="_blank" rel="noopener">{}</a>',
+        obj.get_absolute_url(),
+        _("View on site"),
+    )
+
+
+public_link.short_description = _("Public page")
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "homepage", "article_count"]
+    search_fields = ["name", "homepage"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description=_("Articles"), ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
+
+
+@admin.register(Company)
+class CompanyAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "parent", public_link]
+    list_filter = ["country"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "country", "parent"]}),
+        (_("About"), {"fields": ["website", "description"]}),
+    ]
+
+
+class BidInline(admin.StackedInline):
+    model = Bid
+    extra = 0
+    autocomplete_fields = ["bidders", "sources"]
+    fields = [
+        ("bidders", "status"),
+        ("amount", "currency"),
+        ("submitted_on", "resolved_on"),
+        "countries",
+        "note",
+        "sources",
+    ]
+
+
+class DeadlineInline(admin.StackedInline):
+    model = Deadline
+    fk_name = "deal"
+    extra = 0
+    autocomplete_fields = ["sources"]
+    fields = [
+        ("label", "kind"),
+        ("due_on", "status"),
+        "set_by",
+        "extended_to",
+        "note",
+        "sources",
+    ]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # A deadline slips to another deadline of the same deal, nothing else.
+        field = formset.form.base_fields["extended_to"]
+        field.queryset = (
+            Deadline.objects.filter(deal=obj) if obj is not None else Deadline.objects.none()
+        )
+        field.help_text = _(
+            "The deadline that replaced this one. Save the new deadline first, then pick it here."
+        )
+        return formset
+
+
+@admin.register(Deal)
+class DealAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "target",
+        "seller",
+        "deal_type",
+        "status",
+        "country_codes",
+        "announced_on",
+        public_link,
+    ]
+    list_filter = ["status", "deal_type", "announced_on"]
+    list_select_related = ["target", "seller"]
+    search_fields = ["title", "target__name", "seller__name", "summary"]
+    date_hierarchy = "announced_on"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["target", "seller"]
+    inlines = [BidInline, DeadlineInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", ("target", "seller"), "countries"]}),
+        (
+            _("State"),
+            {"fields": [("deal_type", "status"), ("announced_on", "closed_on")]},
+        ),
+        (_("Value"), {"fields": [("value", "currency")]}),
+        (None, {"fields": ["summary"]}),
+    ]
+
+    @admin.display(description=_("Countries"), ordering="countries")
+    def country_codes(self, obj):
+        return ", ".join(country.code for country in obj.countries)
+
+
+@admin.register(Bid)
+class BidAdmin(admin.ModelAdmin):
+    list_display = [
+        "deal",
+        "bidder_names",
+        "status",
+        "amount",
+        "currency",
+        "submitted_on",
+        "resolved_on",
+    ]
+    list_filter = ["status", "submitted_on"]
+    list_select_related = ["deal"]
+    search_fields = ["deal__title", "bidders__name", "note"]
+    date_hierarchy = "submitted_on"
+    autocomplete_fields = ["deal", "bidders", "sources"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("bidders", queryset=Company.objects.only("name")))
+        )
+
+    @admin.display(description=_("Bidders"))
+    def bidder_names(self, obj):
+        return " & ".join(company.name for company in obj.bidders.all())
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(admin.ModelAdmin):
+    list_display = ["label", "deal", "kind", "due_on", "status", "extended_to"]
+    list_filter = ["status", "kind", "due_on"]
+    list_select_related = ["deal", "extended_to"]
+    search_fields = ["label", "deal__title", "set_by"]
+    date_hierarchy = "due_on"
+    autocomplete_fields = ["deal", "sources", "extended_to"]
+
+
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = "__all__"
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    list_display = ["title", "source", "language", "published_on", "original_link", public_link]
+    list_filter = [LanguageInUseFilter, "source", "published_on"]
+    list_select_related = ["source"]
+    search_fields = ["title", "url", "summary", "author"]
+    date_hierarchy = "published_on"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["source", "deals", "companies"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "url",
+                    ("source", "language"),
+                    ("published_on", "author"),
+                ]
+            },
+        ),
+        (None, {"fields": ["summary"]}),
+        (_("Covers"), {"fields": ["deals", "companies"]}),
+    ]
+
+    @admin.display(description=_("Original"))
+    def original_link(self, obj):
+        if not obj.url:
+            return "—"
+        return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', obj.url, _("Open"))
+
+
+admin.site.site_header = _("dealwatch curation")
+admin.site.site_title = _("dealwatch")
+admin.site.index_title = _("Curate the archive")

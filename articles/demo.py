@@ -1,0 +1,600 @@
+"""Demo data: the seed article curated in full, and a few other real deals.
+
+Everything here is in our own words and limited to what was publicly reported;
+where a fact is not known (an article's link, a bid's amount) it is left empty
+rather than guessed. Loading is idempotent: records are matched on their slug
+and never overwritten.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+
+from .models import Article, Bid, Company, Deadline, Deal, Source
+
+D = datetime.date
+
+SOURCES = [
+    {"slug": "zdnet-fr", "name": "ZDNet France", "homepage": "https://www.zdnet.fr/"},
+]
+
+# (slug, name, country, parent slug, website, description)
+COMPANIES = [
+    (
+        "bytedance",
+        "ByteDance",
+        "CN",
+        None,
+        "https://www.bytedance.com/",
+        "Beijing-based internet company that owns TikTok and Douyin.",
+    ),
+    (
+        "tiktok",
+        "TikTok",
+        "CN",
+        "bytedance",
+        "https://www.tiktok.com/",
+        "Short-video sharing app, owned by ByteDance.",
+    ),
+    (
+        "microsoft",
+        "Microsoft",
+        "US",
+        None,
+        "https://www.microsoft.com/",
+        "Software and cloud company based in Redmond, Washington.",
+    ),
+    (
+        "walmart",
+        "Walmart",
+        "US",
+        None,
+        "https://corporate.walmart.com/",
+        "Retailer based in Bentonville, Arkansas.",
+    ),
+    (
+        "oracle",
+        "Oracle",
+        "US",
+        None,
+        "https://www.oracle.com/",
+        "Database and cloud-infrastructure company.",
+    ),
+    (
+        "activision-blizzard",
+        "Activision Blizzard",
+        "US",
+        None,
+        "https://www.activisionblizzard.com/",
+        "Video-game publisher (Call of Duty, World of Warcraft, Candy Crush).",
+    ),
+    (
+        "adobe",
+        "Adobe",
+        "US",
+        None,
+        "https://www.adobe.com/",
+        "Creative and document software company.",
+    ),
+    (
+        "figma",
+        "Figma",
+        "US",
+        None,
+        "https://www.figma.com/",
+        "Collaborative design software company.",
+    ),
+    (
+        "softbank-group",
+        "SoftBank Group",
+        "JP",
+        None,
+        "https://group.softbank/en",
+        "Japanese technology investor.",
+    ),
+    (
+        "arm",
+        "Arm",
+        "GB",
+        "softbank-group",
+        "https://www.arm.com/",
+        "Chip designer based in Cambridge, owned by SoftBank Group from 2016.",
+    ),
+    (
+        "nvidia",
+        "Nvidia",
+        "US",
+        None,
+        "https://www.nvidia.com/",
+        "Maker of graphics processors and AI chips.",
+    ),
+    (
+        "broadcom",
+        "Broadcom",
+        "US",
+        None,
+        "https://www.broadcom.com/",
+        "Semiconductor company; domiciled in Singapore at the time of its 2017–2018 bid "
+        "for Qualcomm, it has since moved to the United States.",
+    ),
+    (
+        "qualcomm",
+        "Qualcomm",
+        "US",
+        None,
+        "https://www.qualcomm.com/",
+        "Maker of mobile chips and holder of wireless patents.",
+    ),
+    (
+        "kroger",
+        "Kroger",
+        "US",
+        None,
+        "https://www.thekrogerco.com/",
+        "Supermarket operator based in Cincinnati, Ohio.",
+    ),
+    (
+        "albertsons",
+        "Albertsons",
+        "US",
+        None,
+        "https://www.albertsonscompanies.com/",
+        "Supermarket operator based in Boise, Idaho (Safeway, Vons).",
+    ),
+]
+
+ARTICLES = [
+    {
+        "slug": "microsoft-ecarte-du-rachat-de-tiktok",
+        "title": "Microsoft écarté du rachat de TikTok",
+        "source": "zdnet-fr",
+        # The copy we hold does not carry the original link: it stays empty
+        # rather than being guessed.
+        "url": None,
+        "language": "fr",
+        "published_on": D(2020, 9, 14),
+        "author": "",
+        "summary": (
+            "ByteDance has told Microsoft it will not sell it TikTok's US operations, "
+            "which Microsoft had sought jointly with Walmart, together with the "
+            "Canadian, Australian and New Zealand business. ByteDance must sell to an "
+            "American company by 15 September or see the app banned in the United "
+            "States under President Trump's executive order. It has said TikTok's "
+            "algorithm will not be part of any sale, and Oracle, which has also been "
+            "in talks, is expected to be named TikTok's “trusted technology partner” "
+            "in an arrangement not structured exactly as an acquisition. TikTok is "
+            "suing the US government over the ban."
+        ),
+        "deals": ["tiktok-us-operations"],
+        "companies": ["tiktok", "bytedance", "microsoft", "walmart", "oracle"],
+    },
+]
+
+SEED = "microsoft-ecarte-du-rachat-de-tiktok"
+
+DEALS = [
+    {
+        "slug": "tiktok-us-operations",
+        "title": "Forced sale of TikTok's US operations",
+        "target": "tiktok",
+        "seller": "bytedance",
+        "countries": ["US", "CA", "AU", "NZ"],
+        "deal_type": Deal.Type.FORCED_SALE,
+        "status": Deal.Status.ABANDONED,
+        "announced_on": D(2020, 8, 6),
+        "closed_on": D(2021, 2, 10),
+        "summary": (
+            "A presidential executive order declared TikTok a national emergency and "
+            "gave ByteDance until 15 September 2020 to sell the app's US business to an "
+            "American company or see it banned. Microsoft, bidding jointly with Walmart "
+            "for the operations in the United States, Canada, Australia and New "
+            "Zealand, was turned down on 13 September; ByteDance chose Oracle as "
+            "“trusted technology partner” instead, in a structure that was not a plain "
+            "acquisition. The deadline slipped several times, and in February 2021 the "
+            "new US administration shelved the sale."
+        ),
+        "bids": [
+            {
+                "key": "microsoft-walmart",
+                "bidders": ["microsoft", "walmart"],
+                "status": Bid.Status.REJECTED,
+                "countries": ["US", "CA", "AU", "NZ"],
+                "submitted_on": D(2020, 8, 27),
+                "resolved_on": D(2020, 9, 13),
+                "note": (
+                    "Microsoft said it wanted to buy TikTok even before the president's "
+                    "order, promising world-class security, privacy and online-safety "
+                    "protections; Walmart joined it in a joint offer for the operations "
+                    "in the United States, Canada, Australia and New Zealand. On "
+                    "13 September 2020 ByteDance told Microsoft it would not sell it "
+                    "TikTok's US operations, as Microsoft said in a blog post."
+                ),
+                "sources": [SEED],
+            },
+            {
+                "key": "oracle",
+                "bidders": ["oracle"],
+                "status": Bid.Status.ACCEPTED,
+                "countries": ["US"],
+                "submitted_on": None,
+                "resolved_on": D(2020, 9, 14),
+                "note": (
+                    "Oracle entered talks with ByteDance after Microsoft. The Wall Street "
+                    "Journal reported on 14 September 2020 that Oracle would be named "
+                    "TikTok's “trusted technology partner”, in a sale not structured "
+                    "exactly as an acquisition. The arrangement was never completed."
+                ),
+                "sources": [SEED],
+            },
+        ],
+        # Listed in order; each "extended_to" names a later key.
+        "deadlines": [
+            {
+                "key": "sale-by-15-september",
+                "label": "Sell to an American company or see TikTok banned in the US",
+                "kind": Deadline.Kind.GOVERNMENT_ORDER,
+                "due_on": D(2020, 9, 15),
+                "set_by": "President Donald Trump, in the executive order declaring "
+                "TikTok a national emergency",
+                "status": Deadline.Status.EXTENDED,
+                "extended_to": "ban-20-september",
+                "note": "",
+                "sources": [SEED],
+            },
+            {
+                "key": "ban-20-september",
+                "label": "Ban on transactions with ByteDance takes effect",
+                "kind": Deadline.Kind.GOVERNMENT_ORDER,
+                "due_on": D(2020, 9, 20),
+                "set_by": "Executive Order 13942 of 6 August 2020 (45 days)",
+                "status": Deadline.Status.EXTENDED,
+                "extended_to": "divest-12-november",
+                "note": "",
+                "sources": [],
+            },
+            {
+                "key": "divest-12-november",
+                "label": "Divest TikTok's US operations",
+                "kind": Deadline.Kind.GOVERNMENT_ORDER,
+                "due_on": D(2020, 11, 12),
+                "set_by": "Presidential order of 14 August 2020 on the advice of CFIUS (90 days)",
+                "status": Deadline.Status.EXTENDED,
+                "extended_to": "divest-27-november",
+                "note": "",
+                "sources": [],
+            },
+            {
+                "key": "divest-27-november",
+                "label": "Divest TikTok's US operations (first extension)",
+                "kind": Deadline.Kind.REGULATORY_REVIEW,
+                "due_on": D(2020, 11, 27),
+                "set_by": "CFIUS",
+                "status": Deadline.Status.EXTENDED,
+                "extended_to": "divest-4-december",
+                "note": "",
+                "sources": [],
+            },
+            {
+                "key": "divest-4-december",
+                "label": "Divest TikTok's US operations (second extension)",
+                "kind": Deadline.Kind.REGULATORY_REVIEW,
+                "due_on": D(2020, 12, 4),
+                "set_by": "CFIUS",
+                "status": Deadline.Status.MISSED,
+                "extended_to": None,
+                "note": "Passed without a sale and without the order being enforced.",
+                "sources": [],
+            },
+        ],
+    },
+    {
+        "slug": "microsoft-activision-blizzard",
+        "title": "Microsoft acquires Activision Blizzard",
+        "target": "activision-blizzard",
+        "seller": None,
+        "countries": ["US", "GB"],
+        "deal_type": Deal.Type.ACQUISITION,
+        "status": Deal.Status.COMPLETED,
+        "announced_on": D(2022, 1, 18),
+        "closed_on": D(2023, 10, 13),
+        "value": Decimal("68700000000"),
+        "currency": "USD",
+        "summary": (
+            "An all-cash takeover of the video-game publisher, reviewed for almost two "
+            "years by competition authorities. It closed after the UK's Competition and "
+            "Markets Authority cleared a restructured deal that left cloud-streaming "
+            "rights outside the European Economic Area with Ubisoft."
+        ),
+        "bids": [
+            {
+                "key": "microsoft",
+                "bidders": ["microsoft"],
+                "status": Bid.Status.COMPLETED,
+                "amount": Decimal("68700000000"),
+                "currency": "USD",
+                "submitted_on": D(2022, 1, 18),
+                "resolved_on": D(2023, 10, 13),
+                "note": "US$95 a share, in cash.",
+            },
+        ],
+        "deadlines": [
+            {
+                "key": "outside-date-july",
+                "label": "Outside date of the merger agreement",
+                "kind": Deadline.Kind.LONG_STOP_DATE,
+                "due_on": D(2023, 7, 18),
+                "set_by": "Merger agreement",
+                "status": Deadline.Status.EXTENDED,
+                "extended_to": "outside-date-october",
+            },
+            {
+                "key": "outside-date-october",
+                "label": "Extended outside date of the merger agreement",
+                "kind": Deadline.Kind.LONG_STOP_DATE,
+                "due_on": D(2023, 10, 18),
+                "set_by": "Amended merger agreement",
+                "status": Deadline.Status.MET,
+                "extended_to": None,
+                "note": "The deal closed on 13 October 2023.",
+            },
+        ],
+    },
+    {
+        "slug": "adobe-figma",
+        "title": "Adobe's takeover of Figma",
+        "target": "figma",
+        "seller": None,
+        "countries": ["US", "GB"],
+        "deal_type": Deal.Type.ACQUISITION,
+        "status": Deal.Status.ABANDONED,
+        "announced_on": D(2022, 9, 15),
+        "closed_on": D(2023, 12, 18),
+        "value": Decimal("20000000000"),
+        "currency": "USD",
+        "summary": (
+            "Adobe agreed to buy the design-software start-up for about US$20 billion "
+            "in cash and stock. Both companies called the deal off after European and "
+            "British competition authorities raised concerns."
+        ),
+        "bids": [
+            {
+                "key": "adobe",
+                "bidders": ["adobe"],
+                "status": Bid.Status.WITHDRAWN,
+                "amount": Decimal("20000000000"),
+                "currency": "USD",
+                "submitted_on": D(2022, 9, 15),
+                "resolved_on": D(2023, 12, 18),
+                "note": "Adobe paid Figma a US$1 billion termination fee.",
+            },
+        ],
+        "deadlines": [],
+    },
+    {
+        "slug": "nvidia-arm",
+        "title": "Nvidia's purchase of Arm from SoftBank",
+        "target": "arm",
+        "seller": "softbank-group",
+        "countries": ["GB", "US"],
+        "deal_type": Deal.Type.ACQUISITION,
+        "status": Deal.Status.ABANDONED,
+        "announced_on": D(2020, 9, 13),
+        "closed_on": D(2022, 2, 8),
+        "value": Decimal("40000000000"),
+        "currency": "USD",
+        "summary": (
+            "SoftBank agreed to sell the chip designer to Nvidia. Regulators in the "
+            "United Kingdom, the European Union and the United States examined the deal, "
+            "and the US Federal Trade Commission sued to block it; the parties "
+            "abandoned it in February 2022."
+        ),
+        "bids": [
+            {
+                "key": "nvidia",
+                "bidders": ["nvidia"],
+                "status": Bid.Status.WITHDRAWN,
+                "amount": Decimal("40000000000"),
+                "currency": "USD",
+                "submitted_on": D(2020, 9, 13),
+                "resolved_on": D(2022, 2, 8),
+                "note": "In cash and Nvidia shares.",
+            },
+        ],
+        "deadlines": [],
+    },
+    {
+        "slug": "broadcom-qualcomm",
+        "title": "Broadcom's hostile bid for Qualcomm",
+        "target": "qualcomm",
+        "seller": None,
+        "countries": ["US"],
+        "deal_type": Deal.Type.ACQUISITION,
+        "status": Deal.Status.BLOCKED,
+        "announced_on": D(2017, 11, 6),
+        "closed_on": D(2018, 3, 12),
+        "summary": (
+            "Broadcom made an unsolicited offer for Qualcomm, raised it, and sought to "
+            "replace Qualcomm's board at its annual meeting. After a CFIUS review on "
+            "national-security grounds, a presidential order of 12 March 2018 "
+            "prohibited the takeover."
+        ),
+        "bids": [
+            {
+                "key": "first-offer",
+                "bidders": ["broadcom"],
+                "status": Bid.Status.REJECTED,
+                "submitted_on": D(2017, 11, 6),
+                "resolved_on": D(2017, 11, 13),
+                "note": "US$70 a share in cash and stock, rejected by Qualcomm's board.",
+            },
+            {
+                "key": "raised-offer",
+                "bidders": ["broadcom"],
+                "status": Bid.Status.REJECTED,
+                "submitted_on": D(2018, 2, 5),
+                "resolved_on": D(2018, 3, 12),
+                "note": "Raised to US$82 a share; rejected by Qualcomm's board, then "
+                "prohibited by presidential order.",
+            },
+        ],
+        "deadlines": [
+            {
+                "key": "annual-meeting",
+                "label": "Qualcomm annual meeting, with Broadcom's board nominees",
+                "kind": Deadline.Kind.SHAREHOLDER_VOTE,
+                "due_on": D(2018, 3, 6),
+                "set_by": "Qualcomm",
+                "status": Deadline.Status.EXTENDED,
+                "extended_to": "annual-meeting-postponed",
+                "note": "Postponed by a CFIUS order of 4 March 2018.",
+            },
+            {
+                "key": "annual-meeting-postponed",
+                "label": "Postponed Qualcomm annual meeting",
+                "kind": Deadline.Kind.SHAREHOLDER_VOTE,
+                "due_on": D(2018, 4, 5),
+                "set_by": "CFIUS (30-day postponement)",
+                "status": Deadline.Status.LIFTED,
+                "extended_to": None,
+                "note": "The presidential order of 12 March 2018 ended the contest.",
+            },
+        ],
+    },
+    {
+        "slug": "kroger-albertsons",
+        "title": "Kroger's merger with Albertsons",
+        "target": "albertsons",
+        "seller": None,
+        "countries": ["US"],
+        "deal_type": Deal.Type.MERGER,
+        "status": Deal.Status.BLOCKED,
+        "announced_on": D(2022, 10, 14),
+        "closed_on": D(2024, 12, 10),
+        "value": Decimal("24600000000"),
+        "currency": "USD",
+        "summary": (
+            "The two largest US supermarket operators agreed to merge. The Federal "
+            "Trade Commission sued to block the deal, and on 10 December 2024 a federal "
+            "court in Oregon and a state court in Washington blocked it; Albertsons "
+            "terminated the agreement the next day."
+        ),
+        "bids": [
+            {
+                "key": "kroger",
+                "bidders": ["kroger"],
+                "status": Bid.Status.LAPSED,
+                "amount": Decimal("24600000000"),
+                "currency": "USD",
+                "submitted_on": D(2022, 10, 14),
+                "resolved_on": D(2024, 12, 11),
+                "note": "US$34.10 a share in cash, including debt; agreed by Albertsons' board.",
+            },
+        ],
+        "deadlines": [],
+    },
+]
+
+
+@transaction.atomic
+def load_demo_data() -> int:
+    """Create the demo records that are missing and return how many deals were
+    added. Records that exist already (matched on slug) are left exactly as a
+    curator may have edited them, so running it again never loses work."""
+    sources = {
+        item["slug"]: Source.objects.get_or_create(
+            slug=item["slug"], defaults={"name": item["name"], "homepage": item["homepage"]}
+        )[0]
+        for item in SOURCES
+    }
+
+    companies = {}
+    for slug, name, country, parent, website, description in COMPANIES:
+        companies[slug] = Company.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "country": country,
+                "parent": companies[parent] if parent else None,
+                "website": website,
+                "description": description,
+            },
+        )[0]
+
+    deals, new_deals = {}, []
+    for item in DEALS:
+        deal, created = Deal.objects.get_or_create(
+            slug=item["slug"],
+            defaults={
+                "title": item["title"],
+                "target": companies[item["target"]],
+                "seller": companies[item["seller"]] if item["seller"] else None,
+                "countries": item["countries"],
+                "deal_type": item["deal_type"],
+                "status": item["status"],
+                "announced_on": item["announced_on"],
+                "closed_on": item["closed_on"],
+                "value": item.get("value"),
+                "currency": item.get("currency", ""),
+                "summary": item["summary"],
+            },
+        )
+        deals[item["slug"]] = deal
+        if created:
+            new_deals.append(item)
+
+    articles = {}
+    for item in ARTICLES:
+        article, created = Article.objects.get_or_create(
+            slug=item["slug"],
+            defaults={
+                "title": item["title"],
+                "url": item["url"],
+                "source": sources[item["source"]],
+                "language": item["language"],
+                "published_on": item["published_on"],
+                "author": item["author"],
+                "summary": item["summary"],
+            },
+        )
+        if created:
+            article.deals.set(deals[slug] for slug in item["deals"])
+            article.companies.set(companies[slug] for slug in item["companies"])
+        articles[item["slug"]] = article
+
+    # Bids and deadlines have no natural key: they come with their deal, once.
+    for item in new_deals:
+        _create_bids_and_deadlines(deals[item["slug"]], item, companies, articles)
+    return len(new_deals)
+
+
+def _create_bids_and_deadlines(deal, item, companies, articles) -> None:
+    for bid_data in item["bids"]:
+        bid = Bid.objects.create(
+            deal=deal,
+            status=bid_data["status"],
+            countries=bid_data.get("countries", []),
+            amount=bid_data.get("amount"),
+            currency=bid_data.get("currency", ""),
+            submitted_on=bid_data["submitted_on"],
+            resolved_on=bid_data["resolved_on"],
+            note=bid_data["note"],
+        )
+        bid.bidders.set(companies[slug] for slug in bid_data["bidders"])
+        bid.sources.set(articles[slug] for slug in bid_data.get("sources", []))
+
+    created = {}
+    # Later deadlines first, so that an earlier one can point to its successor.
+    for data in reversed(item["deadlines"]):
+        deadline = Deadline.objects.create(
+            deal=deal,
+            label=data["label"],
+            kind=data["kind"],
+            due_on=data["due_on"],
+            set_by=data["set_by"],
+            status=data["status"],
+            extended_to=created[data["extended_to"]] if data["extended_to"] else None,
+            note=data.get("note", ""),
+        )
+        deadline.sources.set(articles[slug] for slug in data.get("sources", []))
+        created[data["key"]] = deadline

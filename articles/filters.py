@@ -1,0 +1,289 @@
+"""The public filters. Their parameter names are a contract: bookmarked and
+shared URLs, feeds and exports all use them."""
+
+from collections import Counter
+
+import django_filters
+from django import forms
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from .models import Article, Company, Deadline, Deal, Source
+
+MAX_QUERY_LENGTH = 200
+
+
+class AmbiguousCompany(forms.ValidationError):
+    """Several companies match the text typed: the page asks which one."""
+
+    def __init__(self, text, candidates):
+        super().__init__(
+            _("Several companies match “%(text)s”: which one did you mean?"),
+            code="ambiguous",
+            params={"text": text},
+        )
+        self.candidates = candidates
+
+
+class CompanyField(forms.CharField):
+    """A company, given by slug (as in a shared URL) or by part of its name (as
+    typed in the form, without JavaScript). Cleans to a Company."""
+
+    max_candidates = 10
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update({"list": "company-suggestions", "autocomplete": "off"})
+        self.resolved = {}
+        self.candidates = []
+
+    def to_python(self, value):
+        text = super().to_python(value).strip()
+        if not text:
+            return None
+        company = Company.objects.filter(slug=text.lower()).first()
+        if company is None:
+            exact = list(Company.objects.filter(name__iexact=text)[:2])
+            if len(exact) == 1:
+                company = exact[0]
+            else:
+                matches = list(Company.objects.matching(text)[: self.max_candidates + 1])
+                if not matches:
+                    raise forms.ValidationError(
+                        _("No company matches “%(text)s”."), code="unknown", params={"text": text}
+                    )
+                if len(matches) > 1:
+                    self.candidates = matches[: self.max_candidates]
+                    raise AmbiguousCompany(text, self.candidates)
+                company = matches[0]
+        self.resolved[value] = company
+        return company
+
+    def prepare_value(self, value):
+        # Show the company's name in the box, not the slug from the URL.
+        company = self.resolved.get(value)
+        return company.name if company is not None else value
+
+
+class CompanyFilter(django_filters.Filter):
+    field_class = CompanyField
+
+
+class SlugField(forms.CharField):
+    """A record given by its slug; cleans to the record, or says none has it."""
+
+    def __init__(self, *args, queryset, **kwargs):
+        kwargs.setdefault("max_length", 300)
+        super().__init__(*args, **kwargs)
+        self.queryset = queryset
+
+    def to_python(self, value):
+        slug = super().to_python(value).strip()
+        if not slug:
+            return None
+        try:
+            return self.queryset.get(slug=slug)
+        except self.queryset.model.DoesNotExist:
+            raise forms.ValidationError(
+                _("Nothing in the archive has the identifier “%(slug)s”."),
+                code="unknown",
+                params={"slug": slug},
+            ) from None
+
+
+class SlugFilter(django_filters.Filter):
+    field_class = SlugField
+
+
+class CountryCodeField(forms.CharField):
+    """An ISO 3166 alpha-2 code, in any case ("ca" and "CA" alike)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 10)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        code = super().to_python(value).strip().upper()
+        if not code:
+            return ""
+        if code not in countries:
+            raise forms.ValidationError(
+                _("“%(code)s” is not a country code (use two letters, such as US or FR)."),
+                code="unknown_country",
+                params={"code": code},
+            )
+        return code
+
+
+class CountryFilter(django_filters.CharFilter):
+    field_class = CountryCodeField
+
+
+class FacetedFilterSet(django_filters.FilterSet):
+    """A FilterSet whose choice filters can count, for each choice, the rows
+    the result would hold with that choice (all other filters applied)."""
+
+    facets: dict[str, str] = {}  # filter name -> model field counted
+
+    def queryset_without(self, *excluded):
+        qs = self.queryset.all()
+        if not self.is_bound:
+            return qs
+        for name, value in self.form.cleaned_data.items():
+            if name not in excluded and name != "sort":
+                qs = self.filters[name].filter(qs, value)
+        return qs
+
+    def facet_counts(self) -> dict[str, Counter]:
+        """One grouped query a facet."""
+        self.errors  # validate first
+        counts = {}
+        for name, field in self.facets.items():
+            qs = self.queryset_without(name).order_by()
+            if name == "country":
+                counts[name] = qs.country_counts()
+            else:
+                rows = qs.values_list(field).annotate(n=Count("pk"))
+                counts[name] = Counter(dict(rows))
+        return counts
+
+    @property
+    def ambiguous(self):
+        """Fields whose text matched several companies, with the candidates."""
+        return {
+            name: field.candidates
+            for name, field in self.form.fields.items()
+            if isinstance(field, CompanyField) and field.candidates
+        }
+
+
+class DealFilterSet(FacetedFilterSet):
+    company = CompanyFilter(label=_("Company (any role)"), method="filter_company")
+    buyer = CompanyFilter(label=_("Buyer"), method="filter_buyer")
+    seller = CompanyFilter(label=_("Seller"), method="filter_seller")
+    target = CompanyFilter(label=_("Target"), method="filter_target")
+    country = CountryFilter(label=_("Country"), method="filter_country")
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), field_name="status", choices=Deal.Status.choices
+    )
+    type = django_filters.MultipleChoiceFilter(
+        label=_("Type"), field_name="deal_type", choices=Deal.Type.choices
+    )
+    announced_after = django_filters.DateFilter(
+        label=_("Announced on or after"), field_name="announced_on", lookup_expr="gte"
+    )
+    announced_before = django_filters.DateFilter(
+        label=_("Announced on or before"), field_name="announced_on", lookup_expr="lte"
+    )
+    q = django_filters.CharFilter(
+        label=_("Words"), method="filter_text", max_length=MAX_QUERY_LENGTH
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        method="sort_by",
+        empty_label=None,
+        choices=[
+            ("-announced", _("Newest first")),
+            ("announced", _("Oldest first")),
+            ("title", _("Title")),
+            ("-value", _("Highest value")),
+        ],
+    )
+
+    facets = {"status": "status", "type": "deal_type", "country": "countries"}
+    orderings = {
+        "-announced": ["-announced_on", "title", "pk"],
+        "announced": ["announced_on", "title", "pk"],
+        "title": ["title", "pk"],
+        "-value": ["-value", "title", "pk"],
+    }
+
+    class Meta:
+        model = Deal
+        fields = []
+
+    def filter_company(self, qs, name, company):
+        return qs.involving(company)
+
+    def filter_buyer(self, qs, name, company):
+        return qs.with_buyer(company)
+
+    def filter_seller(self, qs, name, company):
+        return qs.filter(seller=company)
+
+    def filter_target(self, qs, name, company):
+        return qs.filter(target=company)
+
+    def filter_country(self, qs, name, code):
+        return qs.in_country(code) if code else qs
+
+    def filter_text(self, qs, name, text):
+        return qs.search_text(text)
+
+    def sort_by(self, qs, name, key):
+        return qs.order_by(*self.orderings[key]) if key else qs
+
+    @property
+    def qs(self):
+        qs = super().qs
+        if not qs.query.order_by:
+            qs = qs.order_by(*self.orderings["-announced"])
+        return qs
+
+
+class CompanyFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Name"), method="filter_name", max_length=MAX_QUERY_LENGTH
+    )
+    country = CountryFilter(label=_("Country"), field_name="country")
+
+    class Meta:
+        model = Company
+        fields = []
+
+    def filter_name(self, qs, name, text):
+        return qs.matching(text) if text.strip() else qs
+
+
+class ArticleFilterSet(django_filters.FilterSet):
+    source = django_filters.ModelChoiceFilter(
+        label=_("Source"),
+        queryset=Source.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Any source"),
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), choices=Article.objects.language_choices, empty_label=_("Any language")
+    )
+    company = CompanyFilter(label=_("Company"), field_name="companies")
+    deal = SlugFilter(label=_("Deal"), field_name="deals", queryset=Deal.objects.all())
+    published_after = django_filters.DateFilter(
+        label=_("Published on or after"), field_name="published_on", lookup_expr="gte"
+    )
+    published_before = django_filters.DateFilter(
+        label=_("Published on or before"), field_name="published_on", lookup_expr="lte"
+    )
+
+    class Meta:
+        model = Article
+        fields = []
+
+
+class DeadlineFilterSet(django_filters.FilterSet):
+    company = CompanyFilter(label=_("Company (any role)"), method="filter_company")
+    country = CountryFilter(label=_("Country"), method="filter_country")
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Deadline.Kind.choices, empty_label=_("Any kind")
+    )
+
+    class Meta:
+        model = Deadline
+        fields = []
+
+    def filter_company(self, qs, name, company):
+        return qs.filter(deal__in=Deal.objects.involving(company))
+
+    def filter_country(self, qs, name, code):
+        return qs.filter(deal__in=Deal.objects.in_country(code)) if code else qs

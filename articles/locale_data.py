@@ -1,0 +1,54 @@
+"""Choices for currencies (ISO 4217) and languages (ISO 639-1), named in the
+reader's language by Babel's CLDR data rather than by a hand-kept list.
+
+They are callables so that migrations store a reference, not three hundred
+entries, and so that labels follow the active language on every request.
+"""
+
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import get_currency_name, list_currencies
+from django.utils.translation import get_language
+
+
+@cache
+def _locale(code: str) -> Locale:
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale("en")
+
+
+def current_locale() -> Locale:
+    return _locale(get_language() or "en")
+
+
+@cache
+def currency_codes() -> tuple[str, ...]:
+    # Historical currencies stay in: an archive records deals priced in francs.
+    return tuple(sorted(list_currencies()))
+
+
+@cache
+def language_codes() -> tuple[str, ...]:
+    return tuple(sorted(code for code in Locale("en").languages if len(code) == 2))
+
+
+def currency_choices() -> list[tuple[str, str]]:
+    locale = current_locale()
+    return [
+        (code, f"{code} – {get_currency_name(code, locale=locale)}") for code in currency_codes()
+    ]
+
+
+def language_name(code: str) -> str:
+    name = current_locale().languages.get(code)
+    return name[:1].upper() + name[1:] if name else code
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return sorted(
+        ((code, language_name(code)) for code in language_codes()),
+        key=lambda choice: choice[1],
+    )

@@ -1,0 +1,512 @@
+"""The deal-news archive: sources, articles, companies, deals, bids, deadlines.
+
+Every rule that must hold is a database constraint, so that no path around the
+admin (a shell, an import, a bulk update) can store nonsense; ``clean()`` only
+adds friendlier messages for what the database cannot express.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from .locale_data import currency_choices, currency_codes, language_choices, language_codes
+from .querysets import (
+    ArticleQuerySet,
+    BidQuerySet,
+    CompanyQuerySet,
+    DeadlineQuerySet,
+    DealQuerySet,
+)
+
+
+def _currency_rules(amount_field: str, prefix: str) -> list[models.CheckConstraint]:
+    """Constraints shared by every money amount: never negative, and with an
+    ISO 4217 currency whenever an amount is given."""
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{amount_field}__isnull": True}) | Q(**{f"{amount_field}__gte": 0}),
+            name=f"{prefix}_{amount_field}_not_negative",
+        ),
+        models.CheckConstraint(
+            condition=Q(**{f"{amount_field}__isnull": True}) | ~Q(currency=""),
+            name=f"{prefix}_currency_given_with_{amount_field}",
+        ),
+        models.CheckConstraint(
+            condition=Q(currency="") | Q(currency__in=currency_codes()),
+            name=f"{prefix}_currency_is_iso_code",
+        ),
+    ]
+
+
+def _choices_rule(field: str, choices: type[models.TextChoices], prefix: str):
+    # Choices alone do not bind the database.
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__in": choices.values}),
+        name=f"{prefix}_{field}_valid",
+    )
+
+
+def _currency_field():
+    return models.CharField(
+        _("currency"),
+        max_length=3,
+        blank=True,
+        choices=currency_choices,
+        help_text=_("ISO 4217 code, required whenever an amount is given."),
+    )
+
+
+class Source(models.Model):
+    """A publication: a newspaper, a news site, a wire, a press office."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    homepage = models.URLField(_("homepage"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.name
+
+
+class Company(models.Model):
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The name the company is known by.")
+    )
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    country = CountryField(
+        _("country"),
+        blank=True,
+        help_text=_("Where the company is headquartered."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent company"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subsidiaries",
+        help_text=_("The company that owns it, if any (TikTok's parent is ByteDance)."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = CompanyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="company_not_its_own_parent"),
+        ]
+        indexes = [
+            # Company picker and /companies/ search: name prefix and ordering.
+            models.Index(fields=["name"], name="company_name_idx"),
+            # /companies/?country= and /deals/?country= via the parties.
+            models.Index(fields=["country"], name="company_country_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:company_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk is not None and ancestor.pk == self.pk:
+                raise ValidationError(
+                    {"parent": _("A company cannot be owned by itself or its own subsidiary.")}
+                )
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+
+class DealType(models.TextChoices):
+    ACQUISITION = "acquisition", _("Acquisition")
+    MERGER = "merger", _("Merger")
+    DIVESTITURE = "divestiture", _("Divestiture")
+    FORCED_SALE = "forced_sale", _("Forced sale")
+    MINORITY_STAKE = "minority_stake", _("Minority stake")
+    PARTNERSHIP = "partnership", _("Partnership")
+    JOINT_VENTURE = "joint_venture", _("Joint venture")
+
+
+class DealStatus(models.TextChoices):
+    RUMOURED = "rumoured", _("Rumoured")
+    IN_TALKS = "in_talks", _("In talks")
+    ANNOUNCED = "announced", _("Announced")
+    PENDING_APPROVAL = "pending_approval", _("Pending approval")
+    COMPLETED = "completed", _("Completed")
+    ABANDONED = "abandoned", _("Abandoned")
+    BLOCKED = "blocked", _("Blocked")
+
+
+class Deal(models.Model):
+    # Choices live at module level so Meta can name them; they read as Deal.Status.
+    Type = DealType
+    Status = DealStatus
+
+    OPEN_STATUSES = (
+        Status.RUMOURED,
+        Status.IN_TALKS,
+        Status.ANNOUNCED,
+        Status.PENDING_APPROVAL,
+    )
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=300, unique=True)
+    target = models.ForeignKey(
+        Company,
+        verbose_name=_("target"),
+        on_delete=models.PROTECT,
+        related_name="deals_as_target",
+        help_text=_("The company, or the business of a company, being bought or sold."),
+    )
+    seller = models.ForeignKey(
+        Company,
+        verbose_name=_("seller"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deals_as_seller",
+        help_text=_("Who sells, when it is not the target's own shareholders."),
+    )
+    countries = CountryField(
+        _("countries"),
+        multiple=True,
+        blank=True,
+        help_text=_("The markets or jurisdictions the deal covers."),
+    )
+    deal_type = models.CharField(_("type"), max_length=20, choices=Type, default=Type.ACQUISITION)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.RUMOURED)
+    announced_on = models.DateField(
+        _("announced on"),
+        null=True,
+        blank=True,
+        help_text=_("When the deal, or the order forcing it, was made public."),
+    )
+    closed_on = models.DateField(
+        _("closed on"),
+        null=True,
+        blank=True,
+        help_text=_("When it completed, was abandoned or was blocked."),
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=18,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The headline value of the deal, if reported."),
+    )
+    currency = _currency_field()
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("The story so far, in our own words.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = DealQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-announced_on", "title"]
+        verbose_name = _("deal")
+        verbose_name_plural = _("deals")
+        constraints = [
+            _choices_rule("status", DealStatus, "deal"),
+            _choices_rule("deal_type", DealType, "deal"),
+            *_currency_rules("value", "deal"),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True)
+                | Q(announced_on__isnull=True)
+                | Q(closed_on__gte=F("announced_on")),
+                name="deal_closed_not_before_announced",
+            ),
+            models.CheckConstraint(
+                condition=Q(seller__isnull=True) | ~Q(seller=F("target")),
+                name="deal_seller_is_not_target",
+            ),
+        ]
+        indexes = [
+            # /deals/?status= and its facet counts.
+            models.Index(fields=["status", "announced_on"], name="deal_status_announced_idx"),
+            # /deals/?type= and its facet counts.
+            models.Index(fields=["deal_type", "announced_on"], name="deal_type_announced_idx"),
+            # The default order of /deals/ and announced_after/before.
+            models.Index(fields=["announced_on", "title"], name="deal_announced_idx"),
+            # /deals/?sort=title.
+            models.Index(fields=["title"], name="deal_title_idx"),
+            # /deals/?sort=-value.
+            models.Index(fields=["value"], name="deal_value_idx"),
+            # /deals/?country=: a deal's codes are stored as "AU,CA,NZ,US".
+            models.Index(fields=["countries"], name="deal_countries_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:deal_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    def clean(self):
+        errors = {}
+        if self.closed_on and self.announced_on and self.closed_on < self.announced_on:
+            errors["closed_on"] = _("A deal cannot close before it was announced.")
+        if self.value is not None and not self.currency:
+            errors["currency"] = _("Give the currency of the value.")
+        if self.seller_id and self.seller_id == self.target_id:
+            errors["seller"] = _("The seller cannot be the target itself.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class BidStatus(models.TextChoices):
+    RUMOURED = "rumoured", _("Rumoured")
+    SUBMITTED = "submitted", _("Submitted")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    LAPSED = "lapsed", _("Lapsed")
+    ACCEPTED = "accepted", _("Accepted")
+    COMPLETED = "completed", _("Completed")
+
+
+class Bid(models.Model):
+    Status = BidStatus
+
+    deal = models.ForeignKey(
+        Deal, verbose_name=_("deal"), on_delete=models.CASCADE, related_name="bids"
+    )
+    bidders = models.ManyToManyField(
+        Company,
+        verbose_name=_("bidders"),
+        related_name="bids",
+        help_text=_("One company, or several for a joint bid."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SUBMITTED)
+    countries = CountryField(
+        _("countries"),
+        multiple=True,
+        blank=True,
+        help_text=_("What the bid is for, when it covers only some of the deal's markets."),
+    )
+    amount = models.DecimalField(
+        _("amount"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    currency = _currency_field()
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    resolved_on = models.DateField(
+        _("resolved on"),
+        null=True,
+        blank=True,
+        help_text=_("When it was accepted, rejected, withdrawn or lapsed."),
+    )
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("What was offered and how it ended.")
+    )
+    sources = models.ManyToManyField(
+        "Article", verbose_name=_("sources"), related_name="bids", blank=True
+    )
+
+    objects = BidQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["submitted_on", "pk"]
+        verbose_name = _("bid")
+        verbose_name_plural = _("bids")
+        constraints = [
+            _choices_rule("status", BidStatus, "bid"),
+            *_currency_rules("amount", "bid"),
+            models.CheckConstraint(
+                condition=Q(resolved_on__isnull=True)
+                | Q(submitted_on__isnull=True)
+                | Q(resolved_on__gte=F("submitted_on")),
+                name="bid_resolved_not_before_submitted",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status"], name="bid_status_idx"),
+        ]
+
+    def __str__(self):
+        # Reads bidders: prefetch them on lists.
+        names = " & ".join(company.name for company in self.bidders.all())
+        return _("%(bidders)s for %(deal)s") % {
+            "bidders": names or _("Unnamed bidder"),
+            "deal": self.deal,
+        }
+
+    def clean(self):
+        errors = {}
+        if self.resolved_on and self.submitted_on and self.resolved_on < self.submitted_on:
+            errors["resolved_on"] = _("A bid cannot be resolved before it was submitted.")
+        if self.amount is not None and not self.currency:
+            errors["currency"] = _("Give the currency of the amount.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class DeadlineKind(models.TextChoices):
+    GOVERNMENT_ORDER = "government_order", _("Government order")
+    REGULATORY_REVIEW = "regulatory_review", _("Regulatory review")
+    SHAREHOLDER_VOTE = "shareholder_vote", _("Shareholder vote")
+    OFFER_DEADLINE = "offer_deadline", _("Offer deadline")
+    LONG_STOP_DATE = "long_stop_date", _("Long-stop date")
+    COURT = "court", _("Court")
+    OTHER = "other", _("Other")
+
+
+class DeadlineStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    MET = "met", _("Met")
+    MISSED = "missed", _("Missed")
+    EXTENDED = "extended", _("Extended")
+    LIFTED = "lifted", _("Lifted")
+
+
+class Deadline(models.Model):
+    Kind = DeadlineKind
+    Status = DeadlineStatus
+
+    deal = models.ForeignKey(
+        Deal, verbose_name=_("deal"), on_delete=models.CASCADE, related_name="deadlines"
+    )
+    label = models.CharField(_("label"), max_length=300, help_text=_("What must happen by then."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
+    due_on = models.DateField(_("due on"))
+    set_by = models.CharField(
+        _("set by"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who set it, and how: a president's executive order, a regulator."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
+    extended_to = models.OneToOneField(
+        "self",
+        verbose_name=_("extended to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="extended_from",
+        help_text=_("The deadline that replaced this one when it slipped."),
+    )
+    note = models.TextField(_("note"), blank=True)
+    sources = models.ManyToManyField(
+        "Article", verbose_name=_("sources"), related_name="deadlines", blank=True
+    )
+
+    objects = DeadlineQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        constraints = [
+            _choices_rule("status", DeadlineStatus, "deadline"),
+            _choices_rule("kind", DeadlineKind, "deadline"),
+            models.CheckConstraint(
+                condition=Q(extended_to__isnull=True) | Q(status=DeadlineStatus.EXTENDED),
+                name="deadline_extended_to_only_when_extended",
+            ),
+            models.CheckConstraint(
+                condition=~Q(extended_to=F("pk")), name="deadline_not_extended_to_itself"
+            ),
+        ]
+        indexes = [
+            # /deadlines/: upcoming, overdue and past, split on status and date.
+            models.Index(fields=["status", "due_on"], name="deadline_status_due_idx"),
+            models.Index(fields=["due_on"], name="deadline_due_idx"),
+            # /deadlines/?kind=.
+            models.Index(fields=["kind", "due_on"], name="deadline_kind_due_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.label} ({self.due_on:%Y-%m-%d})"
+
+    def clean(self):
+        errors = {}
+        if self.extended_to_id and self.status != self.Status.EXTENDED:
+            errors["status"] = _("A deadline that was extended must have the status “Extended”.")
+        if self.extended_to_id:
+            if self.pk is not None and self.extended_to_id == self.pk:
+                errors["extended_to"] = _("A deadline cannot be extended to itself.")
+            elif self.extended_to.deal_id != self.deal_id:
+                errors["extended_to"] = _("The new deadline must belong to the same deal.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Article(models.Model):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=300, unique=True)
+    url = models.URLField(
+        _("link"),
+        max_length=1000,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("The original article. Leave empty only when the link is unknown."),
+    )
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="articles"
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=language_choices,
+        help_text=_("The language the article is written in (ISO 639-1)."),
+    )
+    published_on = models.DateField(_("published on"))
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("What the article reports, in our own words.")
+    )
+    deals = models.ManyToManyField(
+        Deal, verbose_name=_("deals"), related_name="articles", blank=True
+    )
+    companies = models.ManyToManyField(
+        Company,
+        verbose_name=_("companies mentioned"),
+        related_name="articles",
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(language__in=language_codes()),
+                name="article_language_valid",
+            ),
+            models.CheckConstraint(condition=~Q(url=""), name="article_url_null_not_empty"),
+        ]
+        indexes = [
+            # /articles/ newest first, and its date filters.
+            models.Index(fields=["-published_on", "-id"], name="article_published_idx"),
+            # /articles/?language=.
+            models.Index(fields=["language", "published_on"], name="article_language_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:article_detail", kwargs={"slug": self.slug})

@@ -1,0 +1,188 @@
+"""Read logic for the archive: what a list page needs, what "upcoming" means.
+
+Each name is said once here, so that views, feeds and exports agree.
+"""
+
+import datetime
+from collections import Counter
+
+from django.apps import apps
+from django.db import connections, models
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from .locale_data import language_name
+
+
+def _model(name: str):
+    # The models import these querysets, so they are looked up lazily.
+    return apps.get_model("articles", name)
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+class CompanyQuerySet(models.QuerySet):
+    def matching(self, text: str):
+        """Companies whose name contains ``text``, exact and prefix matches first."""
+        text = text.strip()
+        return (
+            self.filter(name__icontains=text)
+            .annotate(
+                match_rank=models.Case(
+                    models.When(name__iexact=text, then=0),
+                    models.When(name__istartswith=text, then=1),
+                    default=2,
+                )
+            )
+            .order_by("match_rank", "name")
+        )
+
+    def for_list(self):
+        return self.select_related("parent")
+
+
+class DealQuerySet(models.QuerySet):
+    def for_list(self):
+        """Everything a row of a deal list shows, in a fixed number of queries:
+        the deals with target and seller, then their bids, the bidders, and
+        their pending deadlines (three prefetch queries)."""
+        Bid = _model("Bid")
+        Deadline = _model("Deadline")
+        return self.select_related("target", "seller").prefetch_related(
+            Prefetch(
+                "bids",
+                queryset=Bid.objects.prefetch_related("bidders"),
+                to_attr="bid_list",
+            ),
+            Prefetch(
+                "deadlines",
+                queryset=Deadline.objects.pending().order_by("due_on", "pk"),
+                to_attr="pending_deadlines",
+            ),
+        )
+
+    def involving(self, company):
+        """Deals where ``company`` is the target, the seller or a bidder."""
+        return self.filter(
+            Q(target=company)
+            | Q(seller=company)
+            | Q(pk__in=_model("Bid").objects.by_bidder(company).values("deal_id"))
+        )
+
+    def with_buyer(self, company):
+        """Deals on which ``company`` bid, alone or jointly."""
+        return self.filter(pk__in=_model("Bid").objects.by_bidder(company).values("deal_id"))
+
+    def in_country(self, code: str):
+        # Codes are stored comma-separated ("AU,CA,NZ,US"); as every code has
+        # exactly two letters, a substring match cannot straddle two codes.
+        return self.filter(countries__contains=code.upper())
+
+    def open(self):
+        return self.filter(status__in=self.model.OPEN_STATUSES)
+
+    def with_recent_news(self, window: int = 100):
+        """Deals among those in the latest ``window`` article links, the most
+        recently reported first (runs on the newest links only, not the archive)."""
+        links = (
+            _model("Article")
+            .deals.through.objects.order_by("-article__published_on", "-article_id")
+            .values("deal_id")[:window]
+        )
+        return (
+            self.filter(pk__in=links)
+            .annotate(last_news_on=models.Max("articles__published_on"))
+            .order_by("-last_news_on", "pk")
+        )
+
+    def search_text(self, text: str):
+        """Deals matching every word of ``text`` in their title, summary or
+        the name of a party (target, seller or bidder)."""
+        qs = self
+        for word in text.split():
+            bid_deals = _model("Bid").objects.filter(bidders__name__icontains=word)
+            qs = qs.filter(
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(target__name__icontains=word)
+                | Q(seller__name__icontains=word)
+                | Q(pk__in=bid_deals.values("deal_id"))
+            )
+        return qs
+
+    def country_counts(self) -> Counter:
+        """How many of these deals cover each country, in one grouped query.
+        Codes are stored comma-separated, so each database splits them its own way."""
+        sql, params = self.order_by().values("countries").query.sql_with_params()
+        connection = connections[self.db]
+        if connection.vendor == "postgresql":
+            split = (
+                f"SELECT code, COUNT(*) FROM ({sql}) AS d, "
+                "unnest(string_to_array(d.countries, ',')) AS code GROUP BY code"
+            )
+        else:
+            split = (
+                f"SELECT j.value, COUNT(*) FROM ({sql}) AS d, "
+                "json_each('[\"' || replace(d.countries, ',', '\",\"') || '\"]') AS j "
+                "GROUP BY j.value"
+            )
+        with connection.cursor() as cursor:
+            cursor.execute(split, params)
+            return Counter({code: n for code, n in cursor.fetchall() if code})
+
+
+class BidQuerySet(models.QuerySet):
+    def by_bidder(self, company):
+        return self.filter(bidders=company)
+
+    def for_timeline(self):
+        return self.prefetch_related("bidders", "sources")
+
+
+class DeadlineQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=self.model.Status.PENDING)
+
+    def upcoming(self, on: datetime.date | None = None):
+        """Pending deadlines due today or later, soonest first."""
+        return self.pending().filter(due_on__gte=on or today()).order_by("due_on", "pk")
+
+    def overdue(self, on: datetime.date | None = None):
+        """Deadlines that have passed while still pending, most recent first."""
+        return self.pending().filter(due_on__lt=on or today()).order_by("-due_on", "-pk")
+
+    def past(self):
+        """Deadlines that are settled: met, missed, extended or lifted."""
+        return self.exclude(status=self.model.Status.PENDING).order_by("-due_on", "-pk")
+
+    def for_list(self):
+        return self.select_related("deal", "deal__target", "extended_to")
+
+    def in_schedule_order(self, on: datetime.date | None = None):
+        """Upcoming first (soonest first), then overdue, then past (latest
+        first), each row annotated with ``schedule``: 0, 1 or 2."""
+        on = on or today()
+        pending = Q(status=self.model.Status.PENDING)
+        upcoming = pending & Q(due_on__gte=on)
+        return self.annotate(
+            schedule=models.Case(
+                models.When(upcoming, then=0), models.When(pending, then=1), default=2
+            ),
+            upcoming_due_on=models.Case(models.When(upcoming, then=models.F("due_on"))),
+        ).order_by("schedule", models.F("upcoming_due_on").asc(nulls_last=True), "-due_on", "-pk")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def language_choices(self) -> list[tuple[str, str]]:
+        """The languages the archive holds, named in the reader's language."""
+        codes = self.order_by().values_list("language", flat=True).distinct()
+        return sorted(((code, language_name(code)) for code in codes), key=lambda c: c[1])
+
+    def for_list(self):
+        """Articles with their source, deals and companies (two prefetch queries)."""
+        return self.select_related("source").prefetch_related(
+            Prefetch("deals", queryset=_model("Deal").objects.only("pk", "title", "slug")),
+            Prefetch("companies", queryset=_model("Company").objects.only("pk", "name", "slug")),
+        )

@@ -1,0 +1,81 @@
+"""A deal's whole story as one list of dated events: its announcement, the
+articles reporting it, each bid made and resolved, each deadline, its close."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, Bid, Company, Deadline, Deal
+
+
+@dataclass(frozen=True)
+class Event:
+    date: datetime.date | None
+    kind: str  # "deal", "article", "bid", "deadline": the template's switch
+    title: str
+    obj: object = None
+    order: int = 0  # among events of the same day
+
+
+@dataclass
+class Story:
+    events: list[Event] = field(default_factory=list)
+    bids: list[Bid] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+
+
+BID_RESOLUTION_TITLES = {
+    Bid.Status.REJECTED: _("Bid rejected"),
+    Bid.Status.WITHDRAWN: _("Bid withdrawn"),
+    Bid.Status.LAPSED: _("Bid lapsed"),
+    Bid.Status.ACCEPTED: _("Bid accepted"),
+    Bid.Status.COMPLETED: _("Bid completed"),
+}
+
+DEAL_CLOSE_TITLES = {
+    Deal.Status.COMPLETED: _("Deal completed"),
+    Deal.Status.ABANDONED: _("Deal abandoned"),
+    Deal.Status.BLOCKED: _("Deal blocked"),
+}
+
+
+def for_deal(deal: Deal) -> Story:
+    """Reads the deal's bids (with bidders and sources), deadlines (with
+    sources) and articles (with their source): six queries in all."""
+    parties = Company.objects.only("pk", "name", "slug")
+    sources = Article.objects.only("pk", "title", "slug", "published_on")
+    story = Story(
+        bids=list(
+            deal.bids.prefetch_related(
+                Prefetch("bidders", queryset=parties), Prefetch("sources", queryset=sources)
+            )
+        ),
+        deadlines=list(
+            deal.deadlines.select_related("extended_to").prefetch_related(
+                Prefetch("sources", queryset=sources)
+            )
+        ),
+        articles=list(deal.articles.select_related("source")),
+    )
+    events = story.events
+    if deal.announced_on:
+        events.append(Event(deal.announced_on, "deal", _("Deal announced"), deal, order=0))
+    for article in story.articles:
+        events.append(Event(article.published_on, "article", _("Reported"), article, order=3))
+    for bid in story.bids:
+        if bid.submitted_on or not bid.resolved_on:
+            events.append(Event(bid.submitted_on, "bid", _("Bid made"), bid, order=1))
+        if bid.resolved_on and bid.status in BID_RESOLUTION_TITLES:
+            events.append(
+                Event(bid.resolved_on, "bid", BID_RESOLUTION_TITLES[bid.status], bid, order=2)
+            )
+    for deadline in story.deadlines:
+        events.append(Event(deadline.due_on, "deadline", _("Deadline"), deadline, order=4))
+    if deal.closed_on and deal.status in DEAL_CLOSE_TITLES:
+        events.append(Event(deal.closed_on, "deal", DEAL_CLOSE_TITLES[deal.status], deal, order=5))
+    # Undated events (a bid whose date was never reported) go last.
+    events.sort(key=lambda e: (e.date is None, e.date or datetime.date.min, e.order))
+    return story

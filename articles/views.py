@@ -1,0 +1,266 @@
+"""The public, read-only site. Views stay thin: querysets say what to read,
+filter sets what a URL may ask for."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+from django_countries import countries
+from django_filters.views import FilterView
+
+from . import timeline
+from .filters import (
+    MAX_QUERY_LENGTH,
+    ArticleFilterSet,
+    CompanyField,
+    CompanyFilterSet,
+    DeadlineFilterSet,
+    DealFilterSet,
+)
+from .models import Article, Bid, Company, Deadline, Deal
+from .querysets import today
+
+HOME_ITEMS = 5
+COMPANY_ROLE_ITEMS = 20
+
+
+class ArchiveListView(FilterView):
+    """A filtered, paginated list that forgives bad input: invalid filters are
+    reported and ignored, a page out of range shows the nearest page, and a
+    company typed by name is replaced in the URL by its slug."""
+
+    strict = False
+    paginate_by = 25
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if canonical := self.canonical_query():
+            return redirect(f"{request.path}?{canonical}")
+        self.object_list = self.filterset.qs
+        return self.render_to_response(
+            self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        )
+
+    def canonical_query(self) -> str | None:
+        """The query string with slugs for the companies typed by name, or None."""
+        if not self.filterset.is_bound:
+            return None
+        self.filterset.errors  # runs validation
+        query = self.request.GET.copy()
+        for name, field in self.filterset.form.fields.items():
+            company = self.filterset.form.cleaned_data.get(name)
+            if isinstance(field, CompanyField) and company and query.get(name) != company.slug:
+                query[name] = company.slug
+                query.pop("page", None)
+        return query.urlencode() if query != self.request.GET else None
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        requested = self.request.GET.get(self.page_kwarg) or 1
+        self.page_notice = None
+        try:
+            page = paginator.page(requested)
+        except PageNotAnInteger:
+            page = paginator.page(1)
+            self.page_notice = _("“%(page)s” is not a page number: showing the first page.") % {
+                "page": Truncator(requested).chars(20)
+            }
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+            if paginator.count:
+                self.page_notice = _(
+                    "There is no page %(page)s: showing the last page, %(last)s."
+                ) % {"page": Truncator(requested).chars(20), "last": paginator.num_pages}
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_notice"] = self.page_notice
+        context["active_filters"] = active_filters(self.filterset, self.request.GET)
+        context["ambiguous"] = self.filterset.ambiguous if self.filterset.is_bound else {}
+        return context
+
+
+def active_filters(filterset, query) -> list[dict]:
+    """Each valid filter in the URL, with a link that removes just that one."""
+    if not filterset.is_bound:
+        return []
+    filterset.errors
+    result = []
+    for name, field in filterset.form.fields.items():
+        value = filterset.form.cleaned_data.get(name)
+        if name in ("sort",) or value in (None, "", []):
+            continue
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            remaining = query.copy()
+            remaining.pop("page", None)
+            if isinstance(value, list):
+                remaining.setlist(name, [v for v in query.getlist(name) if v != item])
+            else:
+                remaining.pop(name, None)
+            result.append(
+                {
+                    "label": field.label,
+                    "value": _display(field, item),
+                    "remove_query": remaining.urlencode(),
+                }
+            )
+    return result
+
+
+def _display(field, value) -> str:
+    if hasattr(field, "choices"):
+        return str(dict(field.choices).get(value, value))
+    if isinstance(value, str) and len(value) == 2 and value in countries:
+        return countries.name(value)
+    return str(value)
+
+
+class DealListView(ArchiveListView):
+    filterset_class = DealFilterSet
+    template_name = "articles/deal_list.html"
+
+    def get_queryset(self):
+        return Deal.objects.for_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["facets"] = deal_facets(self.filterset)
+        return context
+
+
+def deal_facets(filterset) -> dict[str, list[dict]]:
+    counts = filterset.facet_counts()
+    selected = filterset.form.cleaned_data if filterset.is_bound else {}
+    facets = {}
+    for name, choices in (("status", Deal.Status.choices), ("type", Deal.Type.choices)):
+        chosen = selected.get(name) or []
+        facets[name] = [
+            {"value": v, "label": label, "count": counts[name][v], "checked": v in chosen}
+            for v, label in choices
+        ]
+    chosen_country = selected.get("country") or ""
+    codes = {code for code, n in counts["country"].items() if n} | (
+        {chosen_country} if chosen_country else set()
+    )
+    facets["country"] = sorted(
+        (
+            {
+                "value": code,
+                "label": countries.name(code),
+                "count": counts["country"][code],
+                "checked": code == chosen_country,
+            }
+            for code in codes
+        ),
+        key=lambda choice: choice["label"],
+    )
+    return facets
+
+
+def deal_detail(request, slug):
+    deal = get_object_or_404(Deal.objects.select_related("target", "seller"), slug=slug)
+    story = timeline.for_deal(deal)
+    return render(
+        request,
+        "articles/deal_detail.html",
+        {
+            "deal": deal,
+            "timeline": story.events,
+            "bids": story.bids,
+            "articles": story.articles,
+            "deadlines": story.deadlines,
+        },
+    )
+
+
+class CompanyListView(ArchiveListView):
+    filterset_class = CompanyFilterSet
+    template_name = "articles/company_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Company.objects.for_list()
+
+
+def company_detail(request, slug):
+    company = get_object_or_404(Company.objects.select_related("parent"), slug=slug)
+    as_target = Deal.objects.filter(target=company).select_related("seller")
+    as_seller = Deal.objects.filter(seller=company).select_related("target")
+    bids = (
+        Bid.objects.by_bidder(company)
+        .select_related("deal", "deal__target")
+        .prefetch_related("bidders")
+        .order_by("-submitted_on", "-pk")
+    )
+    articles = company.articles.select_related("source")
+    return render(
+        request,
+        "articles/company_detail.html",
+        {
+            "company": company,
+            "subsidiaries": company.subsidiaries.all(),
+            "as_target": as_target[:COMPANY_ROLE_ITEMS],
+            "as_target_count": as_target.count(),
+            "as_seller": as_seller[:COMPANY_ROLE_ITEMS],
+            "as_seller_count": as_seller.count(),
+            "bids": bids[:COMPANY_ROLE_ITEMS],
+            "bid_count": bids.count(),
+            "articles": articles[:COMPANY_ROLE_ITEMS],
+            "article_count": articles.count(),
+        },
+    )
+
+
+def company_suggestions(request):
+    """Names for the company boxes, as the reader types (JavaScript only)."""
+    text = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    companies = Company.objects.matching(text)[:10] if len(text) >= 2 else []
+    return JsonResponse(
+        {
+            "results": [
+                {"name": c.name, "slug": c.slug, "country": c.country.code} for c in companies
+            ]
+        }
+    )
+
+
+class ArticleListView(ArchiveListView):
+    filterset_class = ArticleFilterSet
+    template_name = "articles/article_list.html"
+
+    def get_queryset(self):
+        return Article.objects.for_list()
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+
+    def get_queryset(self):
+        return Article.objects.for_list()
+
+
+class DeadlineListView(ArchiveListView):
+    filterset_class = DeadlineFilterSet
+    template_name = "articles/deadline_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Deadline.objects.for_list().in_schedule_order()
+
+
+def home(request):
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "articles": Article.objects.for_list()[:HOME_ITEMS],
+            "news_deals": Deal.objects.for_list().with_recent_news()[:HOME_ITEMS],
+            "recent_deals": Deal.objects.for_list().order_by("-announced_on", "pk")[:HOME_ITEMS],
+            "deadlines": Deadline.objects.upcoming().for_list()[:HOME_ITEMS],
+            "today": today(),
+        },
+    )
