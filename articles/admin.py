@@ -1,6 +1,5 @@
 """Curation: everything about a deal is recorded from the deal's own page."""
 
-from django import forms
 from django.contrib import admin
 from django.db.models import Count, Prefetch
 from django.utils.html import format_html
@@ -177,16 +176,8 @@ class DeadlineAdmin(admin.ModelAdmin):
     autocomplete_fields = ["deal", "sources", "extended_to"]
 
 
-class ArticleAdminForm(forms.ModelForm):
-    class Meta:
-        model = Article
-        fields = "__all__"
-        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
-
-
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    form = ArticleAdminForm
     list_display = ["title", "source", "language", "published_on", "original_link", public_link]
     list_filter = [LanguageInUseFilter, "source", "published_on"]
     list_select_related = ["source"]

@@ -138,7 +138,7 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     def facet_counts(self) -> dict[str, Counter]:
         """One grouped query a facet."""
-        self.errors  # validate first
+        self.is_valid()  # cleans the form, valid or not
         counts = {}
         for name, field in self.facets.items():
             qs = self.queryset_without(name).order_by()

@@ -47,7 +47,7 @@ class ArchiveListView(FilterView):
         """The query string with slugs for the companies typed by name, or None."""
         if not self.filterset.is_bound:
             return None
-        self.filterset.errors  # runs validation
+        self.filterset.is_valid()  # cleans the form, valid or not
         query = self.request.GET.copy()
         for name, field in self.filterset.form.fields.items():
             company = self.filterset.form.cleaned_data.get(name)
@@ -87,7 +87,7 @@ def active_filters(filterset, query) -> list[dict]:
     """Each valid filter in the URL, with a link that removes just that one."""
     if not filterset.is_bound:
         return []
-    filterset.errors
+    filterset.is_valid()
     result = []
     for name, field in filterset.form.fields.items():
         value = filterset.form.cleaned_data.get(name)
