@@ -5,7 +5,7 @@ from collections import Counter
 
 import django_filters
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -26,23 +26,35 @@ class AmbiguousCompany(forms.ValidationError):
         self.candidates = candidates
 
 
-class CompanyField(forms.CharField):
+class LookupField(forms.CharField):
+    """Text that names one record; cleans to that record. The text is checked
+    as text first (length), then looked up."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        text = super().clean(value).strip()
+        return self.resolve(text) if text else None
+
+    def resolve(self, text):
+        raise NotImplementedError
+
+
+class CompanyField(LookupField):
     """A company, given by slug (as in a shared URL) or by part of its name (as
-    typed in the form, without JavaScript). Cleans to a Company."""
+    typed in the form, without JavaScript)."""
 
     max_candidates = 10
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
         super().__init__(*args, **kwargs)
         self.widget.attrs.update({"list": "company-suggestions", "autocomplete": "off"})
         self.resolved = {}
         self.candidates = []
 
-    def to_python(self, value):
-        text = super().to_python(value).strip()
-        if not text:
-            return None
+    def resolve(self, text):
         company = Company.objects.filter(slug=text.lower()).first()
         if company is None:
             exact = list(Company.objects.filter(name__iexact=text)[:2])
@@ -58,12 +70,12 @@ class CompanyField(forms.CharField):
                     self.candidates = matches[: self.max_candidates]
                     raise AmbiguousCompany(text, self.candidates)
                 company = matches[0]
-        self.resolved[value] = company
+        self.resolved[text] = company
         return company
 
     def prepare_value(self, value):
         # Show the company's name in the box, not the slug from the URL.
-        company = self.resolved.get(value)
+        company = self.resolved.get(value.strip()) if isinstance(value, str) else None
         return company.name if company is not None else value
 
 
@@ -71,18 +83,14 @@ class CompanyFilter(django_filters.Filter):
     field_class = CompanyField
 
 
-class SlugField(forms.CharField):
-    """A record given by its slug; cleans to the record, or says none has it."""
+class SlugField(LookupField):
+    """A record given by its slug."""
 
     def __init__(self, *args, queryset, **kwargs):
-        kwargs.setdefault("max_length", 300)
         super().__init__(*args, **kwargs)
         self.queryset = queryset
 
-    def to_python(self, value):
-        slug = super().to_python(value).strip()
-        if not slug:
-            return None
+    def resolve(self, slug):
         try:
             return self.queryset.get(slug=slug)
         except self.queryset.model.DoesNotExist:
@@ -121,7 +129,18 @@ class CountryFilter(django_filters.CharFilter):
     field_class = CountryCodeField
 
 
-class FacetedFilterSet(django_filters.FilterSet):
+class ArchiveFilterSet(django_filters.FilterSet):
+    @property
+    def ambiguous(self) -> dict[str, list[Company]]:
+        """Fields whose text matched several companies, with the candidates."""
+        return {
+            name: field.candidates
+            for name, field in self.form.fields.items()
+            if isinstance(field, CompanyField) and field.candidates
+        }
+
+
+class FacetedFilterSet(ArchiveFilterSet):
     """A FilterSet whose choice filters can count, for each choice, the rows
     the result would hold with that choice (all other filters applied)."""
 
@@ -148,15 +167,6 @@ class FacetedFilterSet(django_filters.FilterSet):
                 rows = qs.values_list(field).annotate(n=Count("pk"))
                 counts[name] = Counter(dict(rows))
         return counts
-
-    @property
-    def ambiguous(self):
-        """Fields whose text matched several companies, with the candidates."""
-        return {
-            name: field.candidates
-            for name, field in self.form.fields.items()
-            if isinstance(field, CompanyField) and field.candidates
-        }
 
 
 class DealFilterSet(FacetedFilterSet):
@@ -193,11 +203,12 @@ class DealFilterSet(FacetedFilterSet):
     )
 
     facets = {"status": "status", "type": "deal_type", "country": "countries"}
+    # Deals not yet announced, or of unknown value, sort last either way.
     orderings = {
-        "-announced": ["-announced_on", "title", "pk"],
-        "announced": ["announced_on", "title", "pk"],
+        "-announced": [F("announced_on").desc(nulls_last=True), "title", "pk"],
+        "announced": [F("announced_on").asc(nulls_last=True), "title", "pk"],
         "title": ["title", "pk"],
-        "-value": ["-value", "title", "pk"],
+        "-value": [F("value").desc(nulls_last=True), "title", "pk"],
     }
 
     class Meta:
@@ -233,7 +244,7 @@ class DealFilterSet(FacetedFilterSet):
         return qs
 
 
-class CompanyFilterSet(django_filters.FilterSet):
+class CompanyFilterSet(ArchiveFilterSet):
     q = django_filters.CharFilter(
         label=_("Name"), method="filter_name", max_length=MAX_QUERY_LENGTH
     )
@@ -247,7 +258,7 @@ class CompanyFilterSet(django_filters.FilterSet):
         return qs.matching(text) if text.strip() else qs
 
 
-class ArticleFilterSet(django_filters.FilterSet):
+class ArticleFilterSet(ArchiveFilterSet):
     source = django_filters.ModelChoiceFilter(
         label=_("Source"),
         queryset=Source.objects.all(),
@@ -271,7 +282,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         fields = []
 
 
-class DeadlineFilterSet(django_filters.FilterSet):
+class DeadlineFilterSet(ArchiveFilterSet):
     company = CompanyFilter(label=_("Company (any role)"), method="filter_company")
     country = CountryFilter(label=_("Country"), method="filter_country")
     kind = django_filters.ChoiceFilter(

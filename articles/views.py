@@ -2,6 +2,7 @@
 filter sets what a URL may ask for."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import Truncator
@@ -79,8 +80,40 @@ class ArchiveListView(FilterView):
         context = super().get_context_data(**kwargs)
         context["page_notice"] = self.page_notice
         context["active_filters"] = active_filters(self.filterset, self.request.GET)
-        context["ambiguous"] = self.filterset.ambiguous if self.filterset.is_bound else {}
+        context["ambiguous"] = ambiguous_choices(self.filterset, self.request.GET)
+        context["filter_errors"] = filter_errors(self.filterset)
         return context
+
+
+def filter_errors(filterset) -> list[dict]:
+    """The filters that could not be applied and why (ambiguous companies are
+    asked about separately)."""
+    if not filterset.is_bound or filterset.is_valid():
+        return []
+    ambiguous = filterset.ambiguous
+    return [
+        {"label": filterset.form.fields[name].label, "messages": messages}
+        for name, messages in filterset.form.errors.items()
+        if name not in ambiguous and name in filterset.form.fields
+    ]
+
+
+def ambiguous_choices(filterset, query) -> list[dict]:
+    """For each company box whose text matched several companies, the
+    candidates with a link that picks each one."""
+    if not filterset.is_bound:
+        return []
+    result = []
+    for name, candidates in filterset.ambiguous.items():
+        choices = []
+        for company in candidates:
+            picked = query.copy()
+            picked[name] = company.slug
+            picked.pop("page", None)
+            choices.append({"company": company, "query": picked.urlencode()})
+        field = filterset.form.fields[name]
+        result.append({"label": field.label, "text": query.get(name), "choices": choices})
+    return result
 
 
 def active_filters(filterset, query) -> list[dict]:
@@ -259,7 +292,9 @@ def home(request):
         {
             "articles": Article.objects.for_list()[:HOME_ITEMS],
             "news_deals": Deal.objects.for_list().with_recent_news()[:HOME_ITEMS],
-            "recent_deals": Deal.objects.for_list().order_by("-announced_on", "pk")[:HOME_ITEMS],
+            "recent_deals": Deal.objects.for_list().order_by(
+                F("announced_on").desc(nulls_last=True), "pk"
+            )[:HOME_ITEMS],
             "deadlines": Deadline.objects.upcoming().for_list()[:HOME_ITEMS],
             "today": today(),
         },

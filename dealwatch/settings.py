@@ -133,6 +133,11 @@ STORAGES = {
     },
 }
 
+# Under debug (and so in tests) whitenoise serves from the app folders and
+# picks up changes; in production it serves what collectstatic gathered.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
 LOGIN_URL = "admin:login"
 
 # The security middleware's settings only take effect when debug is off.

@@ -1,0 +1,31 @@
+from decimal import Decimal
+
+from babel.numbers import format_compact_currency, format_currency
+from django import template
+
+from articles.locale_data import current_locale, language_name
+
+register = template.Library()
+
+
+@register.filter
+def money(value: Decimal | None, currency: str) -> str:
+    """An amount in the reader's language: "$68.7B" in English, "68,7 Md $US" in French."""
+    if value is None or not currency:
+        return ""
+    locale = current_locale()
+    if value >= 1_000_000:
+        return format_compact_currency(value, currency, locale=locale, fraction_digits=1)
+    return format_currency(value, currency, locale=locale)
+
+
+@register.filter
+def language(code: str) -> str:
+    """An ISO 639-1 code named in the reader's language ("fr" -> "French")."""
+    return language_name(code)
+
+
+@register.filter
+def bidder_names(bid) -> str:
+    """A bid's bidders joined as one party: "Microsoft & Walmart" (uses prefetched bidders)."""
+    return " & ".join(company.name for company in bid.bidders.all())

@@ -1,0 +1,32 @@
+// Progressive enhancement: suggest company names as the reader types in a
+// company box. Without JavaScript the server resolves what was typed.
+(function () {
+  "use strict";
+  var list = document.getElementById("company-suggestions");
+  if (!list || !window.fetch) { return; }
+  var endpoint = list.dataset.endpoint;
+  var timer = null;
+
+  function fill(results) {
+    list.replaceChildren();
+    results.forEach(function (company) {
+      var option = document.createElement("option");
+      option.value = company.name;
+      list.appendChild(option);
+    });
+  }
+
+  document.querySelectorAll('input[list="company-suggestions"]').forEach(function (input) {
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var text = input.value.trim();
+      if (text.length < 2) { return; }
+      timer = setTimeout(function () {
+        fetch(endpoint + "?q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } })
+          .then(function (response) { return response.ok ? response.json() : { results: [] }; })
+          .then(function (data) { fill(data.results); })
+          .catch(function () { /* suggestions are optional */ });
+      }, 150);
+    });
+  });
+})();

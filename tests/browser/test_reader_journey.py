@@ -1,0 +1,68 @@
+"""A reader's journey in a real browser: find the TikTok deal by choosing
+Microsoft as buyer in the form, open it, follow a link to Oracle's page."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from articles.demo import load_demo_data
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo_archive(transactional_db):
+    load_demo_data()
+
+
+def test_find_tiktok_by_buyer_then_follow_oracle(page, live_server, demo_archive, screenshot):
+    page.goto(f"{live_server.url}/deals/")
+    page.get_by_label("Buyer").fill("Microsoft")
+    page.get_by_role("button", name="Show deals").click()
+
+    # The server resolves the name and puts the slug in a shareable URL.
+    expect(page).to_have_url(re.compile(r"/deals/\?.*buyer=microsoft"))
+    expect(page.get_by_role("heading", name="2 deals")).to_be_visible()
+    screenshot("deal-list-buyer-microsoft")
+
+    page.get_by_role("link", name="Forced sale of TikTok's US operations").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Forced sale of TikTok's US operations"
+    )
+    expect(page.get_by_text("(joint bid)").first).to_be_visible()
+
+    page.get_by_role("link", name="Oracle", exact=True).first.click()
+    expect(page).to_have_url(f"{live_server.url}/companies/oracle/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Oracle")
+
+
+def test_suggestions_appear_as_the_reader_types(page, live_server, demo_archive):
+    page.goto(f"{live_server.url}/deals/")
+    page.get_by_label("Buyer").press_sequentially("Wal", delay=50)
+    expect(page.locator("#company-suggestions option[value='Walmart']")).to_have_count(1)
+
+
+@pytest.mark.parametrize("width, name", [(390, "phone"), (1280, "desktop")])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/deals/",
+        "/deals/tiktok-us-operations/",
+        "/companies/",
+        "/companies/microsoft/",
+        "/articles/",
+        "/articles/microsoft-ecarte-du-rachat-de-tiktok/",
+        "/deadlines/",
+    ],
+)
+def test_pages_fit_the_screen(page, live_server, demo_archive, screenshot, path, width, name):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}{path}")
+    expect(page.locator("main")).to_be_visible()
+    # Nothing overflows sideways: no horizontal scrolling on a phone.
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    slug = path.strip("/").replace("/", "-") or "home"
+    screenshot(f"{slug}-{name}")

@@ -1,0 +1,263 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Bid, Deadline, Deal
+from tests.factories import BidFactory, CompanyFactory, DeadlineFactory, DealFactory
+
+URL = reverse("articles:deal_list")
+
+
+def titles(response):
+    return [deal.title for deal in response.context["object_list"]]
+
+
+@pytest.mark.django_db
+class TestDemoFilters:
+    @pytest.fixture(autouse=True)
+    def _demo(self, demo):
+        pass
+
+    def test_lists_every_deal_with_its_parties(self, client):
+        response = client.get(URL)
+        assert response.status_code == 200
+        assert len(titles(response)) == 6
+        html = response.content.decode()
+        assert "Forced sale of TikTok&#x27;s US operations" in html
+        # Bidders of the joint bid link to the buyer filter.
+        assert f'href="{URL}?buyer=microsoft"' in html
+        assert f'href="{URL}?buyer=walmart"' in html
+
+    def test_buyer_filter_includes_joint_bids(self, client):
+        response = client.get(URL, {"buyer": "walmart"})
+        assert titles(response) == ["Forced sale of TikTok's US operations"]
+
+    def test_buyer_filter_finds_every_deal_the_company_bid_on(self, client):
+        response = client.get(URL, {"buyer": "microsoft"})
+        assert set(titles(response)) == {
+            "Forced sale of TikTok's US operations",
+            "Microsoft acquires Activision Blizzard",
+        }
+
+    def test_company_filter_covers_every_role(self, client):
+        assert titles(client.get(URL, {"company": "bytedance"})) == [
+            "Forced sale of TikTok's US operations"
+        ]
+        assert titles(client.get(URL, {"company": "tiktok"})) == [
+            "Forced sale of TikTok's US operations"
+        ]
+        assert titles(client.get(URL, {"company": "oracle"})) == [
+            "Forced sale of TikTok's US operations"
+        ]
+
+    def test_seller_and_target_filters(self, client):
+        assert titles(client.get(URL, {"seller": "softbank-group"})) == [
+            "Nvidia's purchase of Arm from SoftBank"
+        ]
+        assert titles(client.get(URL, {"target": "qualcomm"})) == [
+            "Broadcom's hostile bid for Qualcomm"
+        ]
+
+    @pytest.mark.parametrize("code", ["CA", "ca", " Ca "])
+    def test_country_filter_is_case_insensitive(self, client, code):
+        assert titles(client.get(URL, {"country": code})) == [
+            "Forced sale of TikTok's US operations"
+        ]
+
+    def test_status_is_repeatable(self, client):
+        response = client.get(URL, {"status": ["blocked", "completed"]})
+        assert set(titles(response)) == {
+            "Broadcom's hostile bid for Qualcomm",
+            "Kroger's merger with Albertsons",
+            "Microsoft acquires Activision Blizzard",
+        }
+
+    def test_type_filter(self, client):
+        assert titles(client.get(URL, {"type": "forced_sale"})) == [
+            "Forced sale of TikTok's US operations"
+        ]
+
+    def test_announced_date_range(self, client):
+        response = client.get(
+            URL, {"announced_after": "2020-01-01", "announced_before": "2020-12-31"}
+        )
+        assert set(titles(response)) == {
+            "Forced sale of TikTok's US operations",
+            "Nvidia's purchase of Arm from SoftBank",
+        }
+
+    def test_text_search_matches_bidder_names(self, client):
+        assert titles(client.get(URL, {"q": "walmart"})) == [
+            "Forced sale of TikTok's US operations"
+        ]
+
+    def test_combined_filters(self, client):
+        response = client.get(URL, {"buyer": "microsoft", "status": "completed", "country": "gb"})
+        assert titles(response) == ["Microsoft acquires Activision Blizzard"]
+
+    def test_sort_by_highest_value(self, client):
+        response = client.get(URL, {"sort": "-value"})
+        assert titles(response)[:2] == [
+            "Microsoft acquires Activision Blizzard",
+            "Nvidia's purchase of Arm from SoftBank",
+        ]
+
+    def test_default_order_is_newest_announced_first(self, client):
+        assert titles(client.get(URL))[0] == "Kroger's merger with Albertsons"
+
+    def test_sort_by_title(self, client):
+        result = titles(client.get(URL, {"sort": "title"}))
+        assert result == sorted(result)
+
+    def test_facet_counts_show_beside_each_choice(self, client):
+        response = client.get(URL, {"buyer": "microsoft"})
+        facets = response.context["facets"]
+        status = {choice["value"]: choice["count"] for choice in facets["status"]}
+        assert status["abandoned"] == 1
+        assert status["completed"] == 1
+        assert status["blocked"] == 0
+        countries = {choice["value"]: choice["count"] for choice in facets["country"]}
+        assert countries == {"US": 2, "GB": 1, "CA": 1, "AU": 1, "NZ": 1}
+        assert 'Completed <span class="count">(1)</span>' in response.content.decode()
+
+    def test_facet_ignores_its_own_filter(self, client):
+        response = client.get(URL, {"status": "completed"})
+        status = {
+            choice["value"]: choice["count"] for choice in response.context["facets"]["status"]
+        }
+        assert status["abandoned"] == 3
+
+    def test_each_active_filter_can_be_removed(self, client):
+        response = client.get(URL, {"buyer": "microsoft", "status": ["completed", "abandoned"]})
+        active = {
+            (a["label"], a["value"]): a["remove_query"] for a in response.context["active_filters"]
+        }
+        assert active[("Buyer", "Microsoft")] == "status=completed&status=abandoned"
+        assert active[("Status", "Completed")] == "buyer=microsoft&status=abandoned"
+
+    def test_empty_result_says_so_and_offers_to_clear(self, client):
+        response = client.get(URL, {"buyer": "walmart", "status": "completed"})
+        html = response.content.decode()
+        assert "No deal matches these filters." in html
+        assert f'href="{URL}">Clear all filters' in html
+
+
+@pytest.mark.django_db
+class TestCompanyChosenByName:
+    def test_a_unique_name_fragment_redirects_to_the_slug(self, client, demo):
+        response = client.get(URL, {"buyer": "Walm"})
+        assert response.status_code == 302
+        assert response.url == f"{URL}?buyer=walmart"
+
+    def test_the_box_shows_the_company_name(self, client, demo):
+        html = client.get(URL, {"buyer": "walmart"}).content.decode()
+        assert 'name="buyer" value="Walmart"' in html
+
+    def test_several_matches_ask_which_one(self, client):
+        CompanyFactory(name="Acme Steel", slug="acme-steel")
+        CompanyFactory(name="Acme Foods", slug="acme-foods")
+        response = client.get(URL, {"company": "acme"})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Several companies match “acme”" in html
+        assert 'href="?company=acme-steel"' in html
+        assert 'href="?company=acme-foods"' in html
+
+    def test_an_exact_name_wins_over_longer_ones(self, client):
+        CompanyFactory(name="Oracle", slug="oracle-corporation")
+        CompanyFactory(name="Oracle Financial Services", slug="ofss")
+        response = client.get(URL, {"buyer": "ORACLE"})
+        assert response.url == f"{URL}?buyer=oracle-corporation"
+
+
+@pytest.mark.django_db
+class TestBadInput:
+    @pytest.mark.parametrize(
+        "params, message",
+        [
+            ({"company": "no-such-company"}, "No company matches “no-such-company”."),
+            ({"country": "ZZ"}, "“ZZ” is not a country code"),
+            (
+                {"status": "sold"},
+                "Select a valid choice. sold is not one of the available choices.",
+            ),
+            ({"announced_after": "2020-13-45"}, "Enter a valid date."),
+            ({"sort": "price"}, "Select a valid choice."),
+            ({"q": "x" * 10_000}, "Ensure this value has at most 200 characters (it has 10000)."),
+        ],
+    )
+    def test_bad_filters_give_a_clear_message(self, client, params, message):
+        DealFactory()
+        response = client.get(URL, params)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Some filters could not be applied:" in html
+        assert message in html
+
+    def test_a_bad_filter_is_ignored_and_the_others_still_apply(self, client, demo):
+        response = client.get(URL, {"country": "ZZ", "buyer": "walmart"})
+        assert titles(response) == ["Forced sale of TikTok's US operations"]
+
+    def test_page_that_is_not_a_number_shows_the_first_page(self, client):
+        DealFactory()
+        response = client.get(URL, {"page": "abc"})
+        assert response.status_code == 200
+        assert "“abc” is not a page number: showing the first page." in response.content.decode()
+
+    def test_page_past_the_end_shows_the_last_page(self, client):
+        DealFactory.create_batch(30)
+        response = client.get(URL, {"page": "99999"})
+        assert response.status_code == 200
+        assert response.context["page_obj"].number == 2
+        assert "There is no page 99999: showing the last page, 2." in response.content.decode()
+
+    def test_unknown_deal_is_a_404(self, client):
+        assert client.get(reverse("articles:deal_detail", args=["nope"])).status_code == 404
+
+
+def make_deals(count):
+    for _ in range(count):
+        buyer, partner = CompanyFactory(), CompanyFactory()
+        deal = DealFactory(seller=CompanyFactory(), countries=["US", "FR"])
+        BidFactory(deal=deal, bidders=[buyer, partner])
+        DeadlineFactory(deal=deal, due_on=datetime.date.today() + datetime.timedelta(days=9))
+
+
+@pytest.mark.django_db
+def test_query_count_does_not_grow_with_rows(client):
+    make_deals(3)
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL, {"country": "us"})
+    make_deals(20)
+    # 1 count, 1 page of deals with target and seller, 1 bids, 1 bidders,
+    # 1 pending deadlines, 3 facet counts (status, type, country).
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(URL, {"country": "us"})
+    assert len(response.context["object_list"]) == 23
+    assert len(many) == len(few) == 8
+
+
+@pytest.mark.django_db
+def test_query_count_pinned_with_company_filter(client, django_assert_num_queries):
+    make_deals(5)
+    buyer = Bid.objects.first().bidders.first()
+    # The 8 above, plus 1 to resolve the buyer's slug.
+    with django_assert_num_queries(9):
+        response = client.get(URL, {"buyer": buyer.slug})
+    assert len(response.context["object_list"]) == 1
+
+
+@pytest.mark.django_db
+def test_next_deadline_is_the_earliest_pending_one(client):
+    deal = DealFactory()
+    soon = datetime.date.today() + datetime.timedelta(days=3)
+    DeadlineFactory(deal=deal, label="Later vote", due_on=soon + datetime.timedelta(days=30))
+    DeadlineFactory(deal=deal, label="Regulator decides", due_on=soon)
+    DeadlineFactory(deal=deal, label="Done already", due_on=soon, status=Deadline.Status.MET)
+    html = client.get(URL).content.decode()
+    assert "Regulator decides" in html
+    assert "Later vote" not in html
+    assert Deal.objects.count() == 1

@@ -1,0 +1,268 @@
+"""The public pages other than the deal list: what a reader sees on each."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Deadline
+from tests.factories import (
+    ArticleFactory,
+    BidFactory,
+    CompanyFactory,
+    DeadlineFactory,
+    DealFactory,
+    SourceFactory,
+)
+
+TODAY = datetime.date.today()
+
+
+def html_of(response):
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+class TestDealPage:
+    def test_tells_the_tiktok_story_in_time_order(self, client, demo):
+        response = client.get(reverse("articles:deal_detail", args=["tiktok-us-operations"]))
+        html = html_of(response)
+        events = response.context["timeline"]
+        dates = [event.date for event in events if event.date]
+        assert dates == sorted(dates)
+        titles = [str(event.title) for event in events]
+        assert titles[0] == "Deal announced"
+        assert "Bid rejected" in titles and "Bid accepted" in titles
+        assert titles[-1] == "Deal abandoned"
+        # The joint bid: both bidders, said to be joint, and how it ended.
+        assert "(joint bid)" in html
+        assert (
+            'href="/companies/microsoft/">Microsoft</a> &amp; <a href="/companies/walmart/">Walmart'
+            in html
+        )
+        assert "Rejected" in html
+        # The deadline that slipped, with who set it and where it went.
+        assert "Sell to an American company or see TikTok banned in the US" in html
+        assert "President Donald Trump" in html
+        assert "Extended to" in html
+        # Parties link to their pages and bidders to the filtered list.
+        assert 'href="/companies/oracle/"' in html
+        assert 'href="/deals/?buyer=oracle"' in html
+        assert 'href="/deals/?country=NZ"' in html
+        # The source article.
+        assert "Microsoft écarté du rachat de TikTok" in html
+
+    def test_has_title_description_and_link_preview(self, client, demo):
+        html = html_of(client.get(reverse("articles:deal_detail", args=["tiktok-us-operations"])))
+        assert "<title>Forced sale of TikTok&#x27;s US operations · dealwatch</title>" in html
+        assert '<meta name="description" content="A presidential executive order' in html
+        assert (
+            '<meta property="og:title" content="Forced sale of TikTok&#x27;s US operations">'
+            in html
+        )
+
+    def test_undated_bid_goes_last(self, client):
+        deal = DealFactory(announced_on=datetime.date(2024, 1, 1))
+        BidFactory(deal=deal, submitted_on=None, note="Rumoured interest")
+        response = client.get(deal.get_absolute_url())
+        assert response.context["timeline"][-1].date is None
+        assert "Date not reported" in html_of(response)
+
+    def test_query_count_does_not_grow_with_the_story(self, client, django_assert_num_queries):
+        deal = DealFactory()
+        for n in range(6):
+            BidFactory(deal=deal, bidders=[CompanyFactory(), CompanyFactory()])
+            DeadlineFactory(deal=deal)
+            ArticleFactory(deals=[deal])
+        # deal, bids, bidders, bid sources, deadlines, deadline sources, articles.
+        with django_assert_num_queries(7):
+            client.get(deal.get_absolute_url())
+
+
+@pytest.mark.django_db
+class TestCompanyPages:
+    def test_company_page_shows_every_role(self, client, demo):
+        html = html_of(client.get(reverse("articles:company_detail", args=["microsoft"])))
+        assert "As bidder" in html
+        assert "Forced sale of TikTok&#x27;s US operations" in html
+        assert "jointly with" in html and 'href="/companies/walmart/"' in html
+        assert "Microsoft acquires Activision Blizzard" in html
+        assert "Microsoft écarté du rachat de TikTok" in html  # mentioned in the news
+
+    def test_seller_target_parent_and_subsidiaries(self, client, demo):
+        bytedance = html_of(client.get(reverse("articles:company_detail", args=["bytedance"])))
+        assert "As seller" in bytedance
+        assert 'href="/companies/tiktok/"' in bytedance  # subsidiary, and the target sold
+        tiktok = html_of(client.get(reverse("articles:company_detail", args=["tiktok"])))
+        assert "Parent company" in tiktok and 'href="/companies/bytedance/"' in tiktok
+        assert "sold by" in tiktok
+
+    def test_unknown_company_is_a_404(self, client):
+        assert client.get(reverse("articles:company_detail", args=["nope"])).status_code == 404
+
+    def test_company_list_search_and_country(self, client, demo):
+        url = reverse("articles:company_list")
+        names = lambda r: [c.name for c in r.context["object_list"]]  # noqa: E731
+        assert names(client.get(url, {"q": "soft"})) == ["SoftBank Group", "Microsoft"]
+        assert names(client.get(url, {"country": "jp"})) == ["SoftBank Group"]
+        bad = html_of(client.get(url, {"country": "XX1"}))
+        assert "is not a country code" in bad
+
+    def test_company_list_query_count_is_constant(self, client, django_assert_num_queries):
+        parent = CompanyFactory()
+        CompanyFactory.create_batch(30, parent=parent)
+        # count, page of companies with parents.
+        with django_assert_num_queries(2):
+            client.get(reverse("articles:company_list"))
+
+
+@pytest.mark.django_db
+class TestArticlePages:
+    def test_archive_filters(self, client, demo):
+        url = reverse("articles:article_list")
+        english = ArticleFactory(
+            title="Oracle picked", language="en", published_on=datetime.date(2020, 9, 20)
+        )
+        titles = lambda r: [a.title for a in r.context["object_list"]]  # noqa: E731
+        assert titles(client.get(url)) == ["Oracle picked", "Microsoft écarté du rachat de TikTok"]
+        assert titles(client.get(url, {"language": "fr"})) == [
+            "Microsoft écarté du rachat de TikTok"
+        ]
+        assert titles(client.get(url, {"source": "zdnet-fr"})) == [
+            "Microsoft écarté du rachat de TikTok"
+        ]
+        assert titles(client.get(url, {"company": "walmart"})) == [
+            "Microsoft écarté du rachat de TikTok"
+        ]
+        assert titles(client.get(url, {"deal": "tiktok-us-operations"})) == [
+            "Microsoft écarté du rachat de TikTok"
+        ]
+        assert titles(client.get(url, {"published_after": "2020-09-15"})) == [english.title]
+        assert titles(client.get(url, {"published_before": "2020-09-15"})) == [
+            "Microsoft écarté du rachat de TikTok"
+        ]
+
+    def test_archive_bad_input(self, client, demo):
+        url = reverse("articles:article_list")
+        html = html_of(
+            client.get(url, {"deal": "no-such-deal", "language": "xx", "source": "nope"})
+        )
+        assert "Nothing in the archive has the identifier “no-such-deal”." in html
+        assert "Select a valid choice." in html
+
+    def test_article_page(self, client, demo):
+        html = html_of(
+            client.get(
+                reverse("articles:article_detail", args=["microsoft-ecarte-du-rachat-de-tiktok"])
+            )
+        )
+        assert '<h1 lang="fr">Microsoft écarté du rachat de TikTok</h1>' in html
+        assert "ZDNet France" in html and "French" in html
+        assert "The link to the original article has not been recorded." in html
+        assert 'href="/deals/tiktok-us-operations/"' in html
+        assert 'href="/companies/oracle/"' in html
+
+    def test_article_page_links_to_the_original(self, client):
+        article = ArticleFactory(url="https://news.example/story")
+        html = html_of(client.get(article.get_absolute_url()))
+        assert 'href="https://news.example/story"' in html
+
+    def test_archive_query_count_is_constant(self, client, django_assert_num_queries):
+        source = SourceFactory()
+        for _ in range(20):
+            ArticleFactory(source=source, deals=[DealFactory()], companies=[CompanyFactory()])
+        # count, page with sources, deals, companies; sources and languages
+        # for the filter's choices.
+        with django_assert_num_queries(6):
+            client.get(reverse("articles:article_list"))
+
+
+@pytest.mark.django_db
+class TestDeadlines:
+    def make_schedule(self):
+        deal = DealFactory(title="Merger of equals", countries=["FR"])
+        upcoming_late = DeadlineFactory(
+            deal=deal, label="Vote", due_on=TODAY + datetime.timedelta(days=20)
+        )
+        upcoming_soon = DeadlineFactory(
+            deal=deal, label="Review", due_on=TODAY + datetime.timedelta(days=2)
+        )
+        overdue = DeadlineFactory(
+            deal=deal, label="Filing", due_on=TODAY - datetime.timedelta(days=5)
+        )
+        past = DeadlineFactory(
+            deal=deal,
+            label="Old order",
+            due_on=TODAY - datetime.timedelta(days=90),
+            status=Deadline.Status.MET,
+        )
+        return [upcoming_soon, upcoming_late, overdue, past]
+
+    def test_upcoming_then_overdue_then_past(self, client):
+        expected = self.make_schedule()
+        response = client.get(reverse("articles:deadline_list"))
+        assert list(response.context["object_list"]) == expected
+        html = html_of(response)
+        assert html.index("Upcoming") < html.index("Overdue") < html.index("Past")
+
+    def test_filters(self, client, demo):
+        self.make_schedule()
+        url = reverse("articles:deadline_list")
+        labels = lambda r: [d.label for d in r.context["object_list"]]  # noqa: E731
+        assert len(labels(client.get(url, {"company": "bytedance"}))) == 5
+        assert labels(client.get(url, {"country": "fr"})) == [
+            "Review",
+            "Vote",
+            "Filing",
+            "Old order",
+        ]
+        assert labels(client.get(url, {"kind": "shareholder_vote"})) == [
+            "Postponed Qualcomm annual meeting",
+            "Qualcomm annual meeting, with Broadcom's board nominees",
+        ]
+        assert "Select a valid choice." in html_of(client.get(url, {"kind": "coup"}))
+
+    def test_query_count_is_constant(self, client, django_assert_num_queries):
+        for _ in range(10):
+            self.make_schedule()
+        # count, page of deadlines with deal, target and successor.
+        with django_assert_num_queries(2):
+            client.get(reverse("articles:deadline_list"))
+
+
+@pytest.mark.django_db
+def test_home_page(client, demo):
+    DeadlineFactory(label="Competition ruling", due_on=TODAY + datetime.timedelta(days=10))
+    html = html_of(client.get(reverse("articles:home")))
+    assert "Microsoft écarté du rachat de TikTok" in html
+    assert "Competition ruling" in html
+    assert "Forced sale of TikTok&#x27;s US operations" in html
+
+
+@pytest.mark.django_db
+def test_home_query_count_is_constant(client):
+    for _ in range(3):
+        deal = DealFactory()
+        BidFactory(deal=deal)
+        ArticleFactory(deals=[deal])
+        DeadlineFactory(deal=deal, due_on=TODAY)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("articles:home"))
+    for _ in range(10):
+        deal = DealFactory()
+        BidFactory(deal=deal)
+        ArticleFactory(deals=[deal])
+        DeadlineFactory(deal=deal, due_on=TODAY)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("articles:home"))
+    assert len(few) == len(many)
+
+
+@pytest.mark.django_db
+def test_company_suggestions(client, demo):
+    response = client.get(reverse("articles:company_suggestions"), {"q": "wal"})
+    assert response.json()["results"] == [{"name": "Walmart", "slug": "walmart", "country": "US"}]
+    assert client.get(reverse("articles:company_suggestions"), {"q": "x" * 5000}).status_code == 200
