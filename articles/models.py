@@ -265,6 +265,8 @@ class Deal(models.Model):
         errors = {}
         if self.closed_on and self.announced_on and self.closed_on < self.announced_on:
             errors["closed_on"] = _("A deal cannot close before it was announced.")
+        if self.value is not None and self.value < 0:
+            errors["value"] = _("A value cannot be negative.")
         if self.value is not None and not self.currency:
             errors["currency"] = _("Give the currency of the value.")
         if self.seller_id and self.seller_id == self.target_id:
@@ -352,6 +354,8 @@ class Bid(models.Model):
         errors = {}
         if self.resolved_on and self.submitted_on and self.resolved_on < self.submitted_on:
             errors["resolved_on"] = _("A bid cannot be resolved before it was submitted.")
+        if self.amount is not None and self.amount < 0:
+            errors["amount"] = _("An amount cannot be negative.")
         if self.amount is not None and not self.currency:
             errors["currency"] = _("Give the currency of the amount.")
         if errors:

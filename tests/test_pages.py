@@ -73,7 +73,7 @@ class TestDealPage:
 
     def test_query_count_does_not_grow_with_the_story(self, client, django_assert_num_queries):
         deal = DealFactory()
-        for n in range(6):
+        for _ in range(6):
             BidFactory(deal=deal, bidders=[CompanyFactory(), CompanyFactory()])
             DeadlineFactory(deal=deal)
             ArticleFactory(deals=[deal])
