@@ -17,6 +17,7 @@ class Event:
     title: str
     obj: object = None
     order: int = 0  # among events of the same day
+    detailed: bool = True  # a bid's second event repeats only who and how it ended
 
 
 @dataclass
@@ -66,12 +67,12 @@ def for_deal(deal: Deal) -> Story:
     for article in story.articles:
         events.append(Event(article.published_on, "article", _("Reported"), article, order=3))
     for bid in story.bids:
-        if bid.submitted_on or not bid.resolved_on:
+        made = bid.submitted_on or not bid.resolved_on
+        if made:
             events.append(Event(bid.submitted_on, "bid", _("Bid made"), bid, order=1))
         if bid.resolved_on and bid.status in BID_RESOLUTION_TITLES:
-            events.append(
-                Event(bid.resolved_on, "bid", BID_RESOLUTION_TITLES[bid.status], bid, order=2)
-            )
+            title = BID_RESOLUTION_TITLES[bid.status]
+            events.append(Event(bid.resolved_on, "bid", title, bid, order=2, detailed=not made))
     for deadline in story.deadlines:
         events.append(Event(deadline.due_on, "deadline", _("Deadline"), deadline, order=4))
     if deal.closed_on and deal.status in DEAL_CLOSE_TITLES:

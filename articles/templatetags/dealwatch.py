@@ -29,3 +29,14 @@ def language(code: str) -> str:
 def bidder_names(bid) -> str:
     """A bid's bidders joined as one party: "Microsoft & Walmart" (uses prefetched bidders)."""
     return " & ".join(company.name for company in bid.bidders.all())
+
+
+@register.filter
+def bidding_parties(bids) -> list[list]:
+    """The distinct parties that bid, each a list of companies: a company that
+    bid twice alone is listed once, a joint bid is one party."""
+    parties = {}
+    for bid in bids:
+        companies = sorted(bid.bidders.all(), key=lambda company: company.name)
+        parties.setdefault(tuple(company.pk for company in companies), companies)
+    return list(parties.values())
