@@ -1,9 +1,11 @@
 """Curation: everything about a deal is recorded from the deal's own page."""
 
 from django.contrib import admin
+from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.db.models import Count, Prefetch
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from .models import Article, Bid, Company, Deadline, Deal, Source
 
@@ -21,6 +23,16 @@ class LanguageInUseFilter(admin.SimpleListFilter):
         if self.value():
             return queryset.filter(language=self.value())
         return queryset
+
+
+class CountriesWidgetMixin:
+    """Several countries are picked with the admin's two-box filter (type to
+    find, click to move), not a 249-line list where the chosen ones hide."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, CountryField) and db_field.multiple:
+            kwargs["widget"] = FilteredSelectMultiple(db_field.verbose_name, is_stacked=False)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 def public_link(obj):
@@ -62,7 +74,7 @@ class CompanyAdmin(admin.ModelAdmin):
     ]
 
 
-class BidInline(admin.StackedInline):
+class BidInline(CountriesWidgetMixin, admin.StackedInline):
     model = Bid
     extra = 0
     autocomplete_fields = ["bidders", "sources"]
@@ -104,7 +116,7 @@ class DeadlineInline(admin.StackedInline):
 
 
 @admin.register(Deal)
-class DealAdmin(admin.ModelAdmin):
+class DealAdmin(CountriesWidgetMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "target",
@@ -138,7 +150,7 @@ class DealAdmin(admin.ModelAdmin):
 
 
 @admin.register(Bid)
-class BidAdmin(admin.ModelAdmin):
+class BidAdmin(CountriesWidgetMixin, admin.ModelAdmin):
     list_display = [
         "deal",
         "bidder_names",
