@@ -10,6 +10,13 @@ PORT ?= 8000
 LOCAL_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true}
 TEST_ENV := DJANGO_DEBUG=true DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-tests-only-not-secret}
 PYTEST_ARGS ?=
+# The benchmark runs on a PostgreSQL database of its own, with debug off.
+SCALE ?= small
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/dealwatch_bench
+BENCH_ARGS ?=
+BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_DEBUG=false \
+	DJANGO_SECRET_KEY=bench-only-not-secret DJANGO_ALLOWED_HOSTS=testserver,127.0.0.1,localhost \
+	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_PLAIN_STATIC=true
 
 .PHONY: help install run serve migrate demo admin messages test test-browser lint format bench clean
 
@@ -59,6 +66,14 @@ test: install
 
 test-browser: install
 	$(TEST_ENV) DEALWATCH_REQUIRE_BROWSER=1 $(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+# make bench SCALE=tiny|small|medium|large: load the synthetic archive (once per
+# scale and seed) and measure; results in bench-results/<scale>.json.
+bench: install
+	$(BENCH_ENV) $(BIN)/python manage.py ensure_database
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(BENCH_ENV) $(BIN)/python manage.py generate_archive --scale $(SCALE)
+	$(BENCH_ENV) $(BIN)/python manage.py bench --label $(SCALE) --out bench-results/$(SCALE).json $(BENCH_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -53,7 +53,11 @@ class DealQuerySet(models.QuerySet):
         return self.select_related("target", "seller").prefetch_related(
             Prefetch(
                 "bids",
-                queryset=Bid.objects.prefetch_related("bidders"),
+                queryset=Bid.objects.only("pk", "deal_id").prefetch_related(
+                    Prefetch(
+                        "bidders", queryset=_model("Company").objects.only("pk", "name", "slug")
+                    )
+                ),
                 to_attr="bid_list",
             ),
             Prefetch(

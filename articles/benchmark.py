@@ -1,0 +1,260 @@
+"""The archive-scale benchmark: what each representative request costs.
+
+Requests go through Django's test client with the real middleware, so a figure
+is the server's own time (no network). Each is measured against a baseline
+page: one indexed query of 25 deals rendered by a minimal template. Exports are
+also measured in a child process, for their peak memory and first byte; and a
+bounded load runs through gunicorn on 127.0.0.1.
+"""
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from urllib.parse import urlencode
+
+from django.db import connection
+from django.db.models import Count, F
+from django.http import HttpResponse
+from django.template import engines
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import include, path
+
+from .models import Bid, Company, Deal
+
+BASELINE_TEMPLATE = engines["django"].from_string(
+    "<ul>{% for deal in deals %}<li>{{ deal.title }} {{ deal.announced_on }}</li>{% endfor %}</ul>"
+)
+
+
+def baseline(request):
+    deals = Deal.objects.order_by(F("announced_on").desc(nulls_last=True), "title")[:25]
+    return HttpResponse(BASELINE_TEMPLATE.render({"deals": deals}))
+
+
+# The benchmark runs with this module as its URLconf: the site plus the baseline.
+urlpatterns = [
+    path("_bench/baseline/", baseline),
+    path("", include("dealwatch.urls")),
+]
+
+
+@dataclass
+class Result:
+    name: str
+    url: str
+    status: int
+    queries: int
+    median_ms: float
+    p95_ms: float
+    ratio: float | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def measure(client: Client, name: str, url: str, runs: int) -> Result:
+    def fetch():
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+        return response
+
+    fetch()  # warm caches and connections
+    with CaptureQueriesContext(connection) as queries:
+        response = fetch()
+    # Read now: the captured list is a view on a log the next request clears.
+    query_count = len(queries)
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fetch()
+        timings.append((time.perf_counter() - start) * 1000)
+    return Result(
+        name=name,
+        url=url,
+        status=response.status_code,
+        queries=query_count,
+        median_ms=round(statistics.median(timings), 2),
+        p95_ms=round(percentile(timings, 0.95), 2),
+    )
+
+
+def representative_requests() -> list[tuple[str, str]]:
+    """The requests the budgets speak of, with parameters picked from the data."""
+    giant = (
+        Company.objects.annotate(n=Count("bids")).order_by("-n").values_list("slug", flat=True)
+    )[:1]
+    rare = (
+        Bid.bidders.through.objects.values("company_id")
+        .annotate(n=Count("bid_id"))
+        .filter(n=1)
+        .values_list("company_id", flat=True)[:1]
+    )
+    giant_slug = giant[0] if giant else ""
+    rare_slug = Company.objects.filter(pk__in=list(rare)).values_list("slug", flat=True).first()
+    longest = (
+        Deal.objects.annotate(n=Count("bids")).order_by("-n").values_list("slug", flat=True)
+    )[:1]
+    deal_count = Deal.objects.count()
+    last_page = max(1, -(-deal_count // 25))
+    export_filter = {}
+    if deal_count > 100_000:
+        # About 100k deals: those announced since the date of the 100,000th newest.
+        since = (
+            Deal.objects.order_by(F("announced_on").desc(nulls_last=True))
+            .values_list("announced_on", flat=True)[100_000 - 1 : 100_000]
+            .first()
+        )
+        export_filter = {"announced_after": since.isoformat()}
+    return [
+        ("deals, unfiltered", "/deals/"),
+        ("deals, buyer=giant", f"/deals/?buyer={giant_slug}"),
+        ("deals, buyer=rare", f"/deals/?buyer={rare_slug or giant_slug}"),
+        ("deals, country+status", "/deals/?country=fr&status=pending_approval"),
+        ("deals, q=", "/deals/?q=semiconductor"),
+        ("deals, sort=-value", "/deals/?sort=-value"),
+        ("deals, last page", f"/deals/?page={last_page}"),
+        ("deal, longest timeline", f"/deals/{longest[0]}/" if longest else "/deals/"),
+        ("company, giant", f"/companies/{giant_slug}/"),
+        ("companies", "/companies/"),
+        ("articles", "/articles/"),
+        ("deadlines", "/deadlines/"),
+        ("home", "/"),
+        ("search", "/search/?q=rachat"),
+        ("export CSV (~100k)", "/export/deals.csv?" + urlencode(export_filter)),
+    ]
+
+
+def run_requests(runs: int) -> list[Result]:
+    client = Client()
+    base = measure(client, "baseline (25 rows)", "/_bench/baseline/", runs)
+    base.ratio = 1.0
+    results = [base]
+    for name, url in representative_requests():
+        result = measure(client, name, url, runs if "export" not in name else max(3, runs // 10))
+        result.ratio = round(result.median_ms / base.median_ms, 1) if base.median_ms else None
+        results.append(result)
+    return results
+
+
+def export_probe(url: str) -> dict:
+    """Run in a child process: stream one export, report time to first byte,
+    total time, bytes and the process's peak resident memory."""
+    client = Client()
+    start = time.perf_counter()
+    response = client.get(url)
+    first_byte = None
+    size = 0
+    for chunk in response.streaming_content:
+        if first_byte is None:
+            first_byte = time.perf_counter() - start
+        size += len(chunk)
+    return {
+        "status": response.status_code,
+        "first_byte_ms": round((first_byte or 0) * 1000, 1),
+        "total_ms": round((time.perf_counter() - start) * 1000, 1),
+        "bytes": size,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def probe_in_child(url: str) -> dict:
+    command = [sys.executable, "manage.py", "bench", "--export-probe", url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def run_load(urls: list[str], seconds: float, concurrency: int, workers: int) -> dict:
+    """A bounded load through gunicorn on 127.0.0.1: ``concurrency`` threads
+    request the URLs in turn for ``seconds``, then everything stops."""
+    port = 8765
+    env = {**os.environ, "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "dealwatch.wsgi", "--workers", str(workers),
+         "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        env=env,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base + "/", timeout=30)
+        counts = {"ok": 0, "errors": 0}
+        latencies: list[float] = []
+        lock = threading.Lock()
+        deadline = time.monotonic() + seconds
+
+        def worker(offset):
+            n = offset
+            while time.monotonic() < deadline:
+                url = base + urls[n % len(urls)]
+                n += 1
+                start = time.perf_counter()
+                try:
+                    with urllib.request.urlopen(url, timeout=30) as response:
+                        response.read()
+                        ok = response.status < 500
+                except (urllib.error.URLError, OSError):
+                    ok = False
+                with lock:
+                    counts["ok" if ok else "errors"] += 1
+                    latencies.append((time.perf_counter() - start) * 1000)
+
+        threads = [threading.Thread(target=worker, args=(i,)) for i in range(concurrency)]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    total = counts["ok"] + counts["errors"]
+    return {
+        "seconds": round(elapsed, 1),
+        "concurrency": concurrency,
+        "gunicorn_workers": workers,
+        "requests": total,
+        "errors": counts["errors"],
+        "requests_per_second": round(total / elapsed, 1),
+        "median_ms": round(statistics.median(latencies), 1) if latencies else None,
+        "p95_ms": round(percentile(latencies, 0.95), 1) if latencies else None,
+    }
+
+
+def _wait_until_up(url: str, timeout: float) -> None:
+    limit = time.monotonic() + timeout
+    while time.monotonic() < limit:
+        try:
+            urllib.request.urlopen(url, timeout=5).read()
+            return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.3)
+    raise RuntimeError(f"gunicorn did not answer at {url} within {timeout} s")
+
+
+def as_table(results: list[Result]) -> str:
+    columns = ("status", 6), ("queries", 7), ("median ms", 10), ("p95 ms", 9), ("x base", 7)
+    header = f"{'request':<26} " + " ".join(f"{name:>{width}}" for name, width in columns)
+    lines = [header, "-" * len(header)]
+    for r in results:
+        lines.append(
+            f"{r.name:<26} {r.status:>6} {r.queries:>7} {r.median_ms:>10.1f} {r.p95_ms:>9.1f} "
+            f"{r.ratio if r.ratio is not None else '':>7}"
+        )
+    return "\n".join(lines)
+
+
+def to_json(results: list[Result], **extra) -> str:
+    return json.dumps({"requests": [asdict(r) for r in results], **extra}, indent=2, default=str)

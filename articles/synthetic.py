@@ -1,0 +1,651 @@
+"""A synthetic archive for the benchmark: deterministic for a seed, shaped like
+a real one, loaded in bulk.
+
+The shape: a few giant acquirers bid on thousands of deals while most companies
+appear a handful of times; a fifth of the bids are joint; deals span one to
+four countries; every status and type occurs; one deal in a thousand has a long
+timeline (hundreds of bids, deadlines and articles). On PostgreSQL the rows go
+in through COPY; SQLite (for the tiny smoke run) gets batched inserts.
+"""
+
+import datetime
+import itertools
+import random
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+
+from .models import Article, Bid, Company, Deadline, Deal, Source
+
+MARKER_SLUG = "synthetic-archive"
+
+
+@dataclass(frozen=True)
+class Scale:
+    deals: int
+    companies: int
+    articles: int
+    sources: int
+    bids_per_deal: float = 3.0
+    deadlines_per_deal: float = 1.0
+
+
+SCALES = {
+    "tiny": Scale(deals=1_000, companies=300, articles=2_000, sources=20),
+    "small": Scale(deals=10_000, companies=2_000, articles=20_000, sources=100),
+    "medium": Scale(deals=100_000, companies=20_000, articles=200_000, sources=500),
+    "large": Scale(deals=1_000_000, companies=200_000, articles=2_000_000, sources=2_000),
+}
+
+GIANTS = 20  # companies that bid on thousands of deals at the large scale
+GIANT_SHARE = 0.05  # of all bidder slots
+REGULAR_SHARE = 0.45  # of all bidder slots, to the next 5% of companies
+
+COUNTRY_WEIGHTS = {
+    "US": 30,
+    "GB": 10,
+    "DE": 7,
+    "FR": 7,
+    "CN": 7,
+    "JP": 5,
+    "CA": 5,
+    "IN": 4,
+    "AU": 3,
+    "IT": 3,
+    "ES": 3,
+    "NL": 3,
+    "CH": 2,
+    "SE": 2,
+    "BR": 2,
+    "KR": 2,
+    "SG": 2,
+    "IE": 1,
+    "NZ": 1,
+    "MX": 1,
+    "BE": 1,
+    "NO": 1,
+    "DK": 1,
+    "FI": 1,
+    "PL": 1,
+    "ZA": 1,
+    "AE": 1,
+}
+DEAL_STATUS_WEIGHTS = {
+    Deal.Status.RUMOURED: 8,
+    Deal.Status.IN_TALKS: 6,
+    Deal.Status.ANNOUNCED: 10,
+    Deal.Status.PENDING_APPROVAL: 8,
+    Deal.Status.COMPLETED: 50,
+    Deal.Status.ABANDONED: 12,
+    Deal.Status.BLOCKED: 6,
+}
+DEAL_TYPE_WEIGHTS = {
+    Deal.Type.ACQUISITION: 55,
+    Deal.Type.MERGER: 12,
+    Deal.Type.DIVESTITURE: 10,
+    Deal.Type.FORCED_SALE: 2,
+    Deal.Type.MINORITY_STAKE: 10,
+    Deal.Type.PARTNERSHIP: 6,
+    Deal.Type.JOINT_VENTURE: 5,
+}
+FINAL_BID_STATUS = {
+    Deal.Status.COMPLETED: Bid.Status.COMPLETED,
+    Deal.Status.ABANDONED: Bid.Status.WITHDRAWN,
+    Deal.Status.BLOCKED: Bid.Status.LAPSED,
+}
+LOSING_BID_STATUSES = [Bid.Status.REJECTED, Bid.Status.WITHDRAWN, Bid.Status.LAPSED]
+OPEN_BID_STATUSES = [Bid.Status.RUMOURED, Bid.Status.SUBMITTED]
+
+NAME_STARTS = [
+    "Al",
+    "Bel",
+    "Cor",
+    "Dra",
+    "Ev",
+    "Fin",
+    "Gal",
+    "Hel",
+    "Ix",
+    "Jun",
+    "Kor",
+    "Lum",
+    "Mar",
+    "Nor",
+    "Or",
+    "Pra",
+    "Quin",
+    "Ros",
+    "Sol",
+    "Tar",
+    "Ul",
+    "Ver",
+    "Wex",
+    "Xan",
+    "Zen",
+]
+NAME_ENDS = ["a", "ar", "ex", "is", "on", "ia", "ium", "ora", "ent", "ix", "ova", "us", "ane"]
+NAME_SUFFIXES = [
+    "Holdings",
+    "Group",
+    "Industries",
+    "Systems",
+    "Capital",
+    "Energy",
+    "Foods",
+    "Media",
+    "Pharma",
+    "Logistics",
+    "Telecom",
+    "Bank",
+    "Motors",
+]
+SECTORS = [
+    "semiconductor",
+    "retail",
+    "banking",
+    "streaming",
+    "software",
+    "airline",
+    "pharmaceutical",
+    "steel",
+    "insurance",
+    "telecoms",
+    "video-game",
+    "grocery",
+]
+EN_VERBS = [
+    "buys",
+    "agrees to buy",
+    "bids for",
+    "weighs offer for",
+    "drops bid for",
+    "wins approval to buy",
+    "sells stake in",
+    "merges with",
+]
+FR_VERBS = [
+    "rachète",
+    "lance une offre sur",
+    "renonce au rachat de",
+    "finalise le rachat de",
+    "cède sa participation dans",
+    "fusionne avec",
+]
+FR_WORDS = [
+    "rachat",
+    "rachats",
+    "offre",
+    "offres",
+    "cession",
+    "régulateur",
+    "autorité",
+    "concurrence",
+    "actionnaires",
+    "échéance",
+    "décret",
+    "acquisition",
+]
+EN_WORDS = [
+    "takeover",
+    "regulator",
+    "antitrust",
+    "shareholders",
+    "deadline",
+    "offer",
+    "bidders",
+    "review",
+    "approval",
+    "divestiture",
+    "valuation",
+    "board",
+]
+
+
+def weighted(rng: random.Random, weights: dict) -> Callable[[], object]:
+    """A picker drawing from ``weights`` with the given generator."""
+    values, cumulative = list(weights), list(itertools.accumulate(weights.values()))
+    return lambda: rng.choices(values, cum_weights=cumulative)[0]
+
+
+class ArchiveGenerator:
+    """Yields the rows of every table, in an order that respects foreign keys."""
+
+    def __init__(self, scale: Scale, seed: int, today: datetime.date):
+        self.scale, self.today = scale, today
+        self.rng = random.Random(seed)
+        self.pick_country = weighted(self.rng, COUNTRY_WEIGHTS)
+        self.pick_status = weighted(self.rng, DEAL_STATUS_WEIGHTS)
+        self.pick_type = weighted(self.rng, DEAL_TYPE_WEIGHTS)
+        regulars = max(1, scale.companies // 20)
+        self.giants = range(1, GIANTS + 1)
+        self.regulars = range(GIANTS + 1, GIANTS + 1 + regulars)
+        self.tail = range(GIANTS + 1 + regulars, scale.companies + 1)
+        self.company_names: dict[int, str] = {}
+        self.first_day = datetime.date(1995, 1, 1)
+        self.days = (today - self.first_day).days
+
+    # Companies and sources ------------------------------------------------
+
+    def sources(self) -> Iterator[tuple]:
+        for pk in range(1, self.scale.sources + 1):
+            yield (pk, f"Synthetic Wire {pk}", f"syn-wire-{pk}", f"https://wire{pk}.example/")
+
+    def companies(self) -> Iterator[tuple]:
+        rng = self.rng
+        for pk in range(1, self.scale.companies + 1):
+            name = (
+                f"{rng.choice(NAME_STARTS)}{rng.choice(NAME_ENDS)} {rng.choice(NAME_SUFFIXES)} {pk}"
+            )
+            self.company_names[pk] = name
+            parent = rng.randrange(1, pk) if pk > GIANTS and rng.random() < 0.1 else None
+            yield (
+                pk,
+                name,
+                f"syn-company-{pk}",
+                self.pick_country(),
+                parent,
+                f"https://company{pk}.example/",
+                f"A {rng.choice(SECTORS)} company.",
+            )
+
+    def bidder(self) -> int:
+        roll = self.rng.random()
+        if roll < GIANT_SHARE:
+            return self.rng.choice(self.giants)
+        if roll < GIANT_SHARE + REGULAR_SHARE or not self.tail:
+            return self.rng.choice(self.regulars)
+        return self.rng.choice(self.tail)
+
+    # Deals, with their bids and deadlines --------------------------------
+
+    def deals(self) -> Iterator[tuple[tuple, list[tuple], list[tuple]]]:
+        """Each deal row with its bids (row, bidder ids) and deadline rows.
+        Ids of bids and deadlines are allocated here, in order."""
+        rng, scale = self.rng, self.scale
+        bid_ids, deadline_ids = itertools.count(1), itertools.count(1)
+        for pk in range(1, scale.deals + 1):
+            long_story = pk % 1000 == 7
+            target = rng.randrange(GIANTS + 1, scale.companies + 1)
+            seller = self.bidder() if rng.random() < 0.3 else None
+            if seller == target:
+                seller = None
+            status, deal_type = self.pick_status(), self.pick_type()
+            announced = self.first_day + datetime.timedelta(days=rng.randrange(self.days))
+            closed = None
+            if status in FINAL_BID_STATUS:
+                closed = min(
+                    self.today, announced + datetime.timedelta(days=rng.randrange(30, 700))
+                )
+            value = round(rng.lognormvariate(19, 2.2), -3) if rng.random() < 0.7 else None
+            countries = ",".join(
+                sorted({self.pick_country() for _ in range(rng.choice((1, 1, 1, 2, 3, 4)))})
+            )
+            target_name = self.company_names[target]
+            sector = rng.choice(SECTORS)
+            deal = (
+                pk,
+                f"{rng.choice(['Takeover of', 'Bid for', 'Sale of', 'Merger with'])} {target_name}",
+                f"syn-deal-{pk}",
+                target,
+                seller,
+                countries,
+                deal_type,
+                status,
+                announced,
+                closed,
+                value,
+                "USD" if value is not None else "",
+                f"A {sector} deal: " + ", ".join(rng.choice(EN_WORDS) for _ in range(3)) + ".",
+            )
+            bid_count = (
+                rng.randrange(150, 400)
+                if long_story
+                else min(10, round(rng.expovariate(1 / scale.bids_per_deal)))
+            )
+            bids = [
+                self._bid(next(bid_ids), pk, status, announced, closed, last=(n == bid_count - 1))
+                for n in range(bid_count)
+            ]
+            deadline_count = (
+                rng.randrange(100, 300)
+                if long_story
+                else min(5, round(rng.expovariate(1 / scale.deadlines_per_deal)))
+            )
+            deadlines = self._deadlines(
+                [next(deadline_ids) for _ in range(deadline_count)], pk, status, announced
+            )
+            yield deal, bids, deadlines
+
+    def _bid(self, pk, deal, deal_status, announced, closed, last):
+        rng = self.rng
+        bidders = {self.bidder() for _ in range(rng.choice((1, 1, 1, 1, 2, 2, 3)))}
+        submitted = announced + datetime.timedelta(days=rng.randrange(0, 200))
+        if last and deal_status in FINAL_BID_STATUS:
+            status = FINAL_BID_STATUS[deal_status]
+        elif deal_status in FINAL_BID_STATUS:
+            status = rng.choice(LOSING_BID_STATUSES)
+        else:
+            status = rng.choice(OPEN_BID_STATUSES)
+        resolved = None
+        if status not in OPEN_BID_STATUSES:
+            resolved = max(submitted, closed or submitted)
+        amount = round(rng.lognormvariate(19, 2.2), -3) if rng.random() < 0.5 else None
+        row = (
+            pk,
+            deal,
+            status,
+            "",
+            amount,
+            "USD" if amount is not None else "",
+            submitted,
+            resolved,
+            "Offer in cash." if rng.random() < 0.3 else "",
+        )
+        return row, sorted(bidders)
+
+    def _deadlines(self, ids, deal, deal_status, announced):
+        rng, rows = self.rng, []
+        is_open = deal_status in Deal.OPEN_STATUSES
+        due = announced + datetime.timedelta(days=rng.randrange(20, 120))
+        for position, pk in enumerate(ids):
+            slips = position < len(ids) - 1 and rng.random() < 0.3
+            if slips:
+                status, extended_to = Deadline.Status.EXTENDED, ids[position + 1]
+            elif due >= self.today or is_open:
+                status, extended_to = Deadline.Status.PENDING, None
+            else:
+                status, extended_to = (
+                    rng.choice(
+                        [Deadline.Status.MET, Deadline.Status.MISSED, Deadline.Status.LIFTED]
+                    ),
+                    None,
+                )
+            kind = rng.choice(Deadline.Kind.values)
+            rows.append(
+                (
+                    pk,
+                    deal,
+                    f"{Deadline.Kind(kind).label} {position + 1}",
+                    kind,
+                    due,
+                    "Synthetic regulator",
+                    status,
+                    extended_to,
+                    "",
+                )
+            )
+            due += datetime.timedelta(days=rng.randrange(5, 90))
+        return rows
+
+    # Articles --------------------------------------------------------------
+
+    def articles(self) -> Iterator[tuple[tuple, list[int], list[int]]]:
+        """Each article row with the deals it covers and companies it mentions."""
+        rng, scale = self.rng, self.scale
+        long_stories = list(range(7, scale.deals + 1, 1000))
+        for pk in range(1, scale.articles + 1):
+            french = rng.random() < 0.3
+            deal = (
+                rng.choice(long_stories)
+                if long_stories and rng.random() < 0.05
+                else rng.randrange(1, scale.deals + 1)
+            )
+            company = self.bidder()
+            name = self.company_names[company]
+            if french:
+                origin = rng.choice(["français", "européen", "américain"])
+                title = f"{name} {rng.choice(FR_VERBS)} un groupe {origin}"
+                summary = " ".join(rng.choice(FR_WORDS) for _ in range(12))
+            else:
+                title = f"{name} {rng.choice(EN_VERBS)} {rng.choice(SECTORS)} rival"
+                summary = " ".join(rng.choice(EN_WORDS) for _ in range(12))
+            published = self.first_day + datetime.timedelta(days=rng.randrange(self.days))
+            row = (
+                pk,
+                title,
+                f"syn-article-{pk}",
+                f"https://news.example/{pk}",
+                rng.randrange(1, scale.sources + 1),
+                "fr" if french else "en",
+                published,
+                "",
+                summary,
+            )
+            yield row, [deal], [company]
+
+
+class Loader:
+    """Writes rows to a table: COPY on PostgreSQL, batched INSERT elsewhere."""
+
+    batch = 5_000
+
+    def __init__(self, cursor):
+        self.cursor = cursor
+        self.postgres = connection.vendor == "postgresql"
+
+    def load(self, table: str, columns: list[str], rows: Iterable[tuple]) -> int:
+        count = 0
+        if self.postgres:
+            copy_sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+            with self.cursor.cursor.copy(copy_sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    count += 1
+            return count
+        placeholders = ", ".join(["%s"] * len(columns))
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"
+        for chunk in itertools.batched(rows, self.batch):
+            self.cursor.executemany(sql, chunk)
+            count += len(chunk)
+        return count
+
+
+ARCHIVE_MODELS = [Article, Deadline, Bid, Deal, Company, Source]
+
+
+def existing_marker() -> str | None:
+    marker = Source.objects.filter(slug=MARKER_SLUG).first()
+    return marker.name if marker else None
+
+
+def marker_name(scale_name: str, seed: int) -> str:
+    return f"Synthetic archive ({scale_name}, seed {seed})"
+
+
+def clear_archive() -> None:
+    """Empty every archive table (the benchmark database only)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            tables = ", ".join(model._meta.db_table for model in ARCHIVE_MODELS)
+            cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+        else:
+            for model in ARCHIVE_MODELS:
+                for field in model._meta.many_to_many:
+                    cursor.execute(f"DELETE FROM {field.remote_field.through._meta.db_table}")
+            cursor.execute(f"UPDATE {Deadline._meta.db_table} SET extended_to_id = NULL")
+            cursor.execute(f"UPDATE {Company._meta.db_table} SET parent_id = NULL")
+            for model in ARCHIVE_MODELS:
+                cursor.execute(f"DELETE FROM {model._meta.db_table}")
+
+
+def generate(scale_name: str, seed: int, progress: Callable[[str, int], Callable]) -> dict:
+    """Load a synthetic archive into an empty database; return row counts.
+
+    ``progress(label, total)`` returns a function to call with each step count.
+    """
+    scale = SCALES[scale_name]
+    generator = ArchiveGenerator(scale, seed, today=datetime.date.today())
+    counts = {}
+    now = datetime.datetime.now(datetime.UTC)
+
+    def tracked(label, total, rows):
+        advance = progress(label, total)
+        for row in rows:
+            advance(1)
+            yield row
+
+    with transaction.atomic(), connection.cursor() as raw:
+        loader = Loader(raw)
+        counts["sources"] = loader.load(
+            Source._meta.db_table,
+            ["id", "name", "slug", "homepage"],
+            tracked("sources", scale.sources, generator.sources()),
+        )
+        counts["companies"] = loader.load(
+            Company._meta.db_table,
+            ["id", "name", "slug", "country", "parent_id", "website", "description"],
+            tracked("companies", scale.companies, generator.companies()),
+        )
+
+        # Bids and deadlines are collected while the deals stream in: one
+        # COPY at a time per connection.
+        bids, bid_bidders, deadlines = [], [], []
+
+        def deals():
+            for deal, deal_bids, deal_deadlines in generator.deals():
+                for bid, bidders in deal_bids:
+                    bids.append(bid)
+                    bid_bidders.extend((bid[0], company) for company in bidders)
+                deadlines.extend(deal_deadlines)
+                yield (*deal, now, now)
+
+        counts["deals"] = loader.load(
+            Deal._meta.db_table,
+            [
+                "id",
+                "title",
+                "slug",
+                "target_id",
+                "seller_id",
+                "countries",
+                "deal_type",
+                "status",
+                "announced_on",
+                "closed_on",
+                "value",
+                "currency",
+                "summary",
+                "created_at",
+                "updated_at",
+            ],
+            tracked("deals", scale.deals, deals()),
+        )
+        counts["bids"] = loader.load(
+            Bid._meta.db_table,
+            [
+                "id",
+                "deal_id",
+                "status",
+                "countries",
+                "amount",
+                "currency",
+                "submitted_on",
+                "resolved_on",
+                "note",
+            ],
+            tracked("bids", len(bids), bids),
+        )
+        counts["bid_bidders"] = loader.load(
+            Bid.bidders.through._meta.db_table,
+            ["bid_id", "company_id"],
+            tracked("bid bidders", len(bid_bidders), bid_bidders),
+        )
+        bids.clear()
+        bid_bidders.clear()
+        # A deadline points to its successor, which comes later in the list:
+        # load them all first, then link.
+        links = [(row[7], row[0]) for row in deadlines if row[7]]
+        counts["deadlines"] = loader.load(
+            Deadline._meta.db_table,
+            [
+                "id",
+                "deal_id",
+                "label",
+                "kind",
+                "due_on",
+                "set_by",
+                "status",
+                "extended_to_id",
+                "note",
+            ],
+            tracked("deadlines", len(deadlines), ((*row[:7], None, row[8]) for row in deadlines)),
+        )
+        _link_deadlines(raw, links)
+        deadlines.clear()
+
+        article_deals, article_companies = [], []
+
+        def articles():
+            for row, deal_ids, company_ids in generator.articles():
+                article_deals.extend((row[0], deal) for deal in deal_ids)
+                article_companies.extend((row[0], company) for company in company_ids)
+                yield (*row, now, now)
+
+        counts["articles"] = loader.load(
+            Article._meta.db_table,
+            [
+                "id",
+                "title",
+                "slug",
+                "url",
+                "source_id",
+                "language",
+                "published_on",
+                "author",
+                "summary",
+                "created_at",
+                "updated_at",
+            ],
+            tracked("articles", scale.articles, articles()),
+        )
+        counts["article_deals"] = loader.load(
+            Article.deals.through._meta.db_table, ["article_id", "deal_id"], article_deals
+        )
+        counts["article_companies"] = loader.load(
+            Article.companies.through._meta.db_table,
+            ["article_id", "company_id"],
+            article_companies,
+        )
+        _reset_sequences(raw)
+        Source.objects.create(name=marker_name(scale_name, seed), slug=MARKER_SLUG)
+    if connection.vendor == "postgresql":
+        # Fresh statistics, or the planner guesses on tables it thinks are empty.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return counts
+
+
+def _link_deadlines(cursor, links: list[tuple[int, int]]) -> None:
+    table = Deadline._meta.db_table
+    if connection.vendor == "postgresql":
+        cursor.execute(
+            "CREATE TEMP TABLE deadline_links (successor bigint, id bigint) ON COMMIT DROP"
+        )
+        with cursor.cursor.copy("COPY deadline_links (successor, id) FROM STDIN") as copy:
+            for link in links:
+                copy.write_row(link)
+        cursor.execute(
+            f"UPDATE {table} d SET extended_to_id = l.successor "
+            "FROM deadline_links l WHERE d.id = l.id"
+        )
+    else:
+        cursor.executemany(f"UPDATE {table} SET extended_to_id = %s WHERE id = %s", links)
+
+
+def _reset_sequences(cursor) -> None:
+    """Explicit ids were loaded: move each id sequence past them."""
+    if connection.vendor != "postgresql":
+        return
+    models = [
+        *ARCHIVE_MODELS,
+        Bid.bidders.through,
+        Article.deals.through,
+        Article.companies.through,
+    ]
+    for model in models:
+        table = model._meta.db_table
+        cursor.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+        )
