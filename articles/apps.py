@@ -6,3 +6,20 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
     verbose_name = _("Deal news")
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .cache import bump_archive_version
+        from .models import Article, Bid, Company, Deadline, Deal, Source
+
+        # Any change to a curated record makes cached counts and lists stale.
+        for model in (Source, Company, Deal, Bid, Deadline, Article):
+            post_save.connect(bump_archive_version, sender=model, dispatch_uid=f"bump-{model}")
+            post_delete.connect(bump_archive_version, sender=model, dispatch_uid=f"del-{model}")
+            for field in model._meta.many_to_many:
+                m2m_changed.connect(
+                    bump_archive_version,
+                    sender=field.remote_field.through,
+                    dispatch_uid=f"m2m-{model}-{field.name}",
+                )

@@ -9,6 +9,7 @@ from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from .cache import cached
 from .models import Article, Company, Deadline, Deal, Source
 
 MAX_QUERY_LENGTH = 200
@@ -156,16 +157,19 @@ class FacetedFilterSet(ArchiveFilterSet):
         return qs
 
     def facet_counts(self) -> dict[str, Counter]:
-        """One grouped query a facet."""
+        """One grouped query a facet, cached until the archive changes."""
         self.is_valid()  # cleans the form, valid or not
         counts = {}
         for name, field in self.facets.items():
             qs = self.queryset_without(name).order_by()
             if name == "country":
-                counts[name] = qs.country_counts()
+                compute = qs.country_counts
             else:
-                rows = qs.values_list(field).annotate(n=Count("pk"))
-                counts[name] = Counter(dict(rows))
+
+                def compute(qs=qs, field=field):
+                    return Counter(dict(qs.values_list(field).annotate(n=Count("pk"))))
+
+            counts[name] = cached("facet", (name, qs.query.sql_with_params()), compute)
         return counts
 
 

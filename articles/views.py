@@ -21,6 +21,7 @@ from .filters import (
     DealFilterSet,
 )
 from .models import Article, Bid, Company, Deadline, Deal
+from .pagination import ArchivePaginator
 from .querysets import today
 
 HOME_ITEMS = 5
@@ -34,6 +35,7 @@ class ArchiveListView(FilterView):
 
     strict = False
     paginate_by = 25
+    paginator_class = ArchivePaginator
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.get_filterset(self.get_filterset_class())

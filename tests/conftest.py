@@ -1,6 +1,15 @@
 import pytest
+from django.core.cache import cache
 
 from articles.demo import load_demo_data
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: its database is new, so must be its figures."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

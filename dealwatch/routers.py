@@ -1,0 +1,48 @@
+"""Reads scale out, writes stay on one primary.
+
+With DATABASE_REPLICA_URLS set, public reads go to a replica; writes, and
+every read made while serving the admin or a non-GET request, go to the
+primary, so a curator always sees what they just saved.
+"""
+
+import random
+from contextvars import ContextVar
+
+from django.conf import settings
+
+_use_primary: ContextVar[bool] = ContextVar("use_primary", default=False)
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+class PrimaryReplicaRouter:
+    def db_for_read(self, model, **hints):
+        replicas = settings.DATABASE_REPLICAS
+        if not replicas or _use_primary.get():
+            return "default"
+        return random.choice(replicas)
+
+    def db_for_write(self, model, **hints):
+        return "default"
+
+    def allow_relation(self, obj1, obj2, **hints):
+        # Replicas hold the same data as the primary.
+        return True
+
+    def allow_migrate(self, db, app_label, model_name=None, **hints):
+        return db == "default"
+
+
+class PrimaryForCuratorsMiddleware:
+    """Pins the admin and every non-GET request to the primary."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        admin = request.path.startswith(settings.ADMIN_URL_PREFIX)
+        token = _use_primary.set(admin or request.method not in SAFE_METHODS)
+        try:
+            return self.get_response(request)
+        finally:
+            _use_primary.reset(token)
