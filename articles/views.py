@@ -36,6 +36,7 @@ class ArchiveListView(FilterView):
     strict = False
     paginate_by = 25
     paginator_class = ArchivePaginator
+    page_notice = None
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.get_filterset(self.get_filterset_class())
@@ -61,21 +62,7 @@ class ArchiveListView(FilterView):
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
-        requested = self.request.GET.get(self.page_kwarg) or 1
-        self.page_notice = None
-        try:
-            page = paginator.page(requested)
-        except PageNotAnInteger:
-            page = paginator.page(1)
-            self.page_notice = _("“%(page)s” is not a page number: showing the first page.") % {
-                "page": Truncator(requested).chars(20)
-            }
-        except EmptyPage:
-            page = paginator.page(paginator.num_pages)
-            if paginator.count:
-                self.page_notice = _(
-                    "There is no page %(page)s: showing the last page, %(last)s."
-                ) % {"page": Truncator(requested).chars(20), "last": paginator.num_pages}
+        page, self.page_notice = forgiving_page(paginator, self.request.GET.get(self.page_kwarg))
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -116,6 +103,26 @@ def ambiguous_choices(filterset, query) -> list[dict]:
         field = filterset.form.fields[name]
         result.append({"label": field.label, "text": query.get(name), "choices": choices})
     return result
+
+
+def forgiving_page(paginator, requested):
+    """The page asked for, or the nearest one with a notice saying why."""
+    requested = requested or 1
+    try:
+        return paginator.page(requested), None
+    except PageNotAnInteger:
+        notice = _("“%(page)s” is not a page number: showing the first page.") % {
+            "page": Truncator(requested).chars(20)
+        }
+        return paginator.page(1), notice
+    except EmptyPage:
+        notice = None
+        if paginator.count:
+            notice = _("There is no page %(page)s: showing the last page, %(last)s.") % {
+                "page": Truncator(requested).chars(20),
+                "last": paginator.num_pages,
+            }
+        return paginator.page(paginator.num_pages), notice
 
 
 def active_filters(filterset, query) -> list[dict]:
@@ -279,12 +286,55 @@ class ArticleDetailView(DetailView):
 
 
 class DeadlineListView(ArchiveListView):
+    """Three sections, each paged on its own and read through its own index:
+    upcoming (soonest first), overdue (passed while pending), past."""
+
     filterset_class = DeadlineFilterSet
     template_name = "articles/deadline_list.html"
-    paginate_by = 50
+    paginate_by = None  # each section has its own paginator
+    section_size = 25
 
     def get_queryset(self):
-        return Deadline.objects.for_list().in_schedule_order()
+        return Deadline.objects.for_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        deadlines = self.object_list
+        sections, notices = [], []
+        for key, title, queryset in (
+            ("upcoming", _("Upcoming"), deadlines.upcoming()),
+            ("overdue", _("Overdue (passed, still pending)"), deadlines.overdue()),
+            ("past", _("Past"), deadlines.past()),
+        ):
+            param = "page" if key == "upcoming" else f"{key}_page"
+            paginator = ArchivePaginator(queryset, self.section_size)
+            page, notice = forgiving_page(paginator, self.request.GET.get(param))
+            notices += [notice] if notice else []
+            sections.append(
+                {
+                    "key": key,
+                    "title": title,
+                    "page": page,
+                    "pages": page_links(self.request, page, param),
+                }
+            )
+        context["sections"] = sections
+        context["page_notice"] = " ".join(notices)
+        return context
+
+
+def page_links(request, page, param) -> dict:
+    """Query strings for the previous and next pages of one paginated section."""
+    links = {}
+    for name, has, number in (
+        ("previous", page.has_previous, page.number - 1),
+        ("next", page.has_next, page.number + 1),
+    ):
+        if has():
+            query = request.GET.copy()
+            query[param] = number
+            links[name] = query.urlencode()
+    return links
 
 
 def home(request):

@@ -202,16 +202,38 @@ class TestDeadlines:
         return [upcoming_soon, upcoming_late, overdue, past]
 
     def test_upcoming_then_overdue_then_past(self, client):
-        expected = self.make_schedule()
+        soon, late, overdue, past = self.make_schedule()
         response = client.get(reverse("articles:deadline_list"))
-        assert list(response.context["object_list"]) == expected
+        sections = {s["key"]: list(s["page"].object_list) for s in response.context["sections"]}
+        assert sections == {"upcoming": [soon, late], "overdue": [overdue], "past": [past]}
         html = html_of(response)
         assert html.index("Upcoming") < html.index("Overdue") < html.index("Past")
+
+    def test_each_section_pages_on_its_own(self, client):
+        deal = DealFactory()
+        for day in range(30):
+            DeadlineFactory(
+                deal=deal,
+                label=f"Old {day}",
+                due_on=TODAY - datetime.timedelta(days=100 + day),
+                status=Deadline.Status.MET,
+            )
+        DeadlineFactory(deal=deal, label="Coming", due_on=TODAY + datetime.timedelta(days=1))
+        response = client.get(reverse("articles:deadline_list"), {"past_page": "2"})
+        sections = {s["key"]: s for s in response.context["sections"]}
+        assert [d.label for d in sections["past"]["page"].object_list] == [
+            f"Old {day}" for day in range(25, 30)
+        ]
+        assert [d.label for d in sections["upcoming"]["page"].object_list] == ["Coming"]
+        assert sections["past"]["pages"] == {"previous": "past_page=1"}
 
     def test_filters(self, client, demo):
         self.make_schedule()
         url = reverse("articles:deadline_list")
-        labels = lambda r: [d.label for d in r.context["object_list"]]  # noqa: E731
+
+        def labels(response):
+            return [d.label for s in response.context["sections"] for d in s["page"].object_list]
+
         assert len(labels(client.get(url, {"company": "bytedance"}))) == 5
         assert labels(client.get(url, {"country": "fr"})) == [
             "Review",
@@ -228,8 +250,9 @@ class TestDeadlines:
     def test_query_count_is_constant(self, client, django_assert_num_queries):
         for _ in range(10):
             self.make_schedule()
-        # count, page of deadlines with deal, target and successor.
-        with django_assert_num_queries(2):
+        # For each of the three sections: a count, and a page of deadlines
+        # with their deal, its target and the successor deadline.
+        with django_assert_num_queries(6):
             client.get(reverse("articles:deadline_list"))
 
 
