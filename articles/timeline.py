@@ -27,6 +27,15 @@ class Story:
     deadlines: list[Deadline] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
 
+    @property
+    def parties(self) -> list[tuple[list[Company], Bid]]:
+        """Each party that bid (one company, or several jointly) with its latest bid."""
+        latest = {}
+        for bid in self.bids:  # in the order they were made
+            companies = sorted(bid.bidders.all(), key=lambda company: company.name)
+            latest[tuple(company.pk for company in companies)] = (companies, bid)
+        return list(latest.values())
+
 
 BID_RESOLUTION_TITLES = {
     Bid.Status.REJECTED: _("Bid rejected"),
@@ -59,7 +68,7 @@ def for_deal(deal: Deal) -> Story:
                 Prefetch("sources", queryset=sources)
             )
         ),
-        articles=list(deal.articles.select_related("source")),
+        articles=list(deal.articles.select_related("source").order_by("-published_on", "-pk")),
     )
     events = story.events
     if deal.announced_on:

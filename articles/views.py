@@ -1,7 +1,7 @@
 """The public, read-only site. Views stay thin: querysets say what to read,
 filter sets what a URL may ask for."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -203,18 +203,26 @@ def deal_facets(filterset) -> dict[str, list[dict]]:
     return facets
 
 
+TIMELINE_PAGE = 100
+DEAL_SOURCES = 20
+
+
 def deal_detail(request, slug):
     deal = get_object_or_404(Deal.objects.select_related("target", "seller"), slug=slug)
     story = timeline.for_deal(deal)
+    # Most stories fit one page; the longest (hundreds of events) are paged.
+    page, notice = forgiving_page(Paginator(story.events, TIMELINE_PAGE), request.GET.get("page"))
     return render(
         request,
         "articles/deal_detail.html",
         {
             "deal": deal,
-            "timeline": story.events,
-            "bids": story.bids,
-            "articles": story.articles,
-            "deadlines": story.deadlines,
+            "timeline": page.object_list,
+            "timeline_page": page,
+            "page_notice": notice,
+            "parties": story.parties,
+            "articles": story.articles[:DEAL_SOURCES],
+            "article_count": len(story.articles),
         },
     )
 

@@ -71,6 +71,22 @@ class TestDealPage:
         assert response.context["timeline"][-1].date is None
         assert "Date not reported" in html_of(response)
 
+    def test_a_long_story_is_paged_oldest_first(self, client):
+        deal = DealFactory(announced_on=datetime.date(2020, 1, 1))
+        for day in range(1, 150):
+            DeadlineFactory(
+                deal=deal,
+                label=f"Step {day}",
+                due_on=datetime.date(2020, 1, 1) + datetime.timedelta(days=day),
+            )
+        first = client.get(deal.get_absolute_url())
+        assert len(first.context["timeline"]) == 100
+        assert "Events 1 to 100 of 150, oldest first." in html_of(first)
+        second = client.get(deal.get_absolute_url(), {"page": "2"})
+        assert [e.obj.label for e in second.context["timeline"]][-1] == "Step 149"
+        bad = client.get(deal.get_absolute_url(), {"page": "last-but-one"})
+        assert "is not a page number: showing the first page." in html_of(bad)
+
     def test_query_count_does_not_grow_with_the_story(self, client, django_assert_num_queries):
         deal = DealFactory()
         for _ in range(6):
