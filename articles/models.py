@@ -5,6 +5,8 @@ admin (a shell, an import, a bulk update) can store nonsense; ``clean()`` only
 adds friendlier messages for what the database cannot express.
 """
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -96,6 +98,8 @@ class Company(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    # Kept current by a PostgreSQL trigger (migration 0003); empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = CompanyQuerySet.as_manager()
 
@@ -111,6 +115,8 @@ class Company(models.Model):
             models.Index(fields=["name"], name="company_name_idx"),
             # /companies/?country= and /deals/?country= via the parties.
             models.Index(fields=["country"], name="company_country_idx"),
+            # /search/: companies, and deals through their parties.
+            GinIndex(fields=["search_vector"], name="company_search_idx"),
         ]
 
     def __str__(self):
@@ -214,6 +220,8 @@ class Deal(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Kept current by a PostgreSQL trigger (migration 0003); empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = DealQuerySet.as_manager()
 
@@ -249,6 +257,8 @@ class Deal(models.Model):
             models.Index(fields=["value"], name="deal_value_idx"),
             # /deals/?country=: a deal's codes are stored as "AU,CA,NZ,US".
             models.Index(fields=["countries"], name="deal_countries_idx"),
+            # /search/: deals by title and summary.
+            GinIndex(fields=["search_vector"], name="deal_search_idx"),
         ]
 
     def __str__(self):
@@ -488,6 +498,9 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Kept current by a PostgreSQL trigger (migration 0003), in the article's
+    # language; empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -507,6 +520,8 @@ class Article(models.Model):
             models.Index(fields=["-published_on", "-id"], name="article_published_idx"),
             # /articles/?language=.
             models.Index(fields=["language", "published_on"], name="article_language_idx"),
+            # /search/: articles by title, summary and author.
+            GinIndex(fields=["search_vector"], name="article_search_idx"),
         ]
 
     def __str__(self):
