@@ -7,8 +7,10 @@ import datetime
 from collections import Counter
 
 from django.apps import apps
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchQuery
 from django.db import connections, models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, Value
 from django.utils import timezone
 
 from .locale_data import language_name
@@ -17,6 +19,15 @@ from .locale_data import language_name
 def _model(name: str):
     # The models import these querysets, so they are looked up lazily.
     return apps.get_model("articles", name)
+
+
+# The English configuration with accents folded, created by migration 0003.
+SEARCH_CONFIG = "dealwatch_english"
+
+
+class StringToArray(models.Func):
+    function = "string_to_array"
+    output_field = ArrayField(models.TextField())
 
 
 def today() -> datetime.date:
@@ -80,9 +91,16 @@ class DealQuerySet(models.QuerySet):
         return self.filter(pk__in=_model("Bid").objects.by_bidder(company).values("deal_id"))
 
     def in_country(self, code: str):
-        # Codes are stored comma-separated ("AU,CA,NZ,US"); as every code has
-        # exactly two letters, a substring match cannot straddle two codes.
-        return self.filter(countries__contains=code.upper())
+        """Deals covering the country. Codes are stored comma-separated
+        ("AU,CA,NZ,US"): PostgreSQL splits them into an array that a GIN index
+        covers (migration 0004); elsewhere a substring match is exact, as every
+        code has two letters and so cannot straddle two codes."""
+        code = code.upper()
+        if connections[self.db].vendor == "postgresql":
+            return self.alias(country_codes=StringToArray("countries", Value(","))).filter(
+                country_codes__contains=[code]
+            )
+        return self.filter(countries__contains=code)
 
     def open(self):
         return self.filter(status__in=self.model.OPEN_STATUSES)
@@ -102,11 +120,23 @@ class DealQuerySet(models.QuerySet):
         )
 
     def search_text(self, text: str):
-        """Deals matching every word of ``text`` in their title, summary or
-        the name of a party (target, seller or bidder)."""
+        """Deals matching ``text`` in their title or summary, or in the name of
+        a party (target, seller or bidder). PostgreSQL uses the full-text
+        vectors of migration 0003 (word forms, "quoted phrases", -word);
+        elsewhere every word must appear, in any case."""
+        Bid, Company = _model("Bid"), _model("Company")
+        if connections[self.db].vendor == "postgresql":
+            query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+            parties = Company.objects.filter(search_vector=query).values("pk")
+            return self.filter(
+                Q(search_vector=query)
+                | Q(target__in=parties)
+                | Q(seller__in=parties)
+                | Q(pk__in=Bid.objects.filter(bidders__in=parties).values("deal_id"))
+            )
         qs = self
         for word in text.split():
-            bid_deals = _model("Bid").objects.filter(bidders__name__icontains=word)
+            bid_deals = Bid.objects.filter(bidders__name__icontains=word)
             qs = qs.filter(
                 Q(title__icontains=word)
                 | Q(summary__icontains=word)
