@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import calendar, exports, feeds, search, views
 
 app_name = "articles"
 
@@ -14,4 +14,22 @@ urlpatterns = [
     path("articles/", views.ArticleListView.as_view(), name="article_list"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
     path("deadlines/", views.DeadlineListView.as_view(), name="deadline_list"),
+]
+
+# Search, feeds, calendars and exports (issue 4).
+urlpatterns += [
+    path("search/", search.search_view, name="search"),
+    path("feeds/articles/", feeds.LatestArticlesFeed(), name="feed_articles"),
+    path("feeds/articles/rss/", feeds.LatestArticlesRssFeed(), name="feed_articles_rss"),
+    path("feeds/deals/", feeds.DealListFeed(), name="feed_deals"),
+    path("feeds/deals/rss/", feeds.DealListRssFeed(), name="feed_deals_rss"),
+    path("feeds/deals/<slug:slug>/", feeds.DealNewsFeed(), name="feed_deal"),
+    path("feeds/deals/<slug:slug>/rss/", feeds.DealNewsRssFeed(), name="feed_deal_rss"),
+    path("feeds/companies/<slug:slug>/", feeds.CompanyNewsFeed(), name="feed_company"),
+    path("feeds/companies/<slug:slug>/rss/", feeds.CompanyNewsRssFeed(), name="feed_company_rss"),
+    path("calendar/deadlines.ics", calendar.deadlines_calendar, name="calendar"),
+    path("calendar/deals/<slug:slug>.ics", calendar.deal_calendar, name="calendar_deal"),
+    path("calendar/companies/<slug:slug>.ics", calendar.company_calendar, name="calendar_company"),
+    path("export/deals.csv", exports.deals_csv, name="export_deals_csv"),
+    path("export/deals.json", exports.deals_json, name="export_deals_json"),
 ]

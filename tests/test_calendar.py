@@ -1,0 +1,169 @@
+"""iCalendar feeds of deadlines, read back with the icalendar library."""
+
+import datetime
+
+import pytest
+from django.db.models import F
+from django.urls import reverse
+from icalendar import Calendar
+
+from articles.models import Deadline, Deal
+from tests.factories import BidFactory, CompanyFactory, DeadlineFactory, DealFactory
+
+URL = reverse("articles:calendar")
+
+
+def parse(response) -> Calendar:
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
+
+
+def events(calendar) -> dict[str, object]:
+    return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+
+
+def uid(deadline) -> str:
+    return f"deadline-{deadline.pk}@dealwatch"
+
+
+@pytest.mark.django_db
+def test_each_deadline_is_an_all_day_event_with_a_stable_uid(client):
+    deal = DealFactory(title="Forced sale of TikTok")
+    deadline = DeadlineFactory(
+        deal=deal,
+        label="Sell or be banned",
+        kind=Deadline.Kind.GOVERNMENT_ORDER,
+        set_by="Executive order 13942",
+        due_on=datetime.date(2020, 9, 15),
+    )
+    calendar = parse(client.get(URL))
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["PRODID"]) == "-//dealwatch//Deadlines//EN"
+    assert str(calendar["X-WR-CALNAME"]) == "dealwatch: deadlines"
+
+    event = events(calendar)[uid(deadline)]
+    assert event.decoded("DTSTART") == datetime.date(2020, 9, 15)
+    assert event.decoded("DTEND") == datetime.date(2020, 9, 16)
+    assert isinstance(event.decoded("DTSTAMP"), datetime.datetime)
+    assert isinstance(event.decoded("LAST-MODIFIED"), datetime.datetime)
+    assert str(event["SUMMARY"]) == "Forced sale of TikTok: Sell or be banned"
+    assert str(event["STATUS"]) == "CONFIRMED"
+    deal_url = f"http://testserver{deal.get_absolute_url()}"
+    assert str(event["URL"]) == deal_url
+    assert str(event["DESCRIPTION"]).splitlines() == [
+        "Status: Pending",
+        "Kind: Government order",
+        "Set by: Executive order 13942",
+        "",
+        deal_url,
+    ]
+
+
+@pytest.mark.django_db
+def test_lines_end_in_crlf_as_calendar_clients_expect(client):
+    DeadlineFactory(label="A label long enough to be folded " * 3)
+    lines = client.get(URL).content.split(b"\r\n")
+    assert all(b"\n" not in line for line in lines)
+    assert lines[0] == b"BEGIN:VCALENDAR"
+
+
+@pytest.mark.django_db
+def test_an_updated_deadline_keeps_its_uid_and_moves_with_a_higher_sequence(client):
+    deadline = DeadlineFactory(due_on=datetime.date(2024, 6, 30))
+    before = events(parse(client.get(URL)))[uid(deadline)]
+
+    # A minute later, a curator edits the deadline inline on its deal's admin
+    # page, which saves the deal too.
+    deadline.due_on = datetime.date(2024, 9, 30)
+    deadline.save()
+    Deal.objects.filter(pk=deadline.deal_id).update(
+        updated_at=F("updated_at") + datetime.timedelta(minutes=1)
+    )
+    after_events = events(parse(client.get(URL)))
+    assert list(after_events) == [uid(deadline)]
+    after = after_events[uid(deadline)]
+    assert after.decoded("DTSTART") == datetime.date(2024, 9, 30)
+    assert after.decoded("SEQUENCE") > before.decoded("SEQUENCE")
+
+
+@pytest.mark.django_db
+def test_an_extended_deadline_is_cancelled_and_points_to_its_replacement(client):
+    deal = DealFactory()
+    new = DeadlineFactory(deal=deal, due_on=datetime.date(2024, 9, 30))
+    old = DeadlineFactory(
+        deal=deal,
+        due_on=datetime.date(2024, 6, 30),
+        status=Deadline.Status.EXTENDED,
+        extended_to=new,
+    )
+    by_uid = events(parse(client.get(URL)))
+    assert str(by_uid[uid(old)]["STATUS"]) == "CANCELLED"
+    assert "Extended to: 2024-09-30" in str(by_uid[uid(old)]["DESCRIPTION"]).splitlines()
+    assert str(by_uid[uid(new)]["STATUS"]) == "CONFIRMED"
+
+
+@pytest.mark.django_db
+def test_one_deals_calendar(client):
+    deal = DealFactory(slug="tiktok-us", title="TikTok")
+    mine = DeadlineFactory(deal=deal)
+    DeadlineFactory()
+    response = client.get(reverse("articles:calendar_deal", kwargs={"slug": "tiktok-us"}))
+    calendar = parse(response)
+    assert list(events(calendar)) == [uid(mine)]
+    assert str(calendar["X-WR-CALNAME"]) == "dealwatch: deadlines of TikTok"
+    assert response["Content-Disposition"] == 'attachment; filename="tiktok-us.ics"'
+
+
+@pytest.mark.django_db
+def test_one_companys_calendar_covers_every_role(client):
+    oracle = CompanyFactory(slug="oracle")
+    as_target = DeadlineFactory(deal=DealFactory(target=oracle))
+    as_seller = DeadlineFactory(deal=DealFactory(seller=oracle))
+    bid_deal = DealFactory()
+    BidFactory(deal=bid_deal, bidders=[oracle, CompanyFactory()])
+    as_joint_bidder = DeadlineFactory(deal=bid_deal)
+    DeadlineFactory()
+    calendar = parse(client.get(reverse("articles:calendar_company", kwargs={"slug": "oracle"})))
+    assert set(events(calendar)) == {uid(as_target), uid(as_seller), uid(as_joint_bidder)}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["articles:calendar_deal", "articles:calendar_company"])
+def test_an_unknown_slug_is_a_404(client, name):
+    assert client.get(reverse(name, kwargs={"slug": "nothing"})).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_calendar_takes_the_filters_of_the_deadline_list_and_a_deal(client):
+    acme = CompanyFactory(slug="acme")
+    french = DealFactory(slug="french", countries=["FR"], target=acme)
+    court = DeadlineFactory(deal=french, kind=Deadline.Kind.COURT)
+    vote = DeadlineFactory(deal=french, kind=Deadline.Kind.SHAREHOLDER_VOTE)
+    american = DeadlineFactory(kind=Deadline.Kind.COURT)
+
+    def uids(**params):
+        return set(events(parse(client.get(URL, params))))
+
+    assert uids(country="fr") == {uid(court), uid(vote)}
+    assert uids(kind="court") == {uid(court), uid(american)}
+    assert uids(company="acme", kind="court") == {uid(court)}
+    assert uids(deal="french") == {uid(court), uid(vote)}
+
+
+@pytest.mark.django_db
+def test_bad_filters_get_a_400_saying_which(client):
+    response = client.get(URL, {"kind": "party", "deal": "nope", "country": "XX"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()[1:]
+    assert {line.split(": ", 1)[0] for line in lines} == {"kind", "deal", "country"}
+
+
+@pytest.mark.django_db
+def test_the_calendar_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
+    for _n in range(5):
+        DeadlineFactory()
+    # The deadlines with their deal and the deadline they were extended to.
+    with django_assert_num_queries(1):
+        parse(client.get(URL))

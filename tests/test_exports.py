@@ -1,0 +1,219 @@
+"""The deal list exported as CSV and JSON, streamed, read back with the csv
+and json modules."""
+
+import codecs
+import csv
+import datetime
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from articles import exports
+from articles.models import Deal
+from tests.factories import BidFactory, CompanyFactory, DealFactory
+
+CSV_URL = reverse("articles:export_deals_csv")
+JSON_URL = reverse("articles:export_deals_json")
+
+
+def body(response) -> bytes:
+    assert response.status_code == 200
+    assert response.streaming
+    return b"".join(response.streaming_content)
+
+
+def read_csv(response) -> list[dict]:
+    content = body(response)
+    assert content.startswith(codecs.BOM_UTF8)
+    reader = csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline=""))
+    assert reader.fieldnames == exports.CSV_COLUMNS
+    return list(reader)
+
+
+def read_json(response) -> list[dict]:
+    return json.loads(body(response))["results"]
+
+
+@pytest.fixture
+def tiktok(db):
+    bytedance = CompanyFactory(name="ByteDance", slug="bytedance")
+    deal = DealFactory(
+        slug="tiktok-us",
+        title="Cession forcée de TikTok",
+        target=CompanyFactory(name="TikTok", slug="tiktok"),
+        seller=bytedance,
+        status=Deal.Status.ABANDONED,
+        deal_type=Deal.Type.FORCED_SALE,
+        countries=["US", "CA"],
+        announced_on=datetime.date(2020, 8, 6),
+        closed_on=datetime.date(2020, 9, 14),
+        value=Decimal("30000000000.00"),
+        currency="USD",
+        summary="Microsoft and Walmart bid jointly; Oracle alone.",
+    )
+    microsoft = CompanyFactory(name="Microsoft", slug="microsoft")
+    walmart = CompanyFactory(name="Walmart", slug="walmart")
+    BidFactory(deal=deal, bidders=[microsoft, walmart], submitted_on=datetime.date(2020, 8, 2))
+    BidFactory(
+        deal=deal,
+        bidders=[CompanyFactory(name="Oracle", slug="oracle")],
+        submitted_on=datetime.date(2020, 9, 1),
+        amount=Decimal("1000.50"),
+        currency="USD",
+    )
+    return deal
+
+
+def test_csv_has_one_readable_row_per_deal(client, tiktok):
+    response = client.get(CSV_URL)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="dealwatch-deals.csv"'
+    [row] = read_csv(response)
+    assert row == {
+        "slug": "tiktok-us",
+        "title": "Cession forcée de TikTok",
+        "status": "abandoned",
+        "status_label": "Abandoned",
+        "type": "forced_sale",
+        "type_label": "Forced sale",
+        "target": "TikTok",
+        "seller": "ByteDance",
+        "bidders": "Microsoft & Walmart; Oracle",
+        "countries": "CA; US",
+        "country_names": "Canada; United States of America",
+        "announced_on": "2020-08-06",
+        "closed_on": "2020-09-14",
+        "value": "30000000000.00",
+        "currency": "USD",
+        "url": "http://testserver/deals/tiktok-us/",
+    }
+
+
+def test_a_party_that_bid_twice_is_listed_once(client, tiktok):
+    oracle = tiktok.bids.get(bidders__slug="oracle").bidders.get()
+    BidFactory(deal=tiktok, bidders=[oracle], submitted_on=datetime.date(2020, 9, 5))
+    [row] = read_csv(client.get(CSV_URL))
+    assert row["bidders"] == "Microsoft & Walmart; Oracle"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("title", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tx"])
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_text(client, title):
+    DealFactory(title=title)
+    [row] = read_csv(client.get(CSV_URL))
+    assert row["title"] == "'" + title
+
+
+def test_json_is_a_documented_object_with_iso_dates_codes_and_labels(client, tiktok):
+    response = client.get(JSON_URL)
+    assert response["Content-Type"] == "application/json"
+    assert response["Content-Disposition"] == 'attachment; filename="dealwatch-deals.json"'
+    [deal] = read_json(response)
+    assert deal == {
+        "slug": "tiktok-us",
+        "url": "http://testserver/deals/tiktok-us/",
+        "title": "Cession forcée de TikTok",
+        "status": {"code": "abandoned", "label": "Abandoned"},
+        "type": {"code": "forced_sale", "label": "Forced sale"},
+        "target": {"slug": "tiktok", "name": "TikTok"},
+        "seller": {"slug": "bytedance", "name": "ByteDance"},
+        "bids": [
+            {
+                "bidders": [
+                    {"slug": "microsoft", "name": "Microsoft"},
+                    {"slug": "walmart", "name": "Walmart"},
+                ],
+                "status": {"code": "submitted", "label": "Submitted"},
+                "amount": None,
+                "currency": None,
+                "submitted_on": "2020-08-02",
+                "resolved_on": None,
+            },
+            {
+                "bidders": [{"slug": "oracle", "name": "Oracle"}],
+                "status": {"code": "submitted", "label": "Submitted"},
+                "amount": "1000.50",
+                "currency": "USD",
+                "submitted_on": "2020-09-01",
+                "resolved_on": None,
+            },
+        ],
+        "countries": [
+            {"code": "CA", "name": "Canada"},
+            {"code": "US", "name": "United States of America"},
+        ],
+        "announced_on": "2020-08-06",
+        "closed_on": "2020-09-14",
+        "value": "30000000000.00",
+        "currency": "USD",
+        "summary": "Microsoft and Walmart bid jointly; Oracle alone.",
+    }
+
+
+@pytest.mark.django_db
+def test_json_of_no_deals_is_an_empty_list(client):
+    assert read_json(client.get(JSON_URL)) == []
+
+
+@pytest.mark.django_db
+def test_labels_follow_the_readers_language(client):
+    DealFactory(status=Deal.Status.BLOCKED)
+    [deal] = read_json(client.get(JSON_URL, headers={"accept-language": "fr"}))
+    assert deal["status"]["code"] == "blocked"
+    assert deal["countries"] == [{"code": "US", "name": "États-Unis d'Amérique"}]
+
+
+@pytest.mark.django_db
+def test_exports_take_the_filters_and_order_of_the_deal_list(client):
+    microsoft = CompanyFactory(slug="microsoft")
+    for title in ("Bravo", "Alpha", "Charlie"):
+        BidFactory(deal=DealFactory(title=title, status=Deal.Status.BLOCKED), bidders=[microsoft])
+    DealFactory(title="Delta", status=Deal.Status.BLOCKED)
+    DealFactory(title="Echo", status=Deal.Status.COMPLETED)
+    params = {"status": "blocked", "buyer": "microsoft", "sort": "title"}
+    assert [row["title"] for row in read_csv(client.get(CSV_URL, params))] == [
+        "Alpha",
+        "Bravo",
+        "Charlie",
+    ]
+    assert [deal["title"] for deal in read_json(client.get(JSON_URL, params))] == [
+        "Alpha",
+        "Bravo",
+        "Charlie",
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [CSV_URL, JSON_URL])
+def test_bad_filters_get_a_400_saying_which(client, url):
+    response = client.get(
+        url, {"status": "sold", "announced_before": "2024-13-45", "sort": "random", "q": "x" * 500}
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()[1:]
+    assert {line.split(": ", 1)[0] for line in lines} == {
+        "status",
+        "announced_before",
+        "sort",
+        "q",
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [CSV_URL, JSON_URL])
+def test_exports_read_deals_a_chunk_at_a_time_in_a_fixed_number_of_queries(
+    client, django_assert_num_queries, monkeypatch, url
+):
+    monkeypatch.setattr(exports, "CHUNK_SIZE", 2)
+    for _n in range(5):
+        BidFactory(bidders=[CompanyFactory(), CompanyFactory()])
+    # The deals with their target and seller; then for each of the three
+    # chunks of two, their bids and the bids' bidders.
+    with django_assert_num_queries(1 + 3 * 2):
+        response = client.get(url)
+        content = body(response)
+    assert content  # consumed inside the block: the queries run while streaming
