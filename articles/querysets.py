@@ -51,7 +51,7 @@ class CompanyQuerySet(models.QuerySet):
         )
 
     def for_list(self):
-        return self.select_related("parent")
+        return self.defer("search_vector").select_related("parent")
 
 
 class DealQuerySet(models.QuerySet):
@@ -61,21 +61,25 @@ class DealQuerySet(models.QuerySet):
         their pending deadlines (three prefetch queries)."""
         Bid = _model("Bid")
         Deadline = _model("Deadline")
-        return self.select_related("target", "seller").prefetch_related(
-            Prefetch(
-                "bids",
-                queryset=Bid.objects.only("pk", "deal_id").prefetch_related(
-                    Prefetch(
-                        "bidders", queryset=_model("Company").objects.only("pk", "name", "slug")
-                    )
+        return (
+            self.defer("search_vector")
+            .select_related("target", "seller")
+            .prefetch_related(
+                Prefetch(
+                    "bids",
+                    queryset=Bid.objects.only("pk", "deal_id").prefetch_related(
+                        Prefetch(
+                            "bidders", queryset=_model("Company").objects.only("pk", "name", "slug")
+                        )
+                    ),
+                    to_attr="bid_list",
                 ),
-                to_attr="bid_list",
-            ),
-            Prefetch(
-                "deadlines",
-                queryset=Deadline.objects.pending().order_by("due_on", "pk"),
-                to_attr="pending_deadlines",
-            ),
+                Prefetch(
+                    "deadlines",
+                    queryset=Deadline.objects.pending().order_by("due_on", "pk"),
+                    to_attr="pending_deadlines",
+                ),
+            )
         )
 
     def involving(self, company):
@@ -216,7 +220,13 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_list(self):
         """Articles with their source, deals and companies (two prefetch queries)."""
-        return self.select_related("source").prefetch_related(
-            Prefetch("deals", queryset=_model("Deal").objects.only("pk", "title", "slug")),
-            Prefetch("companies", queryset=_model("Company").objects.only("pk", "name", "slug")),
+        return (
+            self.defer("search_vector")
+            .select_related("source")
+            .prefetch_related(
+                Prefetch("deals", queryset=_model("Deal").objects.only("pk", "title", "slug")),
+                Prefetch(
+                    "companies", queryset=_model("Company").objects.only("pk", "name", "slug")
+                ),
+            )
         )

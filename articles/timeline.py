@@ -68,7 +68,11 @@ def for_deal(deal: Deal) -> Story:
                 Prefetch("sources", queryset=sources)
             )
         ),
-        articles=list(deal.articles.select_related("source").order_by("-published_on", "-pk")),
+        articles=list(
+            deal.articles.defer("search_vector")
+            .select_related("source")
+            .order_by("-published_on", "-pk")
+        ),
     )
     events = story.events
     if deal.announced_on:
