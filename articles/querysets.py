@@ -8,7 +8,7 @@ from collections import Counter
 
 from django.apps import apps
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections, models
 from django.db.models import Prefetch, Q, Value
 from django.utils import timezone
@@ -131,13 +131,24 @@ class DealQuerySet(models.QuerySet):
         Bid, Company = _model("Bid"), _model("Company")
         if connections[self.db].vendor == "postgresql":
             query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-            parties = Company.objects.filter(search_vector=query).values("pk")
-            return self.filter(
-                Q(search_vector=query)
-                | Q(target__in=parties)
-                | Q(seller__in=parties)
-                | Q(pk__in=Bid.objects.filter(bidders__in=parties).values("deal_id"))
+            parties = (
+                Company.objects.annotate(name_vector=SearchVector("name", config=SEARCH_CONFIG))
+                .filter(name_vector=query)
+                .order_by()
+                .values("pk")
             )
+            # One union of deal ids, each part through its own index, rather
+            # than an OR that makes PostgreSQL test every deal.
+            matching = (
+                self.model.objects.filter(search_vector=query)
+                .values("pk")
+                .union(
+                    self.model.objects.filter(target__in=parties).values("pk"),
+                    self.model.objects.filter(seller__in=parties).values("pk"),
+                    Bid.objects.filter(bidders__in=parties).values("deal_id"),
+                )
+            )
+            return self.filter(pk__in=matching)
         qs = self
         for word in text.split():
             bid_deals = Bid.objects.filter(bidders__name__icontains=word)

@@ -6,6 +6,8 @@
   read backwards, the last) is an index scan instead of a sort of every deal.
 - A trigram index on company names, for a name typed in part (the company
   boxes, /companies/?q=): Django's icontains is UPPER(name::text) LIKE ....
+- A full-text index on company names alone, for /deals/?q= through the
+  parties' names (DealQuerySet.search_text).
 SQLite keeps the plain indexes of the models.
 """
 
@@ -17,6 +19,8 @@ INDEXES = {
     "deal_oldest_order_idx": "articles_deal (announced_on ASC NULLS LAST, title, id)",
     "deal_value_order_idx": "articles_deal (value DESC NULLS LAST, title, id)",
     "company_name_trgm": "articles_company USING gin (upper(name::text) gin_trgm_ops)",
+    "company_name_fts": "articles_company USING gin "
+    "(to_tsvector('dealwatch_english'::regconfig, COALESCE(name, '')))",
 }
 
 
