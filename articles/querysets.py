@@ -128,27 +128,10 @@ class DealQuerySet(models.QuerySet):
         a party (target, seller or bidder). PostgreSQL uses the full-text
         vectors of migration 0003 (word forms, "quoted phrases", -word);
         elsewhere every word must appear, in any case."""
-        Bid, Company = _model("Bid"), _model("Company")
         if connections[self.db].vendor == "postgresql":
             query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-            parties = (
-                Company.objects.annotate(name_vector=SearchVector("name", config=SEARCH_CONFIG))
-                .filter(name_vector=query)
-                .order_by()
-                .values("pk")
-            )
-            # One union of deal ids, each part through its own index, rather
-            # than an OR that makes PostgreSQL test every deal.
-            matching = (
-                self.model.objects.filter(search_vector=query)
-                .values("pk")
-                .union(
-                    self.model.objects.filter(target__in=parties).values("pk"),
-                    self.model.objects.filter(seller__in=parties).values("pk"),
-                    Bid.objects.filter(bidders__in=parties).values("deal_id"),
-                )
-            )
-            return self.filter(pk__in=matching)
+            return self.filter(pk__in=self.ids_matching(query))
+        Bid = _model("Bid")
         qs = self
         for word in text.split():
             bid_deals = Bid.objects.filter(bidders__name__icontains=word)
@@ -160,6 +143,28 @@ class DealQuerySet(models.QuerySet):
                 | Q(pk__in=bid_deals.values("deal_id"))
             )
         return qs
+
+    def ids_matching(self, query: SearchQuery):
+        """PostgreSQL: the ids of deals whose title or summary match ``query``,
+        or one of whose parties' names does. One union, each part through its
+        own index, rather than an OR that makes PostgreSQL test every deal."""
+        Bid, Company = _model("Bid"), _model("Company")
+        parties = (
+            Company.objects.annotate(name_vector=SearchVector("name", config=SEARCH_CONFIG))
+            .filter(name_vector=query)
+            .order_by()
+            .values("pk")
+        )
+        deals = self.model.objects
+        return (
+            deals.filter(search_vector=query)
+            .values("pk")
+            .union(
+                deals.filter(target__in=parties).values("pk"),
+                deals.filter(seller__in=parties).values("pk"),
+                Bid.objects.filter(bidders__in=parties).values("deal_id"),
+            )
+        )
 
     def country_counts(self) -> Counter:
         """How many of these deals cover each country, in one grouped query.

@@ -235,15 +235,8 @@ def _ranked(text: str, unwanted: list[str]):
 
 
 def _deal_matches(query: SearchQuery) -> Q:
-    """Deals whose title or summary match, or one of whose parties (target,
-    seller or bidder) matches as a company."""
-    parties = Company.objects.filter(search_vector=query).values("pk")
-    return (
-        Q(search_vector=query)
-        | Q(target__in=parties)
-        | Q(seller__in=parties)
-        | Q(pk__in=Bid.objects.filter(bidders__in=parties).values("deal_id"))
-    )
+    """Deals whose title or summary match, or one of whose parties' names does."""
+    return Q(pk__in=Deal.objects.ids_matching(query))
 
 
 # SQLite: every word or phrase as a substring.
