@@ -5,6 +5,7 @@ from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.db.models import Count, Prefetch
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 
 from .models import Article, Bid, Company, Deadline, Deal, Source
@@ -33,6 +34,20 @@ class CountriesWidgetMixin:
         if isinstance(db_field, CountryField) and db_field.multiple:
             kwargs["widget"] = FilteredSelectMultiple(db_field.verbose_name, is_stacked=False)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class DealCountryFilter(admin.SimpleListFilter):
+    """The countries deals cover (a deal covers several, stored together)."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = Deal.objects.country_counts()
+        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+
+    def queryset(self, request, queryset):
+        return queryset.in_country(self.value()) if self.value() else queryset
 
 
 def public_link(obj):
@@ -127,7 +142,7 @@ class DealAdmin(CountriesWidgetMixin, admin.ModelAdmin):
         "announced_on",
         public_link,
     ]
-    list_filter = ["status", "deal_type", "announced_on"]
+    list_filter = ["status", "deal_type", DealCountryFilter, "announced_on"]
     list_select_related = ["target", "seller"]
     search_fields = ["title", "target__name", "seller__name", "summary"]
     date_hierarchy = "announced_on"
