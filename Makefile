@@ -72,6 +72,7 @@ test-browser: install
 bench: install
 	$(BENCH_ENV) $(BIN)/python manage.py ensure_database
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py generate_archive --scale $(SCALE)
 	$(BENCH_ENV) $(BIN)/python manage.py bench --label $(SCALE) --out bench-results/$(SCALE).json $(BENCH_ARGS)
 
