@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from articles.models import Deal
 from dealwatch.routers import PrimaryForCuratorsMiddleware, PrimaryReplicaRouter
-from tests.factories import BidFactory, DealFactory
+from tests.factories import BidFactory, CompanyFactory, DealFactory
 
 URL = reverse("articles:deal_list")
 
@@ -74,3 +74,11 @@ def test_the_admin_and_writes_use_the_primary():
 def test_without_replicas_everything_uses_the_primary():
     assert route("/deals/") == "default"
     assert PrimaryReplicaRouter().allow_migrate("replica_1", "articles") is False
+
+
+@pytest.mark.django_db
+def test_cached_rows_show_a_new_bid_at_once(client):
+    deal = DealFactory()
+    assert "Bidders" not in client.get(URL).content.decode()
+    BidFactory(deal=deal, bidders=[CompanyFactory(name="Late Bidder Corp")])
+    assert "Late Bidder Corp" in client.get(URL).content.decode()

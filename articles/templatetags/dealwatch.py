@@ -3,6 +3,7 @@ from decimal import Decimal
 from babel.numbers import format_compact_currency, format_currency
 from django import template
 
+from articles.cache import archive_version as current_archive_version
 from articles.locale_data import current_locale, language_name
 
 register = template.Library()
@@ -40,3 +41,9 @@ def bidding_parties(bids) -> list[list]:
         companies = sorted(bid.bidders.all(), key=lambda company: company.name)
         parties.setdefault(tuple(company.pk for company in companies), companies)
     return list(parties.values())
+
+
+@register.simple_tag
+def archive_version() -> int:
+    """The archive's version, for keys of cached fragments."""
+    return current_archive_version()
