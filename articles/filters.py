@@ -179,11 +179,13 @@ class DealFilterSet(FacetedFilterSet):
     seller = CompanyFilter(label=_("Seller"), method="filter_seller")
     target = CompanyFilter(label=_("Target"), method="filter_target")
     country = CountryFilter(label=_("Country"), method="filter_country")
+    # distinct=False: these columns are the deal's own, so no row can repeat,
+    # and a DISTINCT would make PostgreSQL sort every matching row.
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), field_name="status", choices=Deal.Status.choices
+        label=_("Status"), field_name="status", choices=Deal.Status.choices, distinct=False
     )
     type = django_filters.MultipleChoiceFilter(
-        label=_("Type"), field_name="deal_type", choices=Deal.Type.choices
+        label=_("Type"), field_name="deal_type", choices=Deal.Type.choices, distinct=False
     )
     announced_after = django_filters.DateFilter(
         label=_("Announced on or after"), field_name="announced_on", lookup_expr="gte"

@@ -118,11 +118,14 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
     }
     DATABASE_REPLICAS.append(alias)
 DATABASE_ROUTERS = ["dealwatch.routers.PrimaryReplicaRouter"]
-# PostgreSQL's JIT compilation costs more than it saves on a web page's short
-# queries (seen at 100+ ms on the 1M-deal benchmark archive).
+# A web page's queries are short: PostgreSQL's JIT compilation and parallel
+# workers cost more than they save there (100+ ms each, seen on the 1M-deal
+# benchmark archive on 2 cores), and the long counts are cached.
 for _database in DATABASES.values():
     if _database["ENGINE"] == "django.db.backends.postgresql":
-        _database.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+        _database.setdefault("OPTIONS", {}).setdefault(
+            "options", "-c jit=off -c max_parallel_workers_per_gather=0 -c random_page_cost=1.1"
+        )
 ADMIN_URL_PREFIX = "/admin/"
 
 # Shared by every app server when REDIS_URL is set (counts, facets, the home
