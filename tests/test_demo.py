@@ -1,0 +1,80 @@
+"""The demo archive: the seed article's story told faithfully, loadable twice."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from articles.demo import load_demo_data
+from articles.models import Article, Bid, Company, Deadline, Deal, Source
+
+MODELS = [Source, Company, Deal, Bid, Deadline, Article]
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+@pytest.mark.django_db
+def test_loading_twice_adds_nothing_the_second_time():
+    load_demo_data()
+    first = counts()
+    call_command("load_demo")
+    assert counts() == first
+    assert first["Deal"] == 6 and first["Article"] == 1
+
+
+@pytest.mark.django_db
+def test_reloading_keeps_a_curators_edit(demo):
+    Deal.objects.filter(slug="tiktok-us-operations").update(summary="Edited by a curator.")
+    load_demo_data()
+    assert Deal.objects.get(slug="tiktok-us-operations").summary == "Edited by a curator."
+
+
+@pytest.mark.django_db
+def test_the_tiktok_case_is_faithful(demo):
+    deal = Deal.objects.get(slug="tiktok-us-operations")
+    assert deal.target.name == "TikTok" and deal.target.parent.name == "ByteDance"
+    assert deal.seller.name == "ByteDance"
+    assert sorted(country.code for country in deal.countries) == ["AU", "CA", "NZ", "US"]
+    assert deal.deal_type == Deal.Type.FORCED_SALE
+
+    joint = deal.bids.get(bidders__slug="walmart")
+    assert sorted(joint.bidders.values_list("name", flat=True)) == ["Microsoft", "Walmart"]
+    assert joint.status == Bid.Status.REJECTED
+    assert sorted(c.code for c in joint.countries) == ["AU", "CA", "NZ", "US"]
+    oracle = deal.bids.get(bidders__slug="oracle")
+    assert oracle.status == Bid.Status.ACCEPTED
+    assert "trusted technology partner" in oracle.note
+
+    first = deal.deadlines.get(due_on=datetime.date(2020, 9, 15))
+    assert first.kind == Deadline.Kind.GOVERNMENT_ORDER
+    assert "President Donald Trump" in first.set_by
+    assert first.status == Deadline.Status.EXTENDED
+    assert first.extended_to.due_on == datetime.date(2020, 9, 20)
+    assert first.extended_to.extended_to.due_on == datetime.date(2020, 11, 12)
+
+    article = Article.objects.get(title="Microsoft écarté du rachat de TikTok")
+    assert article.language == "fr"
+    assert article.source.name == "ZDNet France"
+    assert article.published_on == datetime.date(2020, 9, 14)
+    assert list(article.deals.all()) == [deal]
+    assert set(article.companies.values_list("slug", flat=True)) == {
+        "tiktok", "bytedance", "microsoft", "walmart", "oracle"
+    }  # fmt: skip
+    assert set(first.sources.all()) == {article}
+
+
+@pytest.mark.django_db
+def test_ensure_local_admin_makes_one_account_and_keeps_its_password(tmp_path, capsys):
+    password_file = tmp_path / "admin-password"
+    call_command("ensure_local_admin", password_file=password_file)
+    password = password_file.read_text().strip()
+    assert f"password {password!r}" in capsys.readouterr().out
+
+    call_command("ensure_local_admin", password_file=password_file)
+    assert f"password {password!r}" in capsys.readouterr().out
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password(password)
+    assert User.objects.count() == 1
