@@ -13,6 +13,7 @@ from django.db import connections, models
 from django.db.models import Prefetch, Q, Value
 from django.utils import timezone
 
+from .cache import cached
 from .locale_data import language_name
 
 
@@ -231,8 +232,13 @@ class DeadlineQuerySet(models.QuerySet):
 
 class ArticleQuerySet(models.QuerySet):
     def language_choices(self) -> list[tuple[str, str]]:
-        """The languages the archive holds, named in the reader's language."""
-        codes = self.order_by().values_list("language", flat=True).distinct()
+        """The languages the archive holds, named in the reader's language.
+        Finding them reads every article, so the codes are cached."""
+        codes = cached(
+            "languages",
+            self.model._meta.label,
+            lambda: sorted(self.order_by().values_list("language", flat=True).distinct()),
+        )
         return sorted(((code, language_name(code)) for code in codes), key=lambda c: c[1])
 
     def for_list(self):
