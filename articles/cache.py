@@ -39,3 +39,8 @@ def cached(namespace: str, parts: Any, compute: Callable[[], Any]) -> Any:
         value = compute()
         cache.set(key, value, TIMEOUT)
     return value
+
+
+def cached_count(queryset) -> int:
+    """``queryset.count()``, computed once per archive version."""
+    return cached("count", queryset.query.sql_with_params(), queryset.count)

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from .cache import cached
+from .cache import cached_count
 
 
 class ArchivePaginator(Paginator):
@@ -13,8 +13,7 @@ class ArchivePaginator(Paginator):
 
     @cached_property
     def count(self):
-        sql = self.object_list.query.sql_with_params()
-        return cached("count", sql, self.object_list.count)
+        return cached_count(self.object_list)
 
     def page(self, number):
         number = self.validate_number(number)

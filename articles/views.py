@@ -12,6 +12,7 @@ from django_countries import countries
 from django_filters.views import FilterView
 
 from . import timeline
+from .cache import cached_count
 from .filters import (
     MAX_QUERY_LENGTH,
     ArticleFilterSet,
@@ -240,13 +241,16 @@ def company_detail(request, slug):
     company = get_object_or_404(Company.objects.select_related("parent"), slug=slug)
     as_target = Deal.objects.filter(target=company).select_related("seller")
     as_seller = Deal.objects.filter(seller=company).select_related("target")
+    # A giant has bid thousands of times: pick the latest ids first, then
+    # read only those with their deal.
+    latest_bids = Bid.objects.by_bidder(company).order_by("-submitted_on", "-pk")
     bids = (
-        Bid.objects.by_bidder(company)
+        Bid.objects.filter(pk__in=latest_bids.values("pk")[:COMPANY_ROLE_ITEMS])
         .select_related("deal", "deal__target")
         .prefetch_related("bidders")
         .order_by("-submitted_on", "-pk")
     )
-    articles = company.articles.select_related("source")
+    articles = company.articles.defer("search_vector").select_related("source")
     return render(
         request,
         "articles/company_detail.html",
@@ -254,13 +258,13 @@ def company_detail(request, slug):
             "company": company,
             "subsidiaries": company.subsidiaries.all(),
             "as_target": as_target[:COMPANY_ROLE_ITEMS],
-            "as_target_count": as_target.count(),
+            "as_target_count": cached_count(as_target),
             "as_seller": as_seller[:COMPANY_ROLE_ITEMS],
-            "as_seller_count": as_seller.count(),
-            "bids": bids[:COMPANY_ROLE_ITEMS],
-            "bid_count": bids.count(),
+            "as_seller_count": cached_count(as_seller),
+            "bids": bids,
+            "bid_count": cached_count(latest_bids),
             "articles": articles[:COMPANY_ROLE_ITEMS],
-            "article_count": articles.count(),
+            "article_count": cached_count(articles),
         },
     )
 
