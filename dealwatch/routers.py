@@ -40,7 +40,7 @@ class PrimaryForCuratorsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        admin = request.path.startswith(settings.ADMIN_URL_PREFIX)
+        admin = request.path.startswith(settings.ADMIN_URL_PREFIXES)
         token = _use_primary.set(admin or request.method not in SAFE_METHODS)
         try:
             return self.get_response(request)

@@ -126,7 +126,6 @@ for _database in DATABASES.values():
         _database.setdefault("OPTIONS", {}).setdefault(
             "options", "-c jit=off -c max_parallel_workers_per_gather=0 -c random_page_cost=1.1"
         )
-ADMIN_URL_PREFIX = "/admin/"
 
 # Shared by every app server when REDIS_URL is set (counts, facets, the home
 # page); otherwise each process keeps its own small cache.
@@ -151,6 +150,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The admin in every language (the router pins it to the primary database).
+ADMIN_URL_PREFIXES = ("/admin/", *(f"/{code}/admin/" for code, _name in LANGUAGES[1:]))
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -5,7 +6,6 @@ from django.urls import include, path
 from articles.sitemaps import SITEMAPS, robots_txt
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
@@ -19,5 +19,10 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
-    path("", include("articles.urls")),
+    # English at the root, as it always was; French under /fr/.
+    *i18n_patterns(
+        path("admin/", admin.site.urls),
+        path("", include("articles.urls")),
+        prefix_default_language=False,
+    ),
 ]

@@ -27,6 +27,7 @@ class TestDemoFilters:
         assert len(titles(response)) == 6
         html = response.content.decode()
         assert "Forced sale of TikTok&#x27;s US operations" in html
+        assert "{#" not in html and "{%" not in html  # no template syntax leaks
         # Bidders of the joint bid link to the buyer filter.
         assert f'href="{URL}?buyer=microsoft"' in html
         assert f'href="{URL}?buyer=walmart"' in html

@@ -2,6 +2,9 @@ from decimal import Decimal
 
 from babel.numbers import format_compact_currency, format_currency
 from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
 
 from articles.cache import archive_version as current_archive_version
 from articles.locale_data import current_locale, language_name
@@ -47,3 +50,19 @@ def bidding_parties(bids) -> list[list]:
 def archive_version() -> int:
     """The archive's version, for keys of cached fragments."""
     return current_archive_version()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """This very page (path and filters) in each language of the site."""
+    request = context["request"]
+    current = get_language()
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": translate_url(request.get_full_path(), code),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
