@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from articles.demo import load_demo_data
 
@@ -10,6 +11,15 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_first():
+    """Each test starts in English: a /fr/ request leaves French active in the
+    thread, and reverse() would then give French URLs."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

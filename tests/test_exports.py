@@ -161,8 +161,8 @@ def test_json_of_no_deals_is_an_empty_list(client):
 @pytest.mark.django_db
 def test_labels_follow_the_readers_language(client):
     DealFactory(status=Deal.Status.BLOCKED)
-    [deal] = read_json(client.get(JSON_URL, headers={"accept-language": "fr"}))
-    assert deal["status"]["code"] == "blocked"
+    [deal] = read_json(client.get(f"/fr{JSON_URL}"))
+    assert deal["status"] == {"code": "blocked", "label": "Bloquée"}
     assert deal["countries"] == [{"code": "US", "name": "États-Unis d'Amérique"}]
 
 
