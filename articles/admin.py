@@ -1,12 +1,18 @@
 """Curation: everything about a deal is recorded from the deal's own page."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, Prefetch
+from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Article, Bid, Company, Deadline, Deal, Source
 
@@ -62,7 +68,7 @@ public_link.short_description = _("Public page")
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "homepage", "article_count"]
     search_fields = ["name", "homepage"]
     prepopulated_fields = {"slug": ["name"]}
@@ -76,7 +82,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(SimpleHistoryAdmin):
     list_display = ["name", "country", "parent", public_link]
     list_filter = ["country"]
     list_select_related = ["parent"]
@@ -130,8 +136,55 @@ class DeadlineInline(admin.StackedInline):
         return formset
 
 
+class DealAdminForm(forms.ModelForm):
+    """Two curators editing one deal: the second save is refused instead of
+    silently overwriting the first. The page carries the deal's version (its
+    updated_at, which every save of the deal page moves on) as it was when the
+    page was opened, and the save compares it with the row, locked until the
+    admin's transaction ends."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk is not None:
+            # Read from the row, not the instance: a past version being
+            # restored carries its own old updated_at.
+            self.fields["version"].initial = _version(Deal.objects.filter(pk=self.instance.pk))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None:
+            return cleaned_data
+        with transaction.atomic():
+            current = _version(Deal.objects.select_for_update().filter(pk=self.instance.pk))
+        if cleaned_data.get("version") != current:
+            raise ValidationError(self.conflict_message(), code="edit_conflict")
+        return cleaned_data
+
+    def conflict_message(self) -> str:
+        latest = Deal.history.filter(id=self.instance.pk).select_related("history_user").first()
+        who = latest.history_user if latest else None
+        when = timezone.localtime(latest.history_date if latest else None)
+        return gettext(
+            "%(user)s saved this deal at %(time)s, after you opened it. Your changes "
+            "were not saved, so as not to overwrite theirs: open the deal again to see "
+            "them, then make your changes once more."
+        ) % {
+            "user": who.get_username() if who else gettext("Someone else"),
+            "time": formats.date_format(when, "DATETIME_FORMAT"),
+        }
+
+
+def _version(deals) -> str:
+    """The version of the deal in ``deals`` as the page carries it."""
+    updated_at = deals.values_list("updated_at", flat=True).first()
+    return updated_at.isoformat() if updated_at else ""
+
+
 @admin.register(Deal)
-class DealAdmin(CountriesWidgetMixin, admin.ModelAdmin):
+class DealAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
+    form = DealAdminForm
     list_display = [
         "title",
         "target",
@@ -156,7 +209,7 @@ class DealAdmin(CountriesWidgetMixin, admin.ModelAdmin):
             {"fields": [("deal_type", "status"), ("announced_on", "closed_on")]},
         ),
         (_("Value"), {"fields": [("value", "currency")]}),
-        (None, {"fields": ["summary"]}),
+        (None, {"fields": ["summary", "version"]}),
     ]
 
     @admin.display(description=_("Countries"), ordering="countries")
@@ -165,7 +218,7 @@ class DealAdmin(CountriesWidgetMixin, admin.ModelAdmin):
 
 
 @admin.register(Bid)
-class BidAdmin(CountriesWidgetMixin, admin.ModelAdmin):
+class BidAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
     list_display = [
         "deal",
         "bidder_names",
@@ -194,7 +247,7 @@ class BidAdmin(CountriesWidgetMixin, admin.ModelAdmin):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(admin.ModelAdmin):
+class DeadlineAdmin(SimpleHistoryAdmin):
     list_display = ["label", "deal", "kind", "due_on", "status", "extended_to"]
     list_filter = ["status", "kind", "due_on"]
     list_select_related = ["deal", "extended_to"]
@@ -204,7 +257,7 @@ class DeadlineAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["title", "source", "language", "published_on", "original_link", public_link]
     list_filter = [LanguageInUseFilter, "source", "published_on"]
     list_select_related = ["source"]

@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from .locale_data import currency_choices, currency_codes, language_choices, language_codes
 from .querysets import (
@@ -68,6 +69,9 @@ class Source(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     homepage = models.URLField(_("homepage"), blank=True)
 
+    # Every change kept with who and when, restorable from the admin.
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("source")
@@ -102,6 +106,8 @@ class Company(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = CompanyQuerySet.as_manager()
+    # The search vector is derived by the database, not curated.
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["name"]
@@ -224,6 +230,7 @@ class Deal(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = DealQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["-announced_on", "title"]
@@ -333,6 +340,7 @@ class Bid(models.Model):
     )
 
     objects = BidQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[bidders, sources])
 
     class Meta:
         ordering = ["submitted_on", "pk"]
@@ -422,6 +430,7 @@ class Deadline(models.Model):
     )
 
     objects = DeadlineQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[sources])
 
     class Meta:
         ordering = ["due_on", "pk"]
@@ -503,6 +512,7 @@ class Article(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=[deals, companies])
 
     class Meta:
         ordering = ["-published_on", "-pk"]

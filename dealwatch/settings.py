@@ -5,11 +5,13 @@ secret key is an error rather than a silent default. A malformed value raises
 ImproperlyConfigured at start-up instead of being guessed at.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -28,6 +30,16 @@ def env_bool(name: str, default: bool = False) -> bool:
     if value in _FALSE:
         return False
     raise ImproperlyConfigured(f"{name} must be a boolean (true/false), got {raw!r}.")
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, got {raw!r}.") from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -63,12 +75,16 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_countries",
     "django_filters",
+    "axes",
+    "simple_history",
     "articles",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "dealwatch.middleware.DatabaseUnavailableMiddleware",
     "dealwatch.routers.PrimaryForCuratorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -77,6 +93,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records who made each change (the admin's inlines included).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "dealwatch.urls"
@@ -127,6 +147,20 @@ for _database in DATABASES.values():
             "options", "-c jit=off -c max_parallel_workers_per_gather=0 -c random_page_cost=1.1"
         )
 
+# DJANGO_DB_POOL=true: each process keeps a pool of PostgreSQL connections
+# (psycopg_pool) instead of connecting per request. A pooled connection is
+# checked before it is handed out, so the pool recovers by itself after the
+# database restarts; a request waits at most the timeout for a connection.
+if env_bool("DJANGO_DB_POOL"):
+    for _database in DATABASES.values():
+        if _database["ENGINE"] == "django.db.backends.postgresql":
+            _database["CONN_MAX_AGE"] = 0  # the pool refuses persistent connections
+            _database["OPTIONS"]["pool"] = {
+                "min_size": env_int("DJANGO_DB_POOL_MIN", 2),
+                "max_size": env_int("DJANGO_DB_POOL_MAX", 4),
+                "timeout": env_int("DJANGO_DB_POOL_TIMEOUT", 5),
+            }
+
 # Shared by every app server when REDIS_URL is set (counts, facets, the home
 # page); otherwise each process keeps its own small cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -139,6 +173,23 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# django-axes: five failed logins for one username from one address lock that
+# pair out for 30 minutes (`manage.py axes_reset` lifts every lockout). It
+# must come first, so that it refuses even a correct password during lockout.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "dealwatch.lockout.lockout_response"
+
+# Who may see and restore past versions of curated records is a permission of
+# its own (the curators group has it, migration 0005).
+SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -180,13 +231,51 @@ LOGIN_URL = "admin:login"
 # The security middleware's settings only take effect when debug is off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 0 if DEBUG else 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy: scripts, styles, images and fonts from this site
+# only, no inline script or style, no plugins, never framed. The public pages
+# and the admin keep to it (tests/browser/test_csp.py).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+
+# Mail (Django 6.1's MAILERS): errors go to DJANGO_ADMINS through SMTP in
+# production; under debug mail is printed to the console.
+ADMINS = env_list("DJANGO_ADMINS", [])
+SERVER_EMAIL = DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_FROM_EMAIL", "dealwatch@localhost")
+MAILERS = {
+    "default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if DEBUG
+    else {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": os.environ.get("DJANGO_SMTP_HOST", "localhost"),
+            "port": env_int("DJANGO_SMTP_PORT", 587),
+            "username": os.environ.get("DJANGO_SMTP_USER", ""),
+            "password": os.environ.get("DJANGO_SMTP_PASSWORD", ""),
+            "use_tls": env_bool("DJANGO_SMTP_TLS", default=True),
+            "timeout": 10,
+        },
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -4,8 +4,10 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from articles.sitemaps import SITEMAPS, robots_txt
+from dealwatch.health import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
