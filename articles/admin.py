@@ -4,8 +4,9 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Prefetch
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -14,6 +15,7 @@ from django_countries import countries
 from django_countries.fields import CountryField
 from simple_history.admin import SimpleHistoryAdmin
 
+from .edit_conflicts import deal_version, last_change
 from .models import Article, Bid, Company, Deadline, Deal, Source
 
 
@@ -137,11 +139,10 @@ class DeadlineInline(admin.StackedInline):
 
 
 class DealAdminForm(forms.ModelForm):
-    """Two curators editing one deal: the second save is refused instead of
-    silently overwriting the first. The page carries the deal's version (its
-    updated_at, which every save of the deal page moves on) as it was when the
-    page was opened, and the save compares it with the row, locked until the
-    admin's transaction ends."""
+    """Refuses a save that would overwrite changes made since the page was
+    opened (see edit_conflicts): the page carries the deal's version as it
+    was then, and the save compares it with the row, locked until the admin's
+    transaction ends."""
 
     version = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -149,37 +150,35 @@ class DealAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.is_bound and self.instance.pk is not None:
             # Read from the row, not the instance: a past version being
-            # restored carries its own old updated_at.
-            self.fields["version"].initial = _version(Deal.objects.filter(pk=self.instance.pk))
+            # restored from the history carries its own old updated_at.
+            self.fields["version"].initial = deal_version(self.instance.pk)
 
     def clean(self):
         cleaned_data = super().clean()
         if self.instance.pk is None:
             return cleaned_data
         with transaction.atomic():
-            current = _version(Deal.objects.select_for_update().filter(pk=self.instance.pk))
+            current = deal_version(self.instance.pk, lock=True)
         if cleaned_data.get("version") != current:
             raise ValidationError(self.conflict_message(), code="edit_conflict")
         return cleaned_data
 
     def conflict_message(self) -> str:
-        latest = Deal.history.filter(id=self.instance.pk).select_related("history_user").first()
-        who = latest.history_user if latest else None
-        when = timezone.localtime(latest.history_date if latest else None)
+        user, when = last_change(self.instance.pk)
+        if when is None:
+            return gettext(
+                "This deal was changed after you opened it. Your changes were not saved, "
+                "so as not to overwrite that change: open the deal again, then make your "
+                "changes once more."
+            )
         return gettext(
-            "%(user)s saved this deal at %(time)s, after you opened it. Your changes "
+            "%(user)s changed this deal at %(time)s, after you opened it. Your changes "
             "were not saved, so as not to overwrite theirs: open the deal again to see "
             "them, then make your changes once more."
         ) % {
-            "user": who.get_username() if who else gettext("Someone else"),
-            "time": formats.date_format(when, "DATETIME_FORMAT"),
+            "user": user or gettext("Someone else"),
+            "time": formats.date_format(timezone.localtime(when), "DATETIME_FORMAT"),
         }
-
-
-def _version(deals) -> str:
-    """The version of the deal in ``deals`` as the page carries it."""
-    updated_at = deals.values_list("updated_at", flat=True).first()
-    return updated_at.isoformat() if updated_at else ""
 
 
 @admin.register(Deal)
@@ -287,6 +286,68 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if not obj.url:
             return "—"
         return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', obj.url, _("Open"))
+
+
+class ChangeLogAdmin(admin.ModelAdmin):
+    """Every past version of one kind of record: what changed across the
+    archive, by whom and when, and the way back to a deleted record (its
+    last version restores it). Read-only: a version is restored from its own
+    page, which is the deal's (or company's...) form filled with it."""
+
+    list_filter = ["history_type", "history_date"]
+    date_hierarchy = "history_date"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("Restore"))
+    def restore(self, record):
+        opts = record.instance_type._meta
+        url = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_simple_history",
+            args=[record.id, record.history_id],
+        )
+        return format_html('<a href="{}">{}</a>', url, _("See or restore this version"))
+
+
+# What identifies a version in the change log of each kind of record.
+CHANGE_LOG_COLUMNS = {
+    Source: ["name"],
+    Company: ["name", "country"],
+    Deal: ["title", "status"],
+    Bid: ["deal", "status"],
+    Deadline: ["label", "deal", "due_on"],
+    Article: ["title", "published_on"],
+}
+
+
+def _change_log_admin(curated, columns):
+    fields = [curated._meta.get_field(name) for name in columns]
+    related = [field.name for field in fields if field.is_relation]
+    searched = [
+        f"{field.name}__title" if field.is_relation else field.name
+        for field in fields
+        if field.is_relation or (isinstance(field, models.CharField) and not field.choices)
+    ]
+    return type(
+        f"{curated.__name__}ChangeLogAdmin",
+        (ChangeLogAdmin,),
+        {
+            "list_display": [*columns, "history_type", "history_date", "history_user", "restore"],
+            "list_select_related": ["history_user", *related],
+            "search_fields": [*searched, "history_user__username"],
+        },
+    )
+
+
+for curated, columns in CHANGE_LOG_COLUMNS.items():
+    admin.site.register(curated.history.model, _change_log_admin(curated, columns))
 
 
 admin.site.site_header = _("dealwatch curation")

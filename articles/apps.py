@@ -11,6 +11,7 @@ class ArticlesConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from .cache import bump_archive_version
+        from .edit_conflicts import touch_deal, touch_deal_of_record
         from .models import Article, Bid, Company, Deadline, Deal, Source
 
         # Any change to a curated record makes cached counts and lists stale.
@@ -22,4 +23,15 @@ class ArticlesConfig(AppConfig):
                     bump_archive_version,
                     sender=field.remote_field.through,
                     dispatch_uid=f"m2m-{model}-{field.name}",
+                )
+
+        # A bid or deadline belongs to its deal's version (edit conflicts).
+        for model in (Bid, Deadline):
+            post_save.connect(touch_deal, sender=model, dispatch_uid=f"touch-{model}")
+            post_delete.connect(touch_deal, sender=model, dispatch_uid=f"untouch-{model}")
+            for field in model._meta.many_to_many:
+                m2m_changed.connect(
+                    touch_deal_of_record,
+                    sender=field.remote_field.through,
+                    dispatch_uid=f"touch-m2m-{model}-{field.name}",
                 )
