@@ -21,16 +21,17 @@ def deal_version(deal_pk: int, *, lock: bool = False) -> str:
     return updated_at.isoformat() if updated_at else ""
 
 
-def touch_deal(sender, instance, **kwargs) -> None:
-    """Signal receiver: a bid or deadline changed, so its deal has a new version."""
-    if instance.deal_id is not None:
+def touch_deal(sender, instance, raw=False, **kwargs) -> None:
+    """Signal receiver: a bid or deadline changed, so its deal has a new version.
+    Not while a backup is loaded (raw): that would change what it restores."""
+    if instance.deal_id is not None and not raw:
         Deal.objects.filter(pk=instance.deal_id).update(updated_at=timezone.now())
 
 
-def touch_deal_of_record(sender, instance, action, reverse, **kwargs) -> None:
+def touch_deal_of_record(sender, instance, action, reverse, raw=False, **kwargs) -> None:
     """Signal receiver: the companies or sources of a bid or deadline changed."""
     if action.startswith("post_") and not reverse:
-        touch_deal(sender, instance)
+        touch_deal(sender, instance, raw=raw)
 
 
 def last_change(deal_pk: int) -> tuple[str | None, datetime.datetime | None]:

@@ -1,0 +1,141 @@
+"""Backup and restore round-trip the whole archive losslessly: a backup of a
+curated archive (records, their history, a deleted record's, the curators'
+accounts and the admin's log) restored into a new, empty database gives the
+same data, field for field."""
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from io import StringIO
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.db import connection
+from psycopg import sql
+
+from articles.backup import EXCLUDED
+from articles.demo import load_demo_data
+from articles.models import Deal
+from tests.admin_forms import form_data
+
+# serialized_rollback: the curators group, made by a migration, survives the flush.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def curated_archive(client):
+    """The demo archive after a curator's day: an edit, a deletion."""
+    load_demo_data()
+    curator = User.objects.create_user("ada", password="x", is_staff=True)
+    curator.groups.add(Group.objects.get(name="curators"))
+    client.force_login(curator)
+    deal = Deal.objects.get(slug="tiktok-us-operations")
+    url = f"/admin/articles/deal/{deal.pk}/change/"
+    page = client.get(url).content.decode()
+    assert client.post(url, form_data(page, summary="Oracle is chosen.")).status_code == 302
+    Deal.objects.exclude(pk=deal.pk).first().delete()
+
+
+@pytest.fixture
+def empty_database(tmp_path):
+    """The URL of a new, empty database of the kind the tests run on."""
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+        return
+    settings = connection.settings_dict
+    name = f"dealwatch_restore_{uuid.uuid4().hex[:8]}"
+    server = {
+        "host": settings["HOST"] or None,
+        "port": settings["PORT"] or None,
+        "user": settings["USER"] or None,
+        "password": settings["PASSWORD"] or None,
+    }
+    server = {key: value for key, value in server.items() if value}
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    user = server.get("user", "")
+    password = f":{server['password']}" if "password" in server else ""
+    yield (
+        f"postgres://{user}{password}@{server.get('host', '')}:{server.get('port', 5432)}/{name}"
+    )
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def manage(database_url: str, *args: str) -> subprocess.CompletedProcess:
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_DEBUG": "true",
+        "DJANGO_SECRET_KEY": "tests-only",
+        "DATABASE_URL": database_url,
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+DUMP_OPTIONS = ["--natural-foreign", "--natural-primary", *(f"--exclude={e}" for e in EXCLUDED)]
+
+
+def records(dump: str) -> dict:
+    """Every record of a dump, by model and primary key (or natural key)."""
+    return {
+        (row["model"], row.get("pk") or json.dumps(row["fields"], sort_keys=True)): row["fields"]
+        for row in json.loads(dump)
+    }
+
+
+def test_a_backup_restored_into_an_empty_database_gives_identical_data(
+    curated_archive, empty_database, tmp_path
+):
+    backup = tmp_path / "archive.json.gz"
+    call_command("backup", output=str(backup))
+    original = StringIO()
+    call_command("dumpdata", *DUMP_OPTIONS, stdout=original)
+
+    restored = manage(empty_database, "restore", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    assert "Restored the archive" in restored.stdout
+    dumped = manage(empty_database, "dumpdata", *DUMP_OPTIONS)
+    assert dumped.returncode == 0, dumped.stderr
+
+    before, after = records(original.getvalue()), records(dumped.stdout)
+    assert before.keys() == after.keys()
+    assert before == after
+    models = {model for model, _ in before}
+    # What the archive holds is all there: records, history, accounts, the log.
+    assert {"articles.deal", "articles.bid", "articles.historicaldeal", "auth.user"} <= models
+    assert {"auth.group", "admin.logentry", "articles.historicalbid_bidders"} <= models
+    assert any(
+        fields["history_type"] == "-" for (model, _), fields in before.items()
+        if model == "articles.historicaldeal"
+    )  # fmt: skip
+
+
+def test_a_restore_never_overwrites_an_archive(curated_archive, empty_database, tmp_path):
+    backup = tmp_path / "archive.json.gz"
+    call_command("backup", output=str(backup))
+    assert manage(empty_database, "restore", str(backup)).returncode == 0
+
+    again = manage(empty_database, "restore", str(backup))
+
+    assert again.returncode != 0
+    assert "This database is not empty" in again.stderr
+
+
+def test_a_missing_backup_file_is_a_clear_error(empty_database, tmp_path):
+    result = manage(empty_database, "restore", str(tmp_path / "nothing.json.gz"))
+    assert result.returncode != 0
+    assert "No backup at" in result.stderr
