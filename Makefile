@@ -18,12 +18,26 @@ BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_DEBUG=false \
 	DJANGO_SECRET_KEY=bench-only-not-secret DJANGO_ALLOWED_HOSTS=testserver,127.0.0.1,localhost \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_PLAIN_STATIC=true
 
-.PHONY: help install run serve migrate demo admin messages test test-browser lint format bench clean
+# make load: the bounded load alone, as it is meant to hold before going online.
+LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/dealwatch_load
+LOAD_SCALE ?= small
+LOAD_SECONDS ?= 60
+LOAD_CONCURRENCY ?= 64
+LOAD_WORKERS ?= 4
+# A pool of connections per worker; LOAD_DB_ENV=DJANGO_CONN_MAX_AGE=60 keeps one
+# persistent connection per worker instead.
+LOAD_DB_ENV ?= DJANGO_DB_POOL=true
+LOAD_ENV := DATABASE_URL=$(LOAD_DATABASE_URL) DJANGO_DEBUG=false $(LOAD_DB_ENV) \
+	DJANGO_SECRET_KEY=load-only-not-secret DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_PLAIN_STATIC=true
+
+.PHONY: help install run serve migrate demo admin messages test test-browser lint format bench load clean
 
 help:
 	@echo "make run    set everything up and serve http://$(HOST):$(PORT)"
 	@echo "make test   set up and run the whole test suite (DATABASE_URL picks the database)"
 	@echo "make lint   ruff;  make bench: the archive-scale benchmark"
+	@echo "make load   64 connections for 60 s through gunicorn: req/s, errors, latency"
 
 # The virtualenv is rebuilt when the requirements change or its Python is too old.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -75,6 +89,18 @@ bench: install
 	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py generate_archive --scale $(SCALE)
 	$(BENCH_ENV) $(BIN)/python manage.py bench --label $(SCALE) --out bench-results/$(SCALE).json $(BENCH_ARGS)
+
+# make load: LOAD_CONCURRENCY (64) connections for LOAD_SECONDS (60 s) through
+# gunicorn on 127.0.0.1, on a PostgreSQL database of its own holding the
+# synthetic archive (LOAD_SCALE); prints requests/s, errors, latency percentiles
+# and the connections PostgreSQL saw.
+load: install
+	$(LOAD_ENV) $(BIN)/python manage.py ensure_database
+	$(LOAD_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(LOAD_ENV) $(BIN)/python manage.py generate_archive --scale $(LOAD_SCALE)
+	$(LOAD_ENV) $(BIN)/python manage.py bench --load-only --load-seconds $(LOAD_SECONDS) \
+		--load-concurrency $(LOAD_CONCURRENCY) --load-workers $(LOAD_WORKERS) \
+		--out bench-results/load-$(LOAD_SCALE).json
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -10,6 +10,7 @@ bounded load runs through gunicorn on 127.0.0.1.
 import json
 import os
 import resource
+import socket
 import statistics
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlencode
 
@@ -178,8 +180,9 @@ def probe_in_child(url: str) -> dict:
 
 def run_load(urls: list[str], seconds: float, concurrency: int, workers: int) -> dict:
     """A bounded load through gunicorn on 127.0.0.1: ``concurrency`` threads
-    request the URLs in turn for ``seconds``, then everything stops."""
-    port = 8765
+    request the URLs in turn for ``seconds``, then everything stops. Meanwhile
+    the database's connections are counted from pg_stat_activity."""
+    port = _free_port()
     env = {**os.environ, "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "dealwatch.wsgi", "--workers", str(workers),
@@ -189,7 +192,7 @@ def run_load(urls: list[str], seconds: float, concurrency: int, workers: int) ->
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base + "/", timeout=30)
-        counts = {"ok": 0, "errors": 0}
+        statuses: Counter[str] = Counter()
         latencies: list[float] = []
         lock = threading.Lock()
         deadline = time.monotonic() + seconds
@@ -203,34 +206,121 @@ def run_load(urls: list[str], seconds: float, concurrency: int, workers: int) ->
                 try:
                     with urllib.request.urlopen(url, timeout=30) as response:
                         response.read()
-                        ok = response.status < 500
-                except (urllib.error.URLError, OSError):
-                    ok = False
+                        outcome = str(response.status)
+                except urllib.error.HTTPError as error:
+                    outcome = str(error.code)
+                except (urllib.error.URLError, OSError) as error:
+                    outcome = type(getattr(error, "reason", error)).__name__
+                elapsed_ms = (time.perf_counter() - start) * 1000
                 with lock:
-                    counts["ok" if ok else "errors"] += 1
-                    latencies.append((time.perf_counter() - start) * 1000)
+                    statuses[outcome] += 1
+                    latencies.append(elapsed_ms)
 
         threads = [threading.Thread(target=worker, args=(i,)) for i in range(concurrency)]
+        sampler = ConnectionSampler()
+        sampler.start()
         started = time.perf_counter()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         elapsed = time.perf_counter() - started
+        sampler.stop()
     finally:
         server.terminate()
         server.wait(timeout=30)
-    total = counts["ok"] + counts["errors"]
+    total = sum(statuses.values())
+    errors = {k: v for k, v in statuses.items() if not (k.isdigit() and int(k) < 400)}
     return {
         "seconds": round(elapsed, 1),
         "concurrency": concurrency,
         "gunicorn_workers": workers,
         "requests": total,
-        "errors": counts["errors"],
+        "errors": sum(errors.values()),
+        "error_kinds": errors,
+        "statuses": dict(statuses),
         "requests_per_second": round(total / elapsed, 1),
         "median_ms": round(statistics.median(latencies), 1) if latencies else None,
         "p95_ms": round(percentile(latencies, 0.95), 1) if latencies else None,
+        "p99_ms": round(percentile(latencies, 0.99), 1) if latencies else None,
+        "max_ms": round(max(latencies), 1) if latencies else None,
+        "db_connections": sampler.summary(),
     }
+
+
+class ConnectionSampler(threading.Thread):
+    """Counts, twice a second, the sessions open on the benchmark's database
+    (its own connection left out): how many connections the load really needs."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.samples: list[tuple[int, int]] = []  # (open, of which running a query)
+        self._stop_event = threading.Event()
+
+    def run(self):
+        db = connection.settings_dict
+        if connection.vendor != "postgresql":
+            return
+        import psycopg
+
+        params = {
+            "host": db.get("HOST") or None,
+            "port": db.get("PORT") or None,
+            "user": db.get("USER") or None,
+            "password": db.get("PASSWORD") or None,
+            "dbname": db["NAME"],
+            "autocommit": True,
+        }
+        with psycopg.connect(**{k: v for k, v in params.items() if v is not None}) as conn:
+            while not self._stop_event.wait(0.5):
+                row = conn.execute(
+                    "SELECT count(*), count(*) FILTER (WHERE state = 'active') "
+                    "FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                ).fetchone()
+                self.samples.append(row)
+
+    def stop(self):
+        self._stop_event.set()
+        self.join(timeout=10)
+
+    def summary(self) -> dict | None:
+        if not self.samples:
+            return None
+        opened = [open_ for open_, _active in self.samples]
+        active = [active for _open, active in self.samples]
+        return {
+            "samples": len(self.samples),
+            "max_open": max(opened),
+            "median_open": statistics.median(opened),
+            "max_active": max(active),
+            "median_active": statistics.median(active),
+        }
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def describe_load(load: dict) -> str:
+    errors = ", ".join(f"{n} × {kind}" for kind, n in load["error_kinds"].items())
+    lines = [
+        f"\nLoad through gunicorn ({load['concurrency']} connections, "
+        f"{load['gunicorn_workers']} workers, {load['seconds']} s): "
+        f"{load['requests']:,} requests, {load['requests_per_second']} req/s, "
+        f"{load['errors']} errors{f' ({errors})' if errors else ''}",
+        f"Latency: median {load['median_ms']} ms, p95 {load['p95_ms']} ms, "
+        f"p99 {load['p99_ms']} ms, max {load['max_ms']} ms",
+    ]
+    if db := load["db_connections"]:
+        lines.append(
+            f"PostgreSQL connections to the database during the load: at most "
+            f"{db['max_open']} open (median {db['median_open']}), at most {db['max_active']} "
+            f"running a query at once (median {db['median_active']}), {db['samples']} samples"
+        )
+    return "\n".join(lines)
 
 
 def _wait_until_up(url: str, timeout: float) -> None:

@@ -119,9 +119,15 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "dealwatch.wsgi.application"
 
+# DJANGO_CONN_MAX_AGE=60: each process keeps its connection for up to that
+# many seconds instead of connecting per request (0, the default). A kept
+# connection is checked before each request reuses it (conn_health_checks), so
+# one broken by a database restart is replaced instead of failing the request.
+_conn_max_age = env_int("DJANGO_CONN_MAX_AGE", 0)
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=_conn_max_age,
         conn_health_checks=True,
     )
 }
@@ -133,7 +139,7 @@ DATABASE_REPLICAS = []
 for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
     alias = f"replica_{number}"
     DATABASES[alias] = {
-        **dj_database_url.parse(url, conn_health_checks=True),
+        **dj_database_url.parse(url, conn_max_age=_conn_max_age, conn_health_checks=True),
         "TEST": {"MIRROR": "default"},
     }
     DATABASE_REPLICAS.append(alias)
@@ -159,6 +165,13 @@ if env_bool("DJANGO_DB_POOL"):
                 "min_size": env_int("DJANGO_DB_POOL_MIN", 2),
                 "max_size": env_int("DJANGO_DB_POOL_MAX", 4),
                 "timeout": env_int("DJANGO_DB_POOL_TIMEOUT", 5),
+                # While the database is down the pool retries each lost
+                # connection with a doubling delay for up to reconnect_timeout
+                # (5 minutes by default), so after a two-minute outage its next
+                # try could be two minutes away: the site stayed on 503 long
+                # after PostgreSQL was back (tests/test_outage.py). Giving up
+                # after a few seconds lets the next request start a fresh try.
+                "reconnect_timeout": 5,
             }
 
 # Shared by every app server when REDIS_URL is set (counts, facets, the home

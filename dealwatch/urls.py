@@ -28,3 +28,6 @@ urlpatterns = [
         prefix_default_language=False,
     ),
 ]
+
+# A database error raised outside a view still answers the 503 page.
+handler500 = "dealwatch.errors.server_error"

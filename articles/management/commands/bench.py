@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.db import connections
 from django.test.utils import override_settings
 
 from articles import benchmark
@@ -22,6 +23,11 @@ class Command(BaseCommand):
         parser.add_argument("--load-concurrency", type=int, default=16)
         parser.add_argument("--load-workers", type=int, default=4)
         parser.add_argument(
+            "--load-only",
+            action="store_true",
+            help="skip the per-request measures and the export: only the bounded load",
+        )
+        parser.add_argument(
             "--export-probe",
             metavar="URL",
             help="(internal) stream one export and print its figures as JSON",
@@ -32,35 +38,40 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(benchmark.export_probe(options["export_probe"])))
             return
 
-        # The test client needs "testserver" among the allowed hosts.
-        with override_settings(ROOT_URLCONF="articles.benchmark", ALLOWED_HOSTS=["*"]):
-            results = benchmark.run_requests(options["runs"])
-        self.stdout.write(benchmark.as_table(results))
+        results = []
+        if options["load_only"]:
+            requests = benchmark.representative_requests()
+            urls = [url for name, url in requests if not name.startswith("export")]
+        else:
+            # The test client needs "testserver" among the allowed hosts.
+            with override_settings(ROOT_URLCONF="articles.benchmark", ALLOWED_HOSTS=["*"]):
+                results = benchmark.run_requests(options["runs"])
+            self.stdout.write(benchmark.as_table(results))
 
-        export = next(r for r in results if r.name.startswith("export"))
-        probe = benchmark.probe_in_child(export.url)
-        export.extra.update(probe)
-        self.stdout.write(
-            f"\nExport {export.url}: first byte {probe['first_byte_ms']} ms, "
-            f"total {probe['total_ms']} ms, {probe['bytes']:,} bytes, "
-            f"peak RSS of the process {probe['peak_rss_mb']} MB"
-        )
+            export = next(r for r in results if r.name.startswith("export"))
+            probe = benchmark.probe_in_child(export.url)
+            export.extra.update(probe)
+            self.stdout.write(
+                f"\nExport {export.url}: first byte {probe['first_byte_ms']} ms, "
+                f"total {probe['total_ms']} ms, {probe['bytes']:,} bytes, "
+                f"peak RSS of the process {probe['peak_rss_mb']} MB"
+            )
+            urls = [r.url for r in results if not r.name.startswith(("export", "baseline"))]
 
         load = {}
         if options["load_seconds"] > 0:
-            urls = [r.url for r in results if not r.name.startswith(("export", "baseline"))]
+            # This process's own connections (or pool) would count as the load's.
+            for conn in connections.all(initialized_only=True):
+                conn.close()
+                if hasattr(conn, "close_pool"):
+                    conn.close_pool()
             load = benchmark.run_load(
                 urls,
                 seconds=options["load_seconds"],
                 concurrency=options["load_concurrency"],
                 workers=options["load_workers"],
             )
-            self.stdout.write(
-                f"\nLoad through gunicorn: {load['requests']:,} requests in {load['seconds']} s, "
-                f"{load['requests_per_second']} req/s, {load['errors']} errors, "
-                f"median {load['median_ms']} ms, p95 {load['p95_ms']} ms "
-                f"({load['concurrency']} connections, {load['gunicorn_workers']} workers)"
-            )
+            self.stdout.write(benchmark.describe_load(load))
 
         if options["out"]:
             options["out"].parent.mkdir(parents=True, exist_ok=True)
