@@ -530,8 +530,8 @@ class Article(models.Model):
             models.Index(fields=["-published_on", "-id"], name="article_published_idx"),
             # /articles/?language=.
             models.Index(fields=["language", "published_on"], name="article_language_idx"),
-            # /search/: articles by title, summary and author.
-            GinIndex(fields=["search_vector"], name="article_search_idx"),
+            # /search/ finds articles through one full-text index per language
+            # on PostgreSQL (migration 0006), not one over every article.
         ]
 
     def __str__(self):

@@ -37,8 +37,26 @@ from .models import Article, Bid, Company, Deal
 # trigger of migration 0003. Other languages are only unaccented, not stemmed.
 ARTICLE_CONFIGS = {"en": "dealwatch_english", "fr": "dealwatch_french"}
 OTHER_CONFIG = "dealwatch_simple"
+# The vectors of the articles in each language, and of all the others, as the
+# full-text indexes of migration 0006 are built: the queries must use these
+# very expressions for PostgreSQL to use those indexes and their statistics.
+ARTICLE_VECTORS = {
+    **{
+        f"{lang}_vector": Case(When(language=lang, then=F("search_vector")))
+        for lang in ARTICLE_CONFIGS
+    },
+    "other_vector": Case(When(~Q(language__in=list(ARTICLE_CONFIGS)), then=F("search_vector"))),
+}
+
 # Deals and companies are described in our own words, in English.
 DEAL_CONFIG = COMPANY_CONFIG = "dealwatch_english"
+
+# Ranking every match of a common word ("rachat" is in a quarter of two
+# million articles) takes seconds. The best are picked from the newest
+# CANDIDATES matches instead, which PostgreSQL finds in milliseconds: by
+# walking the date index for a common word, from the GIN index for a rare one
+# (all of whose matches are then candidates).
+CANDIDATES = 500
 
 ARTICLE_LIMIT = 20
 DEAL_LIMIT = 10
@@ -179,11 +197,11 @@ def _ranked(text: str, unwanted: list[str]):
     title and a snippet in which the matched words are marked."""
     by_language = {lang: _websearch(text, config) for lang, config in ARTICLE_CONFIGS.items()}
     other = _websearch(text, OTHER_CONFIG)
-    # One condition per language, each with a constant query, so that the GIN
-    # index serves every one (a query computed per row could not use it).
-    in_article = Q(~Q(language__in=list(ARTICLE_CONFIGS)), search_vector=other)
+    # Each language's vectors against the query parsed in that language, each
+    # through its own index (migration 0006).
+    in_article = Q(other_vector=other)
     for lang, query in by_language.items():
-        in_article |= Q(language=lang, search_vector=query)
+        in_article |= Q(**{f"{lang}_vector": query})
     article_query = Case(
         *(When(language=lang, then=query) for lang, query in by_language.items()),
         default=other,
@@ -193,8 +211,11 @@ def _ranked(text: str, unwanted: list[str]):
         *(When(language=lang, then=Value(config)) for lang, config in ARTICLE_CONFIGS.items()),
         default=Value(OTHER_CONFIG),
     )
+    candidates = (
+        Article.objects.alias(**ARTICLE_VECTORS).filter(in_article).order_by("-published_on", "-pk")
+    )
     articles = (
-        Article.objects.filter(in_article)
+        Article.objects.filter(pk__in=candidates.values("pk")[:CANDIDATES])
         .select_related("source")
         .annotate(
             rank=SearchRank(F("search_vector"), article_query),
@@ -235,8 +256,9 @@ def _ranked(text: str, unwanted: list[str]):
 
 
 def _deal_matches(query: SearchQuery) -> Q:
-    """Deals whose title or summary match, or one of whose parties' names does."""
-    return Q(pk__in=Deal.objects.ids_matching(query))
+    """Deals whose title or summary match, or one of whose parties' names does
+    (the newest CANDIDATES of each way of matching)."""
+    return Q(pk__in=Deal.objects.ids_matching(query, newest=CANDIDATES))
 
 
 # SQLite: every word or phrase as a substring.

@@ -276,3 +276,41 @@ def test_the_index_follows_edits_without_manual_steps(client):
         "Brand new headline"
     ]
     assert not client.get(URL, {"q": "old"}).context["results"]
+
+
+@postgresql_only
+@pytest.mark.django_db
+@pytest.mark.parametrize("index", ["en", "fr", "other"])
+def test_each_languages_articles_are_searched_through_their_own_index(index):
+    """The expressions of search.ARTICLE_VECTORS are those of migration 0006's
+    indexes; if they drift apart, search reads every article again."""
+    from articles.models import Article
+    from articles.search import ARTICLE_VECTORS, _websearch
+
+    candidates = Article.objects.alias(**ARTICLE_VECTORS).filter(
+        **{f"{index}_vector": _websearch("rachat", "dealwatch_french")}
+    )
+    sql, params = candidates.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert f"article_search_{index}_idx" in plan
+
+
+@postgresql_only
+@pytest.mark.django_db
+def test_a_common_word_ranks_the_newest_matches(client, monkeypatch):
+    """The best are picked among the newest CANDIDATES matches: an old article
+    whose title says it all loses to newer ones only when it is not among them."""
+    monkeypatch.setattr("articles.search.CANDIDATES", 3)
+    ArticleFactory(title="Rachat", summary="", published_on=datetime.date(2019, 1, 1))
+    for day in range(1, 4):
+        ArticleFactory(
+            title=f"Semaine {day}",
+            summary="Il est question d'un rachat.",
+            published_on=datetime.date(2024, 1, day),
+            language="fr",
+        )
+    found = titles(client.get(URL, {"q": "rachat"}).context["results"].articles)
+    assert found == ["Semaine 3", "Semaine 2", "Semaine 1"]
