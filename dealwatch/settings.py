@@ -156,15 +156,17 @@ for _database in DATABASES.values():
 # DJANGO_DB_POOL=true: each process keeps a pool of PostgreSQL connections
 # (psycopg_pool) instead of connecting per request. A pooled connection is
 # checked before it is handed out, so the pool recovers by itself after the
-# database restarts; a request waits at most the timeout for a connection.
+# database restarts; a request waits at most the timeout for a connection,
+# which is also how long a page takes to answer 503 while the database is
+# down. A sync gunicorn worker uses one connection at a time.
 if env_bool("DJANGO_DB_POOL"):
     for _database in DATABASES.values():
         if _database["ENGINE"] == "django.db.backends.postgresql":
             _database["CONN_MAX_AGE"] = 0  # the pool refuses persistent connections
             _database["OPTIONS"]["pool"] = {
-                "min_size": env_int("DJANGO_DB_POOL_MIN", 2),
+                "min_size": env_int("DJANGO_DB_POOL_MIN", 1),
                 "max_size": env_int("DJANGO_DB_POOL_MAX", 4),
-                "timeout": env_int("DJANGO_DB_POOL_TIMEOUT", 5),
+                "timeout": env_int("DJANGO_DB_POOL_TIMEOUT", 2),
                 # While the database is down the pool retries each lost
                 # connection with a doubling delay for up to reconnect_timeout
                 # (5 minutes by default), so after a two-minute outage its next
