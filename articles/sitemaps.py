@@ -1,9 +1,11 @@
 """sitemap.xml (an index of one sitemap a section, paged as the archive
 grows) and robots.txt."""
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import translation
 
 from .models import Article, Company, Deal
 
@@ -65,10 +67,30 @@ SITEMAPS = {
 }
 
 
+# What crawlers should leave alone, in every language: the admin, and what
+# is not a page (downloads, calendars, search results for any words, the
+# suggestions of the company boxes), each of which can be asked in endless
+# variations of its query string.
+DISALLOWED = [
+    "admin:index",
+    "articles:export_deals_csv",
+    "articles:calendar",
+    "articles:search",
+    "articles:company_suggestions",
+]
+
+
+def _section(name: str) -> str:
+    """The first segment of a URL under the language prefix, as a path prefix:
+    "/fr/export/" for the French CSV export ("/fr/export/deals.csv")."""
+    home = reverse("articles:home")
+    return home + reverse(name).removeprefix(home).split("/", 1)[0] + "/"
+
+
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-    ]
+    lines = ["User-agent: *"]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            lines += [f"Disallow: {_section(name)}" for name in DISALLOWED]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -80,3 +80,35 @@ def test_robots_txt_allows_all_but_the_admin_and_points_to_the_sitemap(client):
     assert robots.can_fetch("AnyBot", "/")
     assert not robots.can_fetch("AnyBot", "/admin/articles/deal/")
     assert robots.site_maps() == ["http://testserver/sitemap.xml"]
+
+
+def test_robots_txt_keeps_crawlers_out_of_what_is_not_a_page_in_both_languages(client):
+    body = client.get("/robots.txt").content.decode()
+    assert body.splitlines()[:11] == [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /export/",
+        "Disallow: /calendar/",
+        "Disallow: /search/",
+        "Disallow: /suggest/",
+        "Disallow: /fr/admin/",
+        "Disallow: /fr/export/",
+        "Disallow: /fr/calendar/",
+        "Disallow: /fr/search/",
+        "Disallow: /fr/suggest/",
+    ]
+    robots = RobotFileParser()
+    robots.parse(body.splitlines())
+    for prefix in ("", "/fr"):
+        for path in (
+            "/admin/articles/deal/",
+            "/export/deals.csv?status=blocked",
+            "/export/deals.json",
+            "/calendar/deadlines.ics",
+            "/calendar/companies/oracle.ics",
+            "/search/?q=tiktok",
+            "/suggest/companies/?q=wal",
+        ):
+            assert not robots.can_fetch("AnyBot", prefix + path), prefix + path
+        for path in ("/", "/deals/?status=blocked", "/companies/oracle/", "/deadlines/"):
+            assert robots.can_fetch("AnyBot", prefix + path), prefix + path
