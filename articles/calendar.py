@@ -6,11 +6,17 @@ Each deadline is an all-day event whose UID is fixed by its primary key, so
 that when a deadline changes, a subscribed calendar moves the event rather
 than adding a second one. A deadline that was extended or lifted is marked
 cancelled: it no longer holds (an extension has its own, new event).
+
+A calendar of many deals (all deadlines, a company's) holds the deadlines due
+in the last year and those to come; one deal's holds its whole story. None
+holds more than MAX_EVENTS, so that no feed grows with the archive: the
+upcoming ones are kept first (soonest first), then the past (latest first).
 """
 
 import datetime
 import uuid
 
+from django.db.models import Case, F, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -23,6 +29,7 @@ from icalendar import Calendar, Event
 from .exports import invalid_filters_response
 from .filters import DeadlineFilterSet, SlugFilter
 from .models import Company, Deadline, Deal
+from .querysets import today
 
 PRODID = "-//dealwatch//Deadlines//EN"
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
@@ -30,6 +37,9 @@ REFRESH_INTERVAL = datetime.timedelta(hours=6)
 # to the deal's last change do, and fit the 32-bit integer it allows until 2088.
 SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 NO_LONGER_HOLDS = {Deadline.Status.EXTENDED, Deadline.Status.LIFTED}
+# Calendar apps download the whole feed every few hours: it must stay small.
+HISTORY = datetime.timedelta(days=365)
+MAX_EVENTS = 1000
 
 
 class CalendarFilterSet(DeadlineFilterSet):
@@ -42,11 +52,19 @@ def _deadlines():
     return Deadline.objects.select_related("deal", "extended_to").defer("deal__search_vector")
 
 
+def _recent(deadlines):
+    """Deadlines due in the last year, or later."""
+    return deadlines.filter(due_on__gte=today() - HISTORY)
+
+
 def deadlines_calendar(request):
     filterset = CalendarFilterSet(request.GET, queryset=_deadlines())
     if not filterset.is_valid():
         return invalid_filters_response(filterset)
-    return _calendar_response(request, filterset.qs, _("dealwatch: deadlines"), "deadlines.ics")
+    deadlines = filterset.qs
+    if not filterset.form.cleaned_data.get("deal"):  # one deal keeps its whole story
+        deadlines = _recent(deadlines)
+    return _calendar_response(request, deadlines, _("dealwatch: deadlines"), "deadlines.ics")
 
 
 def deal_calendar(request, slug):
@@ -63,7 +81,7 @@ def company_calendar(request, slug):
     company = get_object_or_404(Company, slug=slug)
     return _calendar_response(
         request,
-        _deadlines().filter(deal__in=Deal.objects.involving(company)),
+        _recent(_deadlines().filter(deal__in=Deal.objects.involving(company))),
         _("dealwatch: deadlines of %(company)s's deals") % {"company": company.name},
         f"{company.slug}.ics",
     )
@@ -81,13 +99,23 @@ def _calendar_response(request, deadlines, name, filename) -> HttpResponse:
         uid=uuid.uuid5(uuid.NAMESPACE_URL, address),
     )
     now = timezone.now()
-    for deadline in deadlines.order_by("due_on", "pk"):
+    for deadline in sorted(_nearest(deadlines), key=lambda d: (d.due_on, d.pk)):
         calendar.add_component(_event(deadline, request, now))
     return HttpResponse(
         calendar.to_ical(),
         content_type="text/calendar; charset=utf-8",
         headers={"Content-Disposition": content_disposition_header(True, filename)},
     )
+
+
+def _nearest(deadlines):
+    """At most MAX_EVENTS deadlines: those to come, soonest first, then those
+    gone by, latest first (one query)."""
+    on = today()
+    return deadlines.alias(
+        gone_by=Case(When(due_on__lt=on, then=Value(1)), default=Value(0)),
+        coming_on=Case(When(due_on__gte=on, then=F("due_on"))),
+    ).order_by("gone_by", "coming_on", "-due_on", "pk")[:MAX_EVENTS]
 
 
 def _event(deadline, request, now) -> Event:

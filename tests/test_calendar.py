@@ -7,10 +7,15 @@ from django.db.models import F
 from django.urls import reverse
 from icalendar import Calendar
 
+from articles import calendar as calendar_module
 from articles.models import Deadline, Deal
 from tests.factories import BidFactory, CompanyFactory, DeadlineFactory, DealFactory
 
 URL = reverse("articles:calendar")
+# A calendar of many deals holds the last year's deadlines and those to come.
+TODAY = datetime.date.today()
+SOON = TODAY + datetime.timedelta(days=30)
+LATER = TODAY + datetime.timedelta(days=120)
 
 
 def parse(response) -> Calendar:
@@ -35,7 +40,7 @@ def test_each_deadline_is_an_all_day_event_with_a_stable_uid(client):
         label="Sell or be banned",
         kind=Deadline.Kind.GOVERNMENT_ORDER,
         set_by="Executive order 13942",
-        due_on=datetime.date(2020, 9, 15),
+        due_on=SOON,
     )
     calendar = parse(client.get(URL))
     assert str(calendar["VERSION"]) == "2.0"
@@ -43,8 +48,8 @@ def test_each_deadline_is_an_all_day_event_with_a_stable_uid(client):
     assert str(calendar["X-WR-CALNAME"]) == "dealwatch: deadlines"
 
     event = events(calendar)[uid(deadline)]
-    assert event.decoded("DTSTART") == datetime.date(2020, 9, 15)
-    assert event.decoded("DTEND") == datetime.date(2020, 9, 16)
+    assert event.decoded("DTSTART") == SOON
+    assert event.decoded("DTEND") == SOON + datetime.timedelta(days=1)
     assert isinstance(event.decoded("DTSTAMP"), datetime.datetime)
     assert isinstance(event.decoded("LAST-MODIFIED"), datetime.datetime)
     assert str(event["SUMMARY"]) == "Forced sale of TikTok: Sell or be banned"
@@ -62,7 +67,7 @@ def test_each_deadline_is_an_all_day_event_with_a_stable_uid(client):
 
 @pytest.mark.django_db
 def test_lines_end_in_crlf_as_calendar_clients_expect(client):
-    DeadlineFactory(label="A label long enough to be folded " * 3)
+    DeadlineFactory(label="A label long enough to be folded " * 3, due_on=SOON)
     lines = client.get(URL).content.split(b"\r\n")
     assert all(b"\n" not in line for line in lines)
     assert lines[0] == b"BEGIN:VCALENDAR"
@@ -70,12 +75,12 @@ def test_lines_end_in_crlf_as_calendar_clients_expect(client):
 
 @pytest.mark.django_db
 def test_an_updated_deadline_keeps_its_uid_and_moves_with_a_higher_sequence(client):
-    deadline = DeadlineFactory(due_on=datetime.date(2024, 6, 30))
+    deadline = DeadlineFactory(due_on=SOON)
     before = events(parse(client.get(URL)))[uid(deadline)]
 
     # A minute later, a curator edits the deadline inline on its deal's admin
     # page, which saves the deal too.
-    deadline.due_on = datetime.date(2024, 9, 30)
+    deadline.due_on = LATER
     deadline.save()
     Deal.objects.filter(pk=deadline.deal_id).update(
         updated_at=F("updated_at") + datetime.timedelta(minutes=1)
@@ -83,23 +88,23 @@ def test_an_updated_deadline_keeps_its_uid_and_moves_with_a_higher_sequence(clie
     after_events = events(parse(client.get(URL)))
     assert list(after_events) == [uid(deadline)]
     after = after_events[uid(deadline)]
-    assert after.decoded("DTSTART") == datetime.date(2024, 9, 30)
+    assert after.decoded("DTSTART") == LATER
     assert after.decoded("SEQUENCE") > before.decoded("SEQUENCE")
 
 
 @pytest.mark.django_db
 def test_an_extended_deadline_is_cancelled_and_points_to_its_replacement(client):
     deal = DealFactory()
-    new = DeadlineFactory(deal=deal, due_on=datetime.date(2024, 9, 30))
+    new = DeadlineFactory(deal=deal, due_on=LATER)
     old = DeadlineFactory(
         deal=deal,
-        due_on=datetime.date(2024, 6, 30),
+        due_on=SOON,
         status=Deadline.Status.EXTENDED,
         extended_to=new,
     )
     by_uid = events(parse(client.get(URL)))
     assert str(by_uid[uid(old)]["STATUS"]) == "CANCELLED"
-    assert "Extended to: 2024-09-30" in str(by_uid[uid(old)]["DESCRIPTION"]).splitlines()
+    assert f"Extended to: {LATER.isoformat()}" in str(by_uid[uid(old)]["DESCRIPTION"]).splitlines()
     assert str(by_uid[uid(new)]["STATUS"]) == "CONFIRMED"
 
 
@@ -118,12 +123,12 @@ def test_one_deals_calendar(client):
 @pytest.mark.django_db
 def test_one_companys_calendar_covers_every_role(client):
     oracle = CompanyFactory(slug="oracle")
-    as_target = DeadlineFactory(deal=DealFactory(target=oracle))
-    as_seller = DeadlineFactory(deal=DealFactory(seller=oracle))
+    as_target = DeadlineFactory(deal=DealFactory(target=oracle), due_on=SOON)
+    as_seller = DeadlineFactory(deal=DealFactory(seller=oracle), due_on=SOON)
     bid_deal = DealFactory()
     BidFactory(deal=bid_deal, bidders=[oracle, CompanyFactory()])
-    as_joint_bidder = DeadlineFactory(deal=bid_deal)
-    DeadlineFactory()
+    as_joint_bidder = DeadlineFactory(deal=bid_deal, due_on=SOON)
+    DeadlineFactory(due_on=SOON)
     calendar = parse(client.get(reverse("articles:calendar_company", kwargs={"slug": "oracle"})))
     assert set(events(calendar)) == {uid(as_target), uid(as_seller), uid(as_joint_bidder)}
 
@@ -138,9 +143,9 @@ def test_an_unknown_slug_is_a_404(client, name):
 def test_the_calendar_takes_the_filters_of_the_deadline_list_and_a_deal(client):
     acme = CompanyFactory(slug="acme")
     french = DealFactory(slug="french", countries=["FR"], target=acme)
-    court = DeadlineFactory(deal=french, kind=Deadline.Kind.COURT)
-    vote = DeadlineFactory(deal=french, kind=Deadline.Kind.SHAREHOLDER_VOTE)
-    american = DeadlineFactory(kind=Deadline.Kind.COURT)
+    court = DeadlineFactory(deal=french, kind=Deadline.Kind.COURT, due_on=SOON)
+    vote = DeadlineFactory(deal=french, kind=Deadline.Kind.SHAREHOLDER_VOTE, due_on=SOON)
+    american = DeadlineFactory(kind=Deadline.Kind.COURT, due_on=SOON)
 
     def uids(**params):
         return set(events(parse(client.get(URL, params))))
@@ -163,7 +168,41 @@ def test_bad_filters_get_a_400_saying_which(client):
 @pytest.mark.django_db
 def test_the_calendar_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     for _n in range(5):
-        DeadlineFactory()
+        DeadlineFactory(due_on=SOON)
     # The deadlines with their deal and the deadline they were extended to.
     with django_assert_num_queries(1):
         parse(client.get(URL))
+
+
+@pytest.mark.django_db
+def test_a_calendar_of_many_deals_holds_the_last_year_and_what_is_to_come(client):
+    old = DeadlineFactory(due_on=TODAY - datetime.timedelta(days=400))
+    recent = DeadlineFactory(deal=old.deal, due_on=TODAY - datetime.timedelta(days=300))
+    coming = DeadlineFactory(deal=old.deal, due_on=SOON)
+    assert set(events(parse(client.get(URL)))) == {uid(recent), uid(coming)}
+    company = reverse("articles:calendar_company", kwargs={"slug": old.deal.target.slug})
+    assert set(events(parse(client.get(company)))) == {uid(recent), uid(coming)}
+    # One deal's calendar tells its whole story, however old.
+    everything = {uid(old), uid(recent), uid(coming)}
+    deal = reverse("articles:calendar_deal", kwargs={"slug": old.deal.slug})
+    assert set(events(parse(client.get(deal)))) == everything
+    assert set(events(parse(client.get(URL, {"deal": old.deal.slug})))) == everything
+
+
+@pytest.mark.django_db
+def test_a_calendar_stops_at_its_cap_keeping_what_is_to_come(client, monkeypatch):
+    monkeypatch.setattr(calendar_module, "MAX_EVENTS", 3)
+    deal = DealFactory()
+    gone = [DeadlineFactory(deal=deal, due_on=TODAY - datetime.timedelta(days=d)) for d in (9, 1)]
+    coming = [DeadlineFactory(deal=deal, due_on=TODAY + datetime.timedelta(days=d)) for d in (5, 0)]
+    # The two to come, then the latest gone by, in date order.
+    feed = parse(client.get(URL))
+    assert list(events(feed)) == [uid(gone[1]), uid(coming[1]), uid(coming[0])]
+    for n in range(4):
+        DeadlineFactory(deal=deal, due_on=SOON + datetime.timedelta(days=n))
+    feed = parse(client.get(reverse("articles:calendar_deal", kwargs={"slug": deal.slug})))
+    assert list(events(feed)) == [
+        uid(coming[1]),
+        uid(coming[0]),
+        uid(Deadline.objects.get(due_on=SOON)),
+    ]
