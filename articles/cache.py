@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
+from django.db import transaction
 
 VERSION_KEY = "archive:version"
 TIMEOUT = 60 * 60  # stale keys are unreachable anyway; this only frees memory
@@ -22,8 +23,20 @@ def archive_version() -> int:
     return version
 
 
-def bump_archive_version(**kwargs) -> None:
-    """Signal receiver: a curated record changed, so every cached figure is old."""
+def bump_archive_version(using=None, **kwargs) -> None:
+    """Signal receiver: a curated record changed, so every cached figure is old.
+
+    The version moves at once, so that the writing transaction itself reads
+    its change, and again once the change is committed (at once, outside a
+    transaction). The second move is what makes caching safe: between the two,
+    another reader still sees the database without the change and may cache
+    what it computes under the first new version; after the commit nobody
+    reads that version again."""
+    _bump()
+    transaction.on_commit(_bump, using=using)
+
+
+def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (a cold cache): start one

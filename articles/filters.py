@@ -50,6 +50,7 @@ class CompanyField(LookupField):
     max_candidates = 10
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", _("Type part of a company's name."))
         super().__init__(*args, **kwargs)
         self.widget.attrs.update({"list": "company-suggestions", "autocomplete": "off"})
         self.resolved = {}
@@ -171,6 +172,16 @@ class FacetedFilterSet(ArchiveFilterSet):
 
             counts[name] = cached("facet", (name, qs.query.sql_with_params()), compute)
         return counts
+
+
+class SuggestionForm(forms.Form):
+    """What /suggest/companies/ may be asked: a few letters of a name. A NUL
+    byte (which PostgreSQL refuses in text) or an overlong text is refused as
+    any form field refuses it."""
+
+    q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH)
+
+    min_length = 2  # fewer letters match too many names to be of help
 
 
 class DealFilterSet(FacetedFilterSet):

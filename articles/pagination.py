@@ -1,15 +1,45 @@
 """Pagination that stays cheap on a large archive."""
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
+from django.db.models import F, OrderBy
 from django.utils.functional import cached_property
 
 from .cache import cached_count
 
 
+def ends_in_unique_column(queryset) -> bool:
+    """Whether the queryset's ordering ends in a column no two rows share (the
+    primary key or a unique field of the model itself): only then is the
+    order total, and reading it backwards gives the same rows in reverse."""
+    query = queryset.query
+    ordering = query.order_by or (query.default_ordering and queryset.model._meta.ordering)
+    if query.extra_order_by or not ordering:
+        return False
+    last = ordering[-1]
+    if isinstance(last, OrderBy):
+        last = last.expression
+    if isinstance(last, F):
+        last = last.name
+    if not isinstance(last, str):
+        return False
+    name = last.removeprefix("-")
+    if name == "pk":
+        return True
+    try:
+        field = queryset.model._meta.get_field(name)
+    except FieldDoesNotExist:  # an annotation, or a lookup through a relation
+        return False
+    return field.unique and not field.null
+
+
 class ArchivePaginator(Paginator):
     """Counts once per archive version (the count is cached), and reads the
     deep half of a list from its other end, so that the last page costs what
-    the first does instead of an OFFSET walking the whole table."""
+    the first does instead of an OFFSET walking the whole table. Only a total
+    order can be read backwards: with ties (companies of the same name) the
+    database may order them differently each way, and a row would show on two
+    pages and another on none; such lists are read the ordinary way."""
 
     @cached_property
     def count(self):
@@ -19,7 +49,7 @@ class ArchivePaginator(Paginator):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
-        if bottom <= self.count // 2 or not self.object_list.ordered:
+        if bottom <= self.count // 2 or not ends_in_unique_column(self.object_list):
             return super().page(number)
         rows = list(self.object_list.reverse()[self.count - top : self.count - bottom])
         rows.reverse()

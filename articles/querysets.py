@@ -37,7 +37,8 @@ def today() -> datetime.date:
 
 class CompanyQuerySet(models.QuerySet):
     def matching(self, text: str):
-        """Companies whose name contains ``text``, exact and prefix matches first."""
+        """Companies whose name contains ``text``, exact and prefix matches first
+        (then by name, and by id among namesakes so that pages never overlap)."""
         text = text.strip()
         return (
             self.filter(name__icontains=text)
@@ -48,18 +49,22 @@ class CompanyQuerySet(models.QuerySet):
                     default=2,
                 )
             )
-            .order_by("match_rank", "name")
+            .order_by("match_rank", "name", "pk")
         )
 
     def for_list(self):
-        return self.defer("search_vector").select_related("parent")
+        """Companies by name, with their parent. Two companies may share a name:
+        the id makes the order total, which paging (read backwards past the
+        middle) relies on."""
+        return self.defer("search_vector").select_related("parent").order_by("name", "pk")
 
 
 class DealQuerySet(models.QuerySet):
     def for_list(self):
         """Everything a row of a deal list shows, in a fixed number of queries:
         the deals with target and seller, then their bids, the bidders, and
-        their pending deadlines (three prefetch queries)."""
+        their upcoming deadlines (three prefetch queries). "Upcoming" is as of
+        today, so a page that caches a row must key it on the date too."""
         Bid = _model("Bid")
         Deadline = _model("Deadline")
         # A row shows names and links: the long texts stay in the database.
@@ -83,8 +88,8 @@ class DealQuerySet(models.QuerySet):
                 ),
                 Prefetch(
                     "deadlines",
-                    queryset=Deadline.objects.pending().order_by("due_on", "pk"),
-                    to_attr="pending_deadlines",
+                    queryset=Deadline.objects.upcoming(),
+                    to_attr="upcoming_deadlines",
                 ),
             )
         )
@@ -120,9 +125,6 @@ class DealQuerySet(models.QuerySet):
                 country_codes__contains=[code]
             )
         return self.filter(countries__contains=code)
-
-    def open(self):
-        return self.filter(status__in=self.model.OPEN_STATUSES)
 
     def with_recent_news(self, window: int = 100):
         """Deals among those in the latest ``window`` article links, the most
@@ -211,9 +213,6 @@ class DealQuerySet(models.QuerySet):
 class BidQuerySet(models.QuerySet):
     def by_bidder(self, company):
         return self.filter(bidders=company)
-
-    def for_timeline(self):
-        return self.prefetch_related("bidders", "sources")
 
 
 class DeadlineQuerySet(models.QuerySet):

@@ -27,15 +27,6 @@ class Story:
     deadlines: list[Deadline] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
 
-    @property
-    def parties(self) -> list[tuple[list[Company], Bid]]:
-        """Each party that bid (one company, or several jointly) with its latest bid."""
-        latest = {}
-        for bid in self.bids:  # in the order they were made
-            companies = sorted(bid.bidders.all(), key=lambda company: company.name)
-            latest[tuple(company.pk for company in companies)] = (companies, bid)
-        return list(latest.values())
-
 
 BID_RESOLUTION_TITLES = {
     Bid.Status.REJECTED: _("Bid rejected"),
@@ -56,7 +47,8 @@ def for_deal(deal: Deal) -> Story:
     """Reads the deal's bids (with bidders and sources), deadlines (with
     sources) and articles (with their source): six queries in all."""
     parties = Company.objects.only("pk", "name", "slug")
-    sources = Article.objects.only("pk", "title", "slug", "published_on")
+    # The language too: a title in another language than the page's says so.
+    sources = Article.objects.only("pk", "title", "slug", "published_on", "language")
     story = Story(
         bids=list(
             deal.bids.prefetch_related(

@@ -14,12 +14,12 @@ from django_filters.views import FilterView
 from . import timeline
 from .cache import cached_count
 from .filters import (
-    MAX_QUERY_LENGTH,
     ArticleFilterSet,
     CompanyField,
     CompanyFilterSet,
     DeadlineFilterSet,
     DealFilterSet,
+    SuggestionForm,
 )
 from .models import Article, Bid, Company, Deadline, Deal
 from .pagination import ArchivePaginator
@@ -107,23 +107,31 @@ def ambiguous_choices(filterset, query) -> list[dict]:
 
 
 def forgiving_page(paginator, requested):
-    """The page asked for, or the nearest one with a notice saying why."""
+    """The page asked for, or the nearest one with a notice saying why: the
+    first for anything but a page number ("abc", but also 0 and -1), the last
+    for a number past the end."""
     requested = requested or 1
     try:
         return paginator.page(requested), None
     except PageNotAnInteger:
-        notice = _("“%(page)s” is not a page number: showing the first page.") % {
-            "page": Truncator(requested).chars(20)
-        }
-        return paginator.page(1), notice
+        pass
     except EmptyPage:
-        notice = None
-        if paginator.count:
-            notice = _("There is no page %(page)s: showing the last page, %(last)s.") % {
-                "page": Truncator(requested).chars(20),
-                "last": paginator.num_pages,
-            }
-        return paginator.page(paginator.num_pages), notice
+        if int(requested) > 0:
+            return paginator.page(paginator.num_pages), past_the_end(paginator, requested)
+    notice = _("“%(page)s” is not a page number: showing the first page.") % {
+        "page": Truncator(requested).chars(20)
+    }
+    return paginator.page(1), notice
+
+
+def past_the_end(paginator, requested) -> str | None:
+    """The notice for a page past the end (none when the list is empty)."""
+    if not paginator.count:
+        return None
+    return _("There is no page %(page)s: showing the last page, %(last)s.") % {
+        "page": Truncator(requested).chars(20),
+        "last": paginator.num_pages,
+    }
 
 
 def active_filters(filterset, query) -> list[dict]:
@@ -221,7 +229,7 @@ def deal_detail(request, slug):
             "timeline": page.object_list,
             "timeline_page": page,
             "page_notice": notice,
-            "parties": story.parties,
+            "bids": story.bids,
             "articles": story.articles[:DEAL_SOURCES],
             "article_count": len(story.articles),
         },
@@ -241,6 +249,39 @@ def company_detail(request, slug):
     company = get_object_or_404(Company.objects.select_related("parent"), slug=slug)
     as_target = Deal.objects.filter(target=company).select_related("seller")
     as_seller = Deal.objects.filter(seller=company).select_related("target")
+    articles = company.articles.defer("search_vector").select_related("source")
+    subsidiaries, more_subsidiaries = first_and_rest(
+        company.subsidiaries.only("pk", "name", "slug").order_by("name", "pk"),
+        COMPANY_ROLE_ITEMS,
+    )
+    return render(
+        request,
+        "articles/company_detail.html",
+        {
+            "company": company,
+            "subsidiaries": subsidiaries,
+            "more_subsidiaries": more_subsidiaries,
+            "as_target": as_target[:COMPANY_ROLE_ITEMS],
+            "as_target_count": cached_count(as_target),
+            "as_seller": as_seller[:COMPANY_ROLE_ITEMS],
+            "as_seller_count": cached_count(as_seller),
+            **company_bids(company),
+            "articles": articles[:COMPANY_ROLE_ITEMS],
+            "article_count": cached_count(articles),
+        },
+    )
+
+
+def first_and_rest(queryset, size: int) -> tuple[list, int]:
+    """The first ``size`` rows, and how many more there are: one query, and a
+    (cached) count only when there are more."""
+    rows = list(queryset[: size + 1])
+    return rows[:size], (cached_count(queryset) - size if len(rows) > size else 0)
+
+
+def company_bids(company) -> dict:
+    """The company's latest bids, how many it made, and on how many deals
+    when they do not all fit (a company may bid twice on one deal)."""
     # A giant has bid thousands of times: pick the latest ids first, then
     # read only those with their deal.
     latest_bids = Bid.objects.by_bidder(company).order_by("-submitted_on", "-pk")
@@ -250,29 +291,22 @@ def company_detail(request, slug):
         .prefetch_related("bidders")
         .order_by("-submitted_on", "-pk")
     )
-    articles = company.articles.defer("search_vector").select_related("source")
-    return render(
-        request,
-        "articles/company_detail.html",
-        {
-            "company": company,
-            "subsidiaries": company.subsidiaries.all(),
-            "as_target": as_target[:COMPANY_ROLE_ITEMS],
-            "as_target_count": cached_count(as_target),
-            "as_seller": as_seller[:COMPANY_ROLE_ITEMS],
-            "as_seller_count": cached_count(as_seller),
-            "bids": bids,
-            "bid_count": cached_count(latest_bids),
-            "articles": articles[:COMPANY_ROLE_ITEMS],
-            "article_count": cached_count(articles),
-        },
-    )
+    bid_count = cached_count(latest_bids)
+    deal_count = None
+    if bid_count > COMPANY_ROLE_ITEMS:
+        deal_count = cached_count(Deal.objects.with_buyer(company))
+    return {"bids": bids, "bid_count": bid_count, "bid_deal_count": deal_count}
 
 
 def company_suggestions(request):
-    """Names for the company boxes, as the reader types (JavaScript only)."""
-    text = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    companies = Company.objects.matching(text)[:10] if len(text) >= 2 else []
+    """Names for the company boxes, as the reader types (JavaScript only).
+    A query no company name could match (a NUL byte, a text longer than any
+    filter takes) is refused with a 400; the script then suggests nothing."""
+    form = SuggestionForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"results": [], "errors": form.errors.get_json_data()}, status=400)
+    text = form.cleaned_data["q"]
+    companies = Company.objects.matching(text)[:10] if len(text) >= form.min_length else []
     return JsonResponse(
         {
             "results": [

@@ -1,9 +1,12 @@
 import datetime
+import re
+from unittest import mock
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Bid, Deadline, Deal
 from tests.factories import BidFactory, CompanyFactory, DeadlineFactory, DealFactory
@@ -234,7 +237,7 @@ def test_query_count_does_not_grow_with_rows(client):
         client.get(URL, {"country": "us"})
     make_deals(20)
     # 1 count, 1 page of deals with target and seller, 1 bids, 1 bidders,
-    # 1 pending deadlines, 3 facet counts (status, type, country).
+    # 1 upcoming deadlines, 3 facet counts (status, type, country).
     with CaptureQueriesContext(connection) as many:
         response = client.get(URL, {"country": "us"})
     assert len(response.context["object_list"]) == 23
@@ -262,3 +265,40 @@ def test_next_deadline_is_the_earliest_pending_one(client):
     assert "Regulator decides" in html
     assert "Later vote" not in html
     assert Deal.objects.count() == 1
+
+
+def next_deadline(html) -> str | None:
+    """What the one deal row shows as its next deadline, if anything."""
+    found = re.search(r"<dt>Next deadline</dt><dd>(.*?)</dd>", html)
+    return re.sub(r"<[^>]+>", "", found.group(1)) if found else None
+
+
+@pytest.mark.django_db
+def test_an_overdue_deadline_is_not_the_next_one(client):
+    today = timezone.localdate()
+    deal = DealFactory()
+    DeadlineFactory(deal=deal, label="Missed filing", due_on=today - datetime.timedelta(days=5))
+    assert next_deadline(client.get(URL).content.decode()) is None
+    DeadlineFactory(deal=deal, label="Vote", due_on=today + datetime.timedelta(days=5))
+    shown = next_deadline(client.get(URL).content.decode())
+    assert shown.endswith(": Vote")
+
+
+@pytest.mark.django_db
+def test_the_next_deadline_moves_on_at_midnight(client):
+    deal = DealFactory()
+    DeadlineFactory(deal=deal, label="Due today", due_on=timezone.localdate())
+    assert next_deadline(client.get(URL).content.decode()).endswith(": Due today")
+    # The next day, with nothing changed in the archive: the row, cached the
+    # day before, must not still say so.
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    with mock.patch("django.utils.timezone.now", return_value=tomorrow):
+        assert next_deadline(client.get(URL).content.decode()) is None
+
+
+@pytest.mark.django_db
+def test_export_links_ask_crawlers_not_to_follow(client):
+    DealFactory()
+    html = client.get(URL, {"status": "announced"}).content.decode()
+    links = re.findall(r'<a href="/export/deals\.(?:csv|json)\?status=announced"([^>]*)>', html)
+    assert links == [' rel="nofollow"', ' rel="nofollow"']

@@ -1,6 +1,7 @@
 """The public pages other than the deal list: what a reader sees on each."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -126,6 +127,62 @@ class TestCompanyPages:
         assert names(client.get(url, {"country": "jp"})) == ["SoftBank Group"]
         bad = html_of(client.get(url, {"country": "XX1"}))
         assert "is not a country code" in bad
+
+    @pytest.mark.parametrize("query", [{}, {"q": "acme"}])
+    def test_namesakes_each_show_once_across_the_pages(self, client, query):
+        # 120 companies of one name on three pages of 50: the third is read
+        # from the other end, which is only right if namesakes keep one order.
+        namesakes = CompanyFactory.create_batch(120, name="Acme")
+        url = reverse("articles:company_list")
+        pages = [client.get(url, {**query, "page": n}).context["object_list"] for n in (1, 2, 3)]
+        shown = [company.pk for page in pages for company in page]
+        assert len(shown) == 120
+        assert set(shown) == {company.pk for company in namesakes}
+
+    def test_a_long_list_of_subsidiaries_ends_with_how_many_more(self, client):
+        giant = CompanyFactory(name="Giant")
+        CompanyFactory.create_batch(25, parent=giant)
+        response = client.get(giant.get_absolute_url())
+        html = html_of(response)
+        assert len(response.context["subsidiaries"]) == 20
+        assert "and 5 more" in html
+        few = CompanyFactory(name="Small group")
+        CompanyFactory.create_batch(3, parent=few)
+        response = client.get(few.get_absolute_url())
+        assert len(response.context["subsidiaries"]) == 3
+        assert " more</dd>" not in html_of(response)
+
+    def jointly_with(self, html) -> list[str]:
+        """The partners of each joint bid, as the reader sees them."""
+        spans = re.findall(
+            r'<span class="muted">(?:jointly with|conjointement avec) (.*?)</span>', html
+        )
+        return [re.sub(r"<[^>]+>", "", span) for span in spans]
+
+    def test_joint_bids_name_the_partners_as_a_sentence_would(self, client):
+        # Zeta is last by name: its own name used to leave a stray comma.
+        zeta = CompanyFactory(name="Zeta", slug="zeta")
+        beta, gamma, delta = (CompanyFactory(name=n) for n in ("Beta", "Gamma", "Delta"))
+        BidFactory(bidders=[zeta], submitted_on=datetime.date(2024, 1, 1))
+        BidFactory(bidders=[zeta, beta], submitted_on=datetime.date(2024, 1, 2))
+        BidFactory(bidders=[zeta, beta, gamma], submitted_on=datetime.date(2024, 1, 3))
+        BidFactory(bidders=[zeta, beta, gamma, delta], submitted_on=datetime.date(2024, 1, 4))
+        html = html_of(client.get(zeta.get_absolute_url()))
+        assert self.jointly_with(html) == ["Beta, Delta, and Gamma", "Beta and Gamma", "Beta"]
+        french = html_of(client.get("/fr/companies/zeta/"))
+        assert self.jointly_with(french) == ["Beta, Delta et Gamma", "Beta et Gamma", "Beta"]
+
+    def test_the_link_to_all_its_bids_counts_deals_not_bids(self, client):
+        bidder = CompanyFactory()
+        first, second = DealFactory(), DealFactory()
+        for n in range(21):
+            BidFactory(deal=first if n % 2 else second, bidders=[bidder])
+        html = html_of(client.get(bidder.get_absolute_url()))
+        assert 'As bidder <span class="count">(21)</span>' in html
+        assert "All 2 deals it bid on" in html
+        loyal = CompanyFactory()
+        BidFactory.create_batch(21, deal=first, bidders=[loyal])
+        assert "The deal it bid on" in html_of(client.get(loyal.get_absolute_url()))
 
     def test_company_list_query_count_is_constant(self, client, django_assert_num_queries):
         parent = CompanyFactory()
@@ -304,4 +361,14 @@ def test_home_query_count_is_constant(client):
 def test_company_suggestions(client, demo):
     response = client.get(reverse("articles:company_suggestions"), {"q": "wal"})
     assert response.json()["results"] == [{"name": "Walmart", "slug": "walmart", "country": "US"}]
-    assert client.get(reverse("articles:company_suggestions"), {"q": "x" * 5000}).status_code == 200
+    assert client.get(reverse("articles:company_suggestions"), {"q": "w"}).json() == {"results": []}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["wal\x00mart", "\x00", "x" * 5000])
+def test_company_suggestions_refuse_what_no_name_could_match(client, demo, text):
+    # A NUL byte would make PostgreSQL fail the query (a 500); SQLite would
+    # just find nothing. Both now refuse it before any query, as too long a text.
+    response = client.get(reverse("articles:company_suggestions"), {"q": text})
+    assert response.status_code == 400
+    assert response.json()["results"] == []

@@ -1,0 +1,255 @@
+"""Fixes from the review of the public site that span several pages: the
+cache version and commits, paging, the focus ring, what assistive technology
+is told (descriptions of the filter boxes, the language of titles)."""
+
+import datetime
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.cache import archive_version, cached
+from articles.models import Company, Deadline, Deal
+from articles.pagination import ArchivePaginator, ends_in_unique_column
+from tests.factories import ArticleFactory, CompanyFactory, DeadlineFactory, DealFactory
+
+
+@pytest.mark.django_db
+def test_a_figure_cached_before_a_change_commits_is_not_read_after(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        DealFactory()  # a curator's change, not yet committed
+        # Meanwhile a reader, who cannot see the change yet, caches a figure.
+        cached("figure", "deals", lambda: "without the new deal")
+        version_before_commit = archive_version()
+    assert callbacks, "the version must move again when the change commits"
+    for callback in callbacks:
+        callback()
+    assert archive_version() > version_before_commit
+    assert cached("figure", "deals", lambda: "with the new deal") == "with the new deal"
+
+
+@pytest.mark.django_db
+class TestDeepPages:
+    def test_only_a_total_order_is_read_backwards(self):
+        assert ends_in_unique_column(Company.objects.order_by("name", "pk"))
+        assert ends_in_unique_column(Company.objects.order_by("name", "-id"))
+        assert ends_in_unique_column(Company.objects.order_by("slug"))  # unique
+        assert ends_in_unique_column(Deadline.objects.all())  # Meta: due_on, pk
+        assert not ends_in_unique_column(Company.objects.order_by("name"))
+        assert not ends_in_unique_column(Company.objects.order_by("parent__pk"))
+        assert not ends_in_unique_column(Company.objects.order_by())
+        assert not ends_in_unique_column(Deal.objects.all())  # Meta: -announced_on, title
+
+    def test_a_list_with_ties_reads_deep_pages_the_ordinary_way(self):
+        CompanyFactory.create_batch(10, name="Acme")
+        paginator = ArchivePaginator(Company.objects.order_by("name"), 3)
+        with CaptureQueriesContext(connection) as queries:
+            page = paginator.page(4)
+        assert len(page) == 1
+        assert "DESC" not in queries[-1]["sql"]
+
+
+LISTS = [
+    reverse("articles:deal_list"),
+    reverse("articles:company_list"),
+    reverse("articles:article_list"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LISTS)
+@pytest.mark.parametrize("number", ["0", "-1", "abc"])
+def test_a_page_that_is_no_page_number_shows_the_first_page(client, url, number):
+    # More than a page of each, so that the first page is not also the last.
+    ArticleFactory.create_batch(26)
+    DealFactory.create_batch(51)
+    response = client.get(url, {"page": number})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 1
+    assert response.context["paginator"].num_pages > 1
+    assert f"“{number}” is not a page number: showing the first page." in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "param, days, status",
+    [
+        ("page", 10, Deadline.Status.PENDING),
+        ("overdue_page", -10, Deadline.Status.PENDING),
+        ("past_page", -10, Deadline.Status.MET),
+    ],
+)
+@pytest.mark.parametrize("number", ["0", "-1"])
+def test_each_deadline_section_shows_its_first_page_for_no_page_number(
+    client, param, days, status, number
+):
+    due_on = datetime.date.today() + datetime.timedelta(days=days)
+    DeadlineFactory.create_batch(26, deal=DealFactory(), due_on=due_on, status=status)
+    response = client.get(reverse("articles:deadline_list"), {param: number})
+    assert response.status_code == 200
+    assert [section["page"].number for section in response.context["sections"]] == [1, 1, 1]
+    assert f"“{number}” is not a page number" in response.content.decode()
+
+
+# The focus ring must stand out (WCAG 1.4.11: 3:1) from what it is drawn on.
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_focus_ring_stands_out_from_every_background():
+    css = (Path(settings.BASE_DIR) / "static" / "css" / "site.css").read_text()
+    colours = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6});", css))
+    assert ":focus-visible { outline: 3px solid var(--focus);" in css
+    for background in ("paper", "wash", "ink"):  # the page, boxes and footer, the header
+        assert _contrast(colours["focus"], colours[background]) >= 3, background
+    assert ".site-header :focus-visible { outline-color: var(--focus-on-dark); }" in css
+    assert _contrast(colours["focus-on-dark"], colours["ink"]) >= 3
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+class _Descriptions(HTMLParser):
+    """The text of each element with an id, and the ids each element's
+    aria-describedby names (keyed by its id, else "tag:n")."""
+
+    def __init__(self):
+        super().__init__()
+        self.described, self.texts, self.open, self.unnamed = {}, {}, [], 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("aria-describedby"):
+            if not attrs.get("id"):
+                self.unnamed += 1
+            key = attrs.get("id") or f"{tag}:{self.unnamed}"
+            self.described[key] = attrs["aria-describedby"].split()
+        if attrs.get("id"):
+            self.texts.setdefault(attrs["id"], "")
+        if tag not in VOID:
+            self.open.append((tag, attrs.get("id")))
+
+    def handle_endtag(self, tag):
+        while self.open:
+            if self.open.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        for _tag, element in self.open:
+            if element:
+                self.texts[element] += data
+
+
+def descriptions(html) -> dict[str, list[str]]:
+    """For each described box, the texts it is described by (every id must exist)."""
+    parser = _Descriptions()
+    parser.feed(html)
+    missing = {i for ids in parser.described.values() for i in ids} - parser.texts.keys()
+    assert not missing, f"aria-describedby names no element: {missing}"
+    return {
+        box: [" ".join(parser.texts[i].split()) for i in ids]
+        for box, ids in parser.described.items()
+    }
+
+
+@pytest.mark.django_db
+class TestFilterBoxesAreDescribed:
+    def test_deal_filters_help_and_errors(self, client):
+        DealFactory()
+        html = client.get(
+            reverse("articles:deal_list"),
+            {
+                "announced_after": "soon",
+                "status": "nope",
+                "country": "ZZ",
+                "buyer": "Nobody at all",
+            },
+        ).content.decode()
+        said = descriptions(html)
+        assert said["id_company"] == ["Type part of a company's name."]
+        assert said["id_buyer"] == [
+            "Type part of a company's name.",
+            "No company matches “Nobody at all”.",
+        ]
+        assert said["id_announced_after"] == ["Enter a valid date."]
+        assert (
+            said["id_country"][1]
+            == "“ZZ” is not a country code (use two letters, such as US or FR)."
+        )
+        assert said["id_country"][0].startswith("The number beside each choice")
+        assert said["fieldset:1"][1].startswith("Select a valid choice.")  # status
+        assert len(said["fieldset:2"]) == 1  # type: only the help
+        assert 'aria-invalid="true"' in html
+
+    @pytest.mark.parametrize(
+        "name, query, box",
+        [
+            (
+                "articles:article_list",
+                {"published_before": "later", "language": "xx"},
+                "id_language",
+            ),
+            ("articles:company_list", {"q": "x" * 300}, "id_q"),
+            ("articles:deadline_list", {"kind": "coup"}, "id_kind"),
+        ],
+    )
+    def test_other_lists_errors(self, client, name, query, box):
+        said = descriptions(client.get(reverse(name), query).content.decode())
+        assert said[box] and all(said[box])
+
+    def test_without_errors_only_help_is_named(self, client):
+        said = descriptions(client.get(reverse("articles:deadline_list")).content.decode())
+        assert said == {"id_company": ["Type part of a company's name."]}
+
+
+@pytest.mark.django_db
+class TestTitlesInAnotherLanguage:
+    @pytest.fixture
+    def story(self):
+        deal = DealFactory(title="TikTok", slug="tiktok")
+        company = CompanyFactory(slug="oracle")
+        french = ArticleFactory(
+            title="Oracle retenu pour TikTok",
+            language="fr",
+            deals=[deal],
+            companies=[company],
+            published_on=datetime.date(2020, 9, 14),
+        )
+        english = ArticleFactory(
+            title="Oracle picked for TikTok", language="en", deals=[deal], companies=[company]
+        )
+        return french, english
+
+    @pytest.mark.parametrize(
+        "url",
+        ["/deals/tiktok/", "/companies/oracle/", "/search/?q=TikTok", "/articles/"],
+    )
+    def test_a_french_title_says_so_on_an_english_page(self, client, story, url):
+        html = client.get(url).content.decode()
+        french, english = story
+        assert re.search(rf'<a href="{french.get_absolute_url()}" lang="fr">', html)
+        assert re.search(rf'<a href="{english.get_absolute_url()}">', html)
+
+    def test_an_english_title_says_so_on_a_french_page(self, client, story):
+        french, english = (f"/fr{article.get_absolute_url()}" for article in story)
+        html = client.get("/fr/deals/tiktok/").content.decode()
+        assert f'<a href="{english}" lang="en">' in html
+        assert f'<a href="{french}">' in html
