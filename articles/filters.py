@@ -247,8 +247,31 @@ class DealFilterSet(FacetedFilterSet):
     def filter_country(self, qs, name, code):
         return qs.in_country(code) if code else qs
 
+    # Set by the deal list: it lists at most this many matches of q=, which
+    # lets PostgreSQL read only those (exports and feeds take every match).
+    match_limit = None
+
+    def ordering(self) -> list:
+        """The chosen order (newest first when none is, or none could be read)."""
+        chosen = getattr(self.form, "cleaned_data", {}).get("sort")
+        return self.orderings[chosen or "-announced"]
+
     def filter_text(self, qs, name, text):
-        return qs.search_text(text)
+        # Applied after every other filter but the order, which it must know.
+        return qs.search_text(text, limit=self.match_limit, order=self.ordering())
+
+    def queryset_without(self, *excluded):
+        qs = super().queryset_without(*excluded)
+        if self.limits_matches:
+            # Counted among what the list would show: its first matches.
+            first = qs.order_by(*self.ordering()).values("pk")[: self.match_limit]
+            qs = self.queryset.model.objects.filter(pk__in=first)
+        return qs
+
+    @property
+    def limits_matches(self) -> bool:
+        """Whether the list is cut at ``match_limit`` matches of q=."""
+        return bool(self.match_limit and self.is_valid() and self.form.cleaned_data.get("q"))
 
     def sort_by(self, qs, name, key):
         return qs.order_by(*self.orderings[key]) if key else qs
@@ -257,7 +280,9 @@ class DealFilterSet(FacetedFilterSet):
     def qs(self):
         qs = super().qs
         if not qs.query.order_by:
-            qs = qs.order_by(*self.orderings["-announced"])
+            qs = qs.order_by(*self.ordering())
+        if self.limits_matches:
+            qs = qs[: self.match_limit]
         return qs
 
 

@@ -49,7 +49,11 @@ class ArchivePaginator(Paginator):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
-        if bottom <= self.count // 2 or not ends_in_unique_column(self.object_list):
+        if (
+            bottom <= self.count // 2
+            or self.object_list.query.is_sliced  # a short list, cut at its first rows
+            or not ends_in_unique_column(self.object_list)
+        ):
             return super().page(number)
         rows = list(self.object_list.reverse()[self.count - top : self.count - bottom])
         rows.reverse()

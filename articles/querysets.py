@@ -140,14 +140,19 @@ class DealQuerySet(models.QuerySet):
             .order_by("-last_news_on", "pk")
         )
 
-    def search_text(self, text: str):
+    def search_text(self, text: str, limit: int | None = None, order=None):
         """Deals matching ``text`` in their title or summary, or in the name of
         a party (target, seller or bidder). PostgreSQL uses the full-text
         vectors of migration 0003 (word forms, "quoted phrases", -word);
-        elsewhere every word must appear, in any case."""
+        elsewhere every word must appear, in any case.
+
+        With ``limit``, only the first ``limit`` matches in ``order`` (newest
+        first by default) are sure to be there: a caller that shows no more
+        than those lets PostgreSQL stop after them instead of gathering every
+        match of a common word."""
         if connections[self.db].vendor == "postgresql":
             query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-            return self.filter(pk__in=self.ids_matching(query))
+            return self.filter(pk__in=self.ids_matching(query, limit, order))
         Bid = _model("Bid")
         qs = self
         for word in text.split():
@@ -161,13 +166,17 @@ class DealQuerySet(models.QuerySet):
             )
         return qs
 
-    def ids_matching(self, query: SearchQuery, newest: int | None = None):
-        """PostgreSQL: the ids of deals whose title or summary match ``query``,
-        or one of whose parties' names does. One union, each part through its
-        own index, rather than an OR that makes PostgreSQL test every deal.
-        With ``newest``, only the newest that many of each part: PostgreSQL
-        then walks the date index for a common word instead of gathering
-        every one of its tens of thousands of matches."""
+    def ids_matching(self, query: SearchQuery, limit: int | None = None, order=None):
+        """PostgreSQL: the ids of these deals whose title or summary match
+        ``query``, or one of whose parties' names does. One union, each part
+        through its own index, rather than an OR that makes PostgreSQL test
+        every deal.
+
+        With ``limit``, each part is only its first ``limit`` deals in
+        ``order``: for a common word PostgreSQL then walks the index of that
+        order and stops, instead of gathering tens of thousands of matches.
+        The union holds the first ``limit`` matches overall (each is among the
+        first of its own part), and perhaps some later ones."""
         Bid, Company = _model("Bid"), _model("Company")
         parties = (
             Company.objects.annotate(name_vector=SearchVector("name", config=SEARCH_CONFIG))
@@ -175,18 +184,27 @@ class DealQuerySet(models.QuerySet):
             .order_by()
             .values("pk")
         )
-        deals = self.model.objects
-        parts = [
-            deals.filter(search_vector=query),
-            deals.filter(target__in=parties),
-            deals.filter(seller__in=parties),
+        if limit is None:
+            deals = self.model.objects
+            first, *others = [
+                deals.filter(search_vector=query).values("pk"),
+                deals.filter(target__in=parties).values("pk"),
+                deals.filter(seller__in=parties).values("pk"),
+                Bid.objects.filter(bidders__in=parties).values("deal_id"),
+            ]
+            return first.union(*others)
+        # The other filters are part of each part, or its first ``limit``
+        # would not be the first of what is asked for.
+        order = order or (F("announced_on").desc(nulls_last=True), "title", "pk")
+        first, *others = [
+            self.filter(condition).order_by(*order).values("pk")[:limit]
+            for condition in (
+                Q(search_vector=query),
+                Q(target__in=parties),
+                Q(seller__in=parties),
+                Q(bids__bidders__in=parties),
+            )
         ]
-        if newest is None:
-            first, *others = [part.values("pk") for part in parts]
-            return first.union(*others, Bid.objects.filter(bidders__in=parties).values("deal_id"))
-        parts.append(deals.filter(bids__bidders__in=parties))
-        order = (F("announced_on").desc(nulls_last=True), "title", "pk")
-        first, *others = [part.order_by(*order).values("pk")[:newest] for part in parts]
         return first.union(*others)
 
     def country_counts(self) -> Counter:

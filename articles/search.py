@@ -258,7 +258,7 @@ def _ranked(text: str, unwanted: list[str]):
 def _deal_matches(query: SearchQuery) -> Q:
     """Deals whose title or summary match, or one of whose parties' names does
     (the newest CANDIDATES of each way of matching)."""
-    return Q(pk__in=Deal.objects.ids_matching(query, newest=CANDIDATES))
+    return Q(pk__in=Deal.objects.ids_matching(query, limit=CANDIDATES))
 
 
 # SQLite: every word or phrase as a substring.

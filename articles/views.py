@@ -173,13 +173,26 @@ def _display(field, value) -> str:
 class DealListView(ArchiveListView):
     filterset_class = DealFilterSet
     template_name = "articles/deal_list.html"
+    # Words (q=) list at most this many deals, in the chosen order: enough to
+    # browse, and a common word's tens of thousands of matches are not
+    # gathered for every page.
+    match_limit = 1000
 
     def get_queryset(self):
         return Deal.objects.for_list()
 
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        filterset.match_limit = self.match_limit
+        return filterset
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["facets"] = deal_facets(self.filterset)
+        context["match_limit_reached"] = (
+            self.filterset.limits_matches and context["paginator"].count >= self.match_limit
+        )
+        context["match_limit"] = self.match_limit
         return context
 
 

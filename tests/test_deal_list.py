@@ -302,3 +302,43 @@ def test_export_links_ask_crawlers_not_to_follow(client):
     html = client.get(URL, {"status": "announced"}).content.decode()
     links = re.findall(r'<a href="/export/deals\.(?:csv|json)\?status=announced"([^>]*)>', html)
     assert links == [' rel="nofollow"', ' rel="nofollow"']
+
+
+@pytest.mark.django_db
+def test_words_list_at_most_the_first_matches_and_say_so(client, monkeypatch):
+    """A common word lists the first deals in the chosen order, and the page
+    says there are more; the other filters narrow what it matches first."""
+    from articles.views import DealListView
+
+    monkeypatch.setattr(DealListView, "match_limit", 4)
+    for day in range(1, 7):
+        DealFactory(
+            title=f"Chip deal {day}", announced_on=datetime.date(2024, 1, day), status="completed"
+        )
+    DealFactory(title="Chip deal blocked", announced_on=datetime.date(2020, 1, 1), status="blocked")
+
+    html = client.get("/deals/", {"q": "chip"}).content.decode()
+    assert "The first 4 deals" in html
+    assert "More deals match these words than are listed" in html
+    listed = re.findall(r"Chip deal \w+", html)
+    assert listed[:4] == ["Chip deal 6", "Chip deal 5", "Chip deal 4", "Chip deal 3"]
+    assert "Chip deal 1" not in html
+
+    oldest = client.get("/deals/", {"q": "chip", "sort": "announced"}).content.decode()
+    assert "Chip deal blocked" in oldest and "Chip deal 6" not in oldest
+
+    # Filters apply before the cut: the one blocked deal is found, with no notice.
+    blocked = client.get("/deals/", {"q": "chip", "status": "blocked"}).content.decode()
+    assert "Chip deal blocked" in blocked
+    assert "1 deal" in blocked and "More deals match" not in blocked
+
+
+@pytest.mark.django_db
+def test_exports_take_every_match_of_the_words(client, monkeypatch):
+    from articles.views import DealListView
+
+    monkeypatch.setattr(DealListView, "match_limit", 2)
+    for day in range(1, 6):
+        DealFactory(title=f"Chip deal {day}", announced_on=datetime.date(2024, 1, day))
+    rows = b"".join(client.get("/export/deals.csv", {"q": "chip"}).streaming_content)
+    assert rows.decode().count("Chip deal") == 5
