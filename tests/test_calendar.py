@@ -206,3 +206,22 @@ def test_a_calendar_stops_at_its_cap_keeping_what_is_to_come(client, monkeypatch
         uid(coming[0]),
         uid(Deadline.objects.get(due_on=SOON)),
     ]
+
+
+@pytest.mark.django_db
+def test_a_deadline_edited_on_its_own_moves_its_events_sequence(client):
+    """Calendar apps replace an event only when its SEQUENCE grows: editing a
+    deadline alone (not its deal) must still make it grow."""
+    deadline = DeadlineFactory(due_on=datetime.date.today() + datetime.timedelta(days=5))
+    url = reverse("articles:calendar_deal", args=[deadline.deal.slug])
+    Deal.objects.filter(pk=deadline.deal_id).update(
+        updated_at=F("updated_at") - datetime.timedelta(hours=1)
+    )
+    before = int(events(parse(client.get(url)))[uid(deadline)]["SEQUENCE"])
+
+    deadline.due_on += datetime.timedelta(days=7)
+    deadline.save()
+
+    after = events(parse(client.get(url)))[uid(deadline)]
+    assert int(after["SEQUENCE"]) > before
+    assert after["DTSTART"].dt == deadline.due_on
