@@ -41,8 +41,8 @@ STEADY = 1.5  # traffic after recovery, every answer of which must be 200
 
 # Per request (the default), persistent connections checked before reuse, and
 # a psycopg pool per gunicorn worker: each must ride out the outage. While the
-# database is down a pooled request waits the pool's whole timeout before its
-# 503 (5 s by default); 2 s here keeps the test short, the path is the same.
+# database is down a pooled request waits the pool's whole timeout
+# (DJANGO_DB_POOL_TIMEOUT) before its 503; 2 s, the default, keeps it short.
 CONFIGURATIONS = {
     "per-request": {},
     "persistent": {"DJANGO_CONN_MAX_AGE": "60"},
