@@ -107,6 +107,50 @@ class SlugFilter(django_filters.Filter):
     field_class = SlugField
 
 
+class SourceField(LookupField):
+    """A source, given by slug (as in a shared URL) or by its name or part of
+    it, as typed: an archive quotes thousands of sources, too many for a list
+    to choose from."""
+
+    max_candidates = 5
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", _("Type part of the source's name."))
+        super().__init__(*args, **kwargs)
+        self.resolved = {}
+
+    def resolve(self, text):
+        source = Source.objects.filter(slug=text.lower()).first()
+        if source is None:
+            exact = list(Source.objects.filter(name__iexact=text)[:2])
+            matches = exact or list(
+                Source.objects.filter(name__icontains=text)[: self.max_candidates + 1]
+            )
+            if not matches:
+                raise forms.ValidationError(
+                    _("No source matches “%(text)s”."), code="unknown", params={"text": text}
+                )
+            if len(matches) > 1:
+                names = ", ".join(match.name for match in matches[: self.max_candidates])
+                raise forms.ValidationError(
+                    _("Several sources match “%(text)s” (%(names)s…): type more of the name."),
+                    code="ambiguous",
+                    params={"text": text, "names": names},
+                )
+            source = matches[0]
+        self.resolved[text] = source
+        return source
+
+    def prepare_value(self, value):
+        # Show the source's name in the box, not the slug from the URL.
+        source = self.resolved.get(value.strip()) if isinstance(value, str) else None
+        return source.name if source is not None else value
+
+
+class SourceFilter(django_filters.Filter):
+    field_class = SourceField
+
+
 class CountryCodeField(forms.CharField):
     """An ISO 3166 alpha-2 code, in any case ("ca" and "CA" alike)."""
 
@@ -301,12 +345,7 @@ class CompanyFilterSet(ArchiveFilterSet):
 
 
 class ArticleFilterSet(ArchiveFilterSet):
-    source = django_filters.ModelChoiceFilter(
-        label=_("Source"),
-        queryset=Source.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Any source"),
-    )
+    source = SourceFilter(label=_("Source"))
     language = django_filters.ChoiceFilter(
         label=_("Language"), choices=Article.objects.language_choices, empty_label=_("Any language")
     )

@@ -247,10 +247,29 @@ class TestArticlePages:
         source = SourceFactory()
         for _ in range(20):
             ArticleFactory(source=source, deals=[DealFactory()], companies=[CompanyFactory()])
-        # count, page with sources, deals, companies; sources and languages
-        # for the filter's choices.
-        with django_assert_num_queries(6):
+        # count, page with sources, deals, companies; languages for the
+        # filter's choices (the source is typed, not picked from a list).
+        with django_assert_num_queries(5):
             client.get(reverse("articles:article_list"))
+
+    def test_the_source_is_typed_by_name_or_given_by_slug(self, client):
+        zdnet = SourceFactory(name="ZDNet France", slug="zdnet-fr")
+        other = SourceFactory(name="Le Monde", slug="le-monde")
+        ArticleFactory(source=zdnet, title="TikTok : Microsoft écarté")
+        ArticleFactory(source=other, title="Autre sujet")
+        for value in ["zdnet-fr", "zdnet", "ZDNet France"]:
+            html = client.get(reverse("articles:article_list"), {"source": value}).content.decode()
+            assert "TikTok : Microsoft écarté" in html and "Autre sujet" not in html
+            assert 'value="ZDNet France"' in html
+
+    def test_an_unknown_or_ambiguous_source_says_so(self, client):
+        SourceFactory(name="Gazette de Lyon")
+        SourceFactory(name="Gazette de Nice")
+        url = reverse("articles:article_list")
+        unknown = client.get(url, {"source": "Nowhere"}).content.decode()
+        assert "No source matches “Nowhere”." in unknown
+        ambiguous = client.get(url, {"source": "gazette"}).content.decode()
+        assert "Several sources match “gazette”" in ambiguous
 
 
 @pytest.mark.django_db
