@@ -168,8 +168,22 @@ def export_probe(url: str) -> dict:
         "first_byte_ms": round((first_byte or 0) * 1000, 1),
         "total_ms": round((time.perf_counter() - start) * 1000, 1),
         "bytes": size,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": round(peak_rss_kb() / 1024, 1),
     }
+
+
+def peak_rss_kb() -> int:
+    """This process's peak resident memory. Linux keeps getrusage()'s maxrss
+    across fork and exec, so a child started by a large parent would report
+    the parent's size; VmHWM is the child's own."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def probe_in_child(url: str) -> dict:
