@@ -261,6 +261,13 @@ class Deal(models.Model):
             models.Index(fields=["announced_on", "title"], name="deal_announced_idx"),
             # /deals/?sort=title.
             models.Index(fields=["title"], name="deal_title_idx"),
+            # A company's page: its latest deals as seller and as target.
+            models.Index(
+                fields=["seller", "-announced_on", "title"], name="deal_seller_newest_idx"
+            ),
+            models.Index(
+                fields=["target", "-announced_on", "title"], name="deal_target_newest_idx"
+            ),
             # /deals/?sort=-value.
             models.Index(fields=["value"], name="deal_value_idx"),
             # Sorting the admin's deal list by its countries. Not /deals/?country=:
@@ -358,6 +365,8 @@ class Bid(models.Model):
         ]
         indexes = [
             models.Index(fields=["status"], name="bid_status_idx"),
+            # A company's page: the latest bids it made.
+            models.Index(fields=["-submitted_on", "-id"], name="bid_latest_idx"),
         ]
 
     def __str__(self):
