@@ -3,8 +3,10 @@ filter sets what a URL may ask for."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import F
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
@@ -12,7 +14,7 @@ from django_countries import countries
 from django_filters.views import FilterView
 
 from . import timeline
-from .cache import cached_count
+from .cache import cached, cached_count
 from .filters import (
     ArticleFilterSet,
     CompanyField,
@@ -231,13 +233,14 @@ DEAL_SOURCES = 20
 
 def deal_detail(request, slug):
     deal = get_object_or_404(Deal.objects.select_related("target", "seller"), slug=slug)
-    story = timeline.for_deal(deal)
-    # Most stories fit one page; the longest (hundreds of events) are paged.
-    page, notice = forgiving_page(Paginator(story.events, TIMELINE_PAGE), request.GET.get("page"))
-    return render(
-        request,
-        "articles/deal_detail.html",
-        {
+
+    def page_html() -> str:
+        story = timeline.for_deal(deal)
+        # Most stories fit one page; the longest (hundreds of events) are paged.
+        page, notice = forgiving_page(
+            Paginator(story.events, TIMELINE_PAGE), request.GET.get("page")
+        )
+        context = {
             "deal": deal,
             "timeline": page.object_list,
             "timeline_page": page,
@@ -245,8 +248,15 @@ def deal_detail(request, slug):
             "bids": story.bids,
             "articles": story.articles[:DEAL_SOURCES],
             "article_count": len(story.articles),
-        },
-    )
+        }
+        return render_to_string("articles/deal_detail.html", context, request)
+
+    # A long story takes a while to tell: the page is kept until the archive
+    # changes (or the day does, which turns deadlines overdue). The address,
+    # host and language are part of the key, as the page's links are.
+    key = (deal.pk, request.get_full_path(), request.get_host(), request.scheme,
+           translation.get_language(), today())  # fmt: skip
+    return HttpResponse(cached("deal_page", key, page_html))
 
 
 class CompanyListView(ArchiveListView):

@@ -391,3 +391,19 @@ def test_company_suggestions_refuse_what_no_name_could_match(client, demo, text)
     response = client.get(reverse("articles:company_suggestions"), {"q": text})
     assert response.status_code == 400
     assert response.json()["results"] == []
+
+
+@pytest.mark.django_db
+def test_a_deal_page_is_told_once_until_the_archive_changes(client, django_assert_num_queries):
+    deal = DealFactory(title="Forced sale of TikTok's US operations")
+    BidFactory(deal=deal, bidders=[CompanyFactory(name="Microsoft")], note="Turned down.")
+    url = deal.get_absolute_url()
+    client.get(url)
+    with django_assert_num_queries(1):  # the deal itself; its story is kept
+        assert "Turned down." in client.get(url).content.decode()
+
+    bid = deal.bids.get()
+    bid.note = "Turned down on 13 September."
+    bid.save()
+
+    assert "Turned down on 13 September." in client.get(url).content.decode()
