@@ -1,8 +1,10 @@
 """Backing up and restoring the whole archive: every curated record, its
 history, the curators' accounts and groups, and the admin's log.
 
-The backup is Django's own serialization (JSON, gzipped), so it restores into
-any supported database, SQLite or PostgreSQL, at the same migration. Users,
+The backup is Django's own serialization, so it restores into any supported
+database, SQLite or PostgreSQL, at the same migration. It is XML, gzipped:
+Django's JSON keeps times to the millisecond only, and a backup must give
+back every microsecond (a deal's version, the history's dates). Users,
 groups and permissions travel by natural key, so a restored database keeps
 who changed what even though its permission ids differ. Left out on purpose:
 what Django rebuilds itself (content types, permissions), sessions, and
@@ -23,9 +25,12 @@ EXCLUDED = [
 CHECKED_EMPTY = ["articles.Deal", "articles.Company", "articles.Article", "auth.User"]
 
 
+SUFFIXES = (".xml", ".xml.gz", ".xml.bz2", ".xml.xz")
+
+
 def dump(output: str) -> None:
-    """Write the archive to ``output`` (.json, or .json.gz to compress), as one
-    consistent snapshot even while curators keep working."""
+    """Write the archive to ``output`` (one of SUFFIXES), as one consistent
+    snapshot even while curators keep working."""
     with transaction.atomic():
         if connection.vendor == "postgresql":
             # One snapshot for every table, not one per query.
@@ -33,6 +38,7 @@ def dump(output: str) -> None:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         call_command(
             "dumpdata",
+            format="xml",
             natural_foreign=True,
             natural_primary=True,
             exclude=EXCLUDED,

@@ -14,7 +14,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="The backup file (.json.gz or .json).")
+        parser.add_argument("path", help="The backup file (.xml.gz, as `backup` writes it).")
 
     def handle(self, *args, path, **options):
         if not Path(path).is_file():
