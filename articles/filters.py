@@ -132,8 +132,10 @@ class SourceField(LookupField):
                 )
             if len(matches) > 1:
                 names = ", ".join(match.name for match in matches[: self.max_candidates])
+                if len(matches) > self.max_candidates:
+                    names += "…"
                 raise forms.ValidationError(
-                    _("Several sources match “%(text)s” (%(names)s…): type more of the name."),
+                    _("Several sources match “%(text)s” (%(names)s): type more of the name."),
                     code="ambiguous",
                     params={"text": text, "names": names},
                 )
@@ -305,12 +307,14 @@ class DealFilterSet(FacetedFilterSet):
         return qs.search_text(text, limit=self.match_limit, order=self.ordering())
 
     def queryset_without(self, *excluded):
-        qs = super().queryset_without(*excluded)
-        if self.limits_matches:
-            # Counted among what the list would show: its first matches.
-            first = qs.order_by(*self.ordering()).values("pk")[: self.match_limit]
-            qs = self.queryset.model.objects.filter(pk__in=first)
-        return qs
+        # A facet counts every match of the words, not only the first ones
+        # the list shows: the count of a choice is of all the deals with it
+        # (cached until the archive changes, as every count is).
+        limit, self.match_limit = self.match_limit, None
+        try:
+            return super().queryset_without(*excluded)
+        finally:
+            self.match_limit = limit
 
     @property
     def limits_matches(self) -> bool:

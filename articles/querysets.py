@@ -202,7 +202,9 @@ class DealQuerySet(models.QuerySet):
                 Q(search_vector=query),
                 Q(target__in=parties),
                 Q(seller__in=parties),
-                Q(bids__bidders__in=parties),
+                # A semi-join: a join would repeat a deal once per matching
+                # bid or bidder, and the first ``limit`` rows hold fewer deals.
+                Q(pk__in=Bid.objects.filter(bidders__in=parties).values("deal_id")),
             )
         ]
         return first.union(*others)

@@ -231,7 +231,8 @@ def _ranked(text: str, unwanted: list[str]):
         # A deal found through a party must not mention what was excluded
         # either, in its own text or in its parties' names.
         quoted = " or ".join(f'"{term}"' for term in unwanted)
-        deals = deals.exclude(_deal_matches(_websearch(quoted, DEAL_CONFIG)))
+        # Every deal that mentions them, not only the newest: unbounded.
+        deals = deals.exclude(pk__in=Deal.objects.ids_matching(_websearch(quoted, DEAL_CONFIG)))
     deals = (
         deals.select_related("target")
         .annotate(

@@ -319,7 +319,7 @@ def test_words_list_at_most_the_first_matches_and_say_so(client, monkeypatch):
 
     html = client.get("/deals/", {"q": "chip"}).content.decode()
     assert "The first 4 deals" in html
-    assert "More deals match these words than are listed" in html
+    assert "4 or more deals match these words" in html
     listed = re.findall(r"Chip deal \w+", html)
     assert listed[:4] == ["Chip deal 6", "Chip deal 5", "Chip deal 4", "Chip deal 3"]
     assert "Chip deal 1" not in html
@@ -330,7 +330,38 @@ def test_words_list_at_most_the_first_matches_and_say_so(client, monkeypatch):
     # Filters apply before the cut: the one blocked deal is found, with no notice.
     blocked = client.get("/deals/", {"q": "chip", "status": "blocked"}).content.decode()
     assert "Chip deal blocked" in blocked
-    assert "1 deal" in blocked and "More deals match" not in blocked
+    assert "1 deal" in blocked and "or more deals match" not in blocked
+
+
+@pytest.mark.django_db
+def test_a_cut_list_counts_every_match_beside_its_filters(client, monkeypatch):
+    from articles.views import DealListView
+
+    monkeypatch.setattr(DealListView, "match_limit", 2)
+    for day in range(1, 6):
+        DealFactory(title=f"Chip deal {day}", announced_on=datetime.date(2024, 1, day),
+                    status="blocked")  # fmt: skip
+    response = client.get("/deals/", {"q": "chip", "status": "blocked"})
+    blocked = next(f for f in response.context["facets"]["status"] if f["value"] == "blocked")
+    assert blocked["checked"] and blocked["count"] == 5
+
+
+@pytest.mark.django_db
+def test_a_deal_bid_on_by_two_matching_companies_counts_once(client, monkeypatch):
+    """A joint bid by two companies whose names match must not take two of
+    the first places of a cut list."""
+    from articles.views import DealListView
+
+    monkeypatch.setattr(DealListView, "match_limit", 2)
+    acme, acme_two = CompanyFactory(name="Acme Capital"), CompanyFactory(name="Acme Partners")
+    newest = DealFactory(title="Newest", announced_on=datetime.date(2024, 3, 1))
+    BidFactory(deal=newest, bidders=[acme, acme_two])
+    BidFactory(deal=newest, bidders=[acme])
+    for title, day in (("Middle", 2), ("Earliest", 1)):
+        BidFactory(deal=DealFactory(title=title, announced_on=datetime.date(2024, day, 1)),
+                   bidders=[acme])  # fmt: skip
+    html = client.get("/deals/", {"q": "acme"}).content.decode()
+    assert "Newest" in html and "Middle" in html and "Earliest" not in html
 
 
 @pytest.mark.django_db
