@@ -184,6 +184,14 @@ class DealAdminForm(forms.ModelForm):
 @admin.register(Deal)
 class DealAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
     form = DealAdminForm
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring a version saves the deal: in one transaction, as the
+        # change page is, so that the edit-conflict check's row lock holds
+        # until the save.
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
     list_display = [
         "title",
         "target",

@@ -252,8 +252,11 @@ def deal_detail(request, slug):
         return render_to_string("articles/deal_detail.html", context, request)
 
     # A long story takes a while to tell: the page is kept until the archive
-    # changes (or the day does, which turns deadlines overdue). The address,
-    # host and language are part of the key, as the page's links are.
+    # changes (or the day does, which turns deadlines overdue). Only its own
+    # addresses (?page= or none) are kept, or anyone could fill the cache with
+    # ?x=1, ?x=2...; the host and language are part of the key, as its links are.
+    if set(request.GET) - {"page"}:
+        return HttpResponse(page_html())
     key = (deal.pk, request.get_full_path(), request.get_host(), request.scheme,
            translation.get_language(), today())  # fmt: skip
     return HttpResponse(cached("deal_page", key, page_html))

@@ -1,9 +1,8 @@
-"""/healthz, for load balancers and monitors: 200 when every database
-answers, 503 otherwise."""
+"""/healthz, for load balancers and monitors."""
 
 import logging
 
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -16,16 +15,16 @@ logger = logging.getLogger(__name__)
 @never_cache
 @require_safe
 def healthz(request):
+    """200 while the primary answers (a replica down is reported, but the
+    router's other databases still serve: taking every app server out of
+    rotation for it would take the site down); 503 when the primary does not."""
     databases = {alias: _reachable(alias) for alias in connections}
     if all(databases.values()):
         return JsonResponse({"status": "ok"})
-    response = JsonResponse(
-        {
-            "status": "unavailable",
-            "databases": {alias: "ok" if up else "unreachable" for alias, up in databases.items()},
-        },
-        status=503,
-    )
+    report = {alias: "ok" if up else "unreachable" for alias, up in databases.items()}
+    if databases[DEFAULT_DB_ALIAS]:
+        return JsonResponse({"status": "degraded", "databases": report})
+    response = JsonResponse({"status": "unavailable", "databases": report}, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 

@@ -153,6 +153,12 @@ def test_a_restore_never_overwrites_an_archive(curated_archive, empty_database, 
     assert "This database is not empty" in again.stderr
 
 
+def test_a_backup_is_readable_by_its_owner_only(curated_archive, tmp_path):
+    backup = tmp_path / "archive.xml.gz"
+    call_command("backup", output=str(backup))
+    assert backup.stat().st_mode & 0o777 == 0o600
+
+
 def test_a_backup_is_named_so_that_it_can_be_restored(tmp_path):
     with pytest.raises(CommandError, match="Name the backup file with one of"):
         call_command("backup", output=str(tmp_path / "archive.json.gz"))

@@ -407,3 +407,14 @@ def test_a_deal_page_is_told_once_until_the_archive_changes(client, django_asser
     bid.save()
 
     assert "Turned down on 13 September." in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_deal_page_with_other_parameters_is_told_but_not_kept(client):
+    deal = DealFactory()
+    url = deal.get_absolute_url()
+    with CaptureQueriesContext(connection) as first:
+        client.get(url, {"utm_source": "newsletter"})
+    with CaptureQueriesContext(connection) as again:
+        client.get(url, {"utm_source": "newsletter"})
+    assert len(again) == len(first) > 1  # told each time, never kept

@@ -188,3 +188,19 @@ def test_health_check_says_the_database_answers(client):
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_health_check_stays_up_when_only_a_replica_is_down(client, monkeypatch):
+    from dealwatch import health
+
+    monkeypatch.setattr(health, "connections", ["default", "replica_1"])
+    monkeypatch.setattr(health, "_reachable", lambda alias: alias == "default")
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "degraded",
+        "databases": {"default": "ok", "replica_1": "unreachable"},
+    }
+
+    monkeypatch.setattr(health, "_reachable", lambda alias: alias != "default")
+    assert client.get("/healthz").status_code == 503

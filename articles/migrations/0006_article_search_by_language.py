@@ -11,6 +11,11 @@ expression gets statistics of its own, so each language's words are counted
 among that language's articles. The expressions must stay those of
 articles.search.ARTICLE_VECTORS (tests/test_search.py checks that the
 indexes serve its queries).
+
+The new indexes are built CONCURRENTLY, outside a transaction, so that the
+site keeps reading and curators keep writing while they are (two million
+articles: about half a minute); the old index is dropped only then, a brief
+lock.
 """
 
 from django.db import migrations
@@ -26,7 +31,8 @@ def create_indexes(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         for name, expression in INDEXES.items():
             schema_editor.execute(
-                f"CREATE INDEX IF NOT EXISTS {name} ON articles_article USING gin (({expression}))"
+                f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} "
+                f"ON articles_article USING gin (({expression}))"
             )
         # Statistics of the new expressions, before the first search.
         schema_editor.execute("ANALYZE articles_article")
@@ -35,13 +41,15 @@ def create_indexes(apps, schema_editor):
 def drop_indexes(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         for name in INDEXES:
-            schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+            schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {name}")
 
 
 class Migration(migrations.Migration):
+    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+
     dependencies = [("articles", "0005_history")]
 
     operations = [
+        migrations.RunPython(create_indexes, drop_indexes, atomic=False),
         migrations.RemoveIndex(model_name="article", name="article_search_idx"),
-        migrations.RunPython(create_indexes, drop_indexes),
     ]

@@ -1,4 +1,5 @@
 import datetime
+import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -30,5 +31,10 @@ class Command(BaseCommand):
             )
         path = Path(output)
         path.parent.mkdir(parents=True, exist_ok=True)
-        dump(str(path))
+        # It holds the accounts' password hashes: readable by its owner only.
+        previous = os.umask(0o077)
+        try:
+            dump(str(path))
+        finally:
+            os.umask(previous)
         self.stdout.write(f"Backed up the archive to {path} ({path.stat().st_size:,} bytes).")
