@@ -201,6 +201,11 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "dealwatch.lockout.lockout_response"
+# DJANGO_PROXY_COUNT: how many proxies of our own (load balancer, TLS
+# terminator) stand before the app; logins are then counted by the address
+# they saw, not by theirs (dealwatch.lockout.client_ip).
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "dealwatch.lockout.client_ip"
 
 # Who may see and restore past versions of curated records is a permission of
 # its own (the curators group has it, migration 0005).

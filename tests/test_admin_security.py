@@ -67,6 +67,19 @@ def test_a_lockout_is_for_that_username_only(client, curator):
     assert log_in(client, "grace").status_code == 302
 
 
+def test_behind_our_proxy_a_lockout_is_for_the_clients_address(client, curator, settings):
+    settings.PROXY_COUNT = 1
+    for _ in range(5):
+        client.post(LOGIN, {"username": "ada", "password": "wrong"},
+                    HTTP_X_FORWARDED_FOR="203.0.113.7")  # fmt: skip
+    other = client.post(LOGIN, {"username": "ada", "password": PASSWORD},
+                        HTTP_X_FORWARDED_FOR="198.51.100.2")  # fmt: skip
+    assert other.status_code == 302  # another reader behind the same proxy
+    forged = client.post(LOGIN, {"username": "ada", "password": PASSWORD},
+                         HTTP_X_FORWARDED_FOR="198.51.100.9, 203.0.113.7")  # fmt: skip
+    assert forged.status_code == 429  # a forged first address changes nothing
+
+
 def test_an_administrator_lifts_a_lockout(client, curator):
     for _ in range(5):
         log_in(client, "ada", "wrong")
