@@ -181,6 +181,46 @@ class DealAdminForm(forms.ModelForm):
         }
 
 
+class DealPartAdminForm(forms.ModelForm):
+    """A bid or deadline on its own page. The deal's page edits it too (as an
+    inline), so it carries its deal's version as the page was opened, and a
+    save is refused, as on the deal's page, once the deal or any of its bids
+    or deadlines has changed since."""
+
+    deal_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk is not None:
+            self.fields["deal_version"].initial = deal_version(self.instance.deal_id)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None:
+            return cleaned_data
+        deal_pk = self.instance.deal_id  # as saved, before this form changes it
+        with transaction.atomic():
+            current = deal_version(deal_pk, lock=True)
+        if cleaned_data.get("deal_version") != current:
+            user, when = last_change(deal_pk)
+            raise ValidationError(
+                gettext(
+                    "%(user)s changed this deal, or one of its bids or deadlines, at %(time)s, "
+                    "after you opened this page. Your changes were not saved, so as not to "
+                    "overwrite theirs: open this page again to see them, then make your "
+                    "changes once more."
+                )
+                % {
+                    "user": user or gettext("Someone else"),
+                    "time": formats.date_format(
+                        timezone.localtime(when or timezone.now()), "DATETIME_FORMAT"
+                    ),
+                },
+                code="edit_conflict",
+            )
+        return cleaned_data
+
+
 @admin.register(Deal)
 class DealAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
     form = DealAdminForm
@@ -226,6 +266,7 @@ class DealAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
 
 @admin.register(Bid)
 class BidAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
+    form = DealPartAdminForm
     list_display = [
         "deal",
         "bidder_names",
@@ -255,6 +296,7 @@ class BidAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
 
 @admin.register(Deadline)
 class DeadlineAdmin(SimpleHistoryAdmin):
+    form = DealPartAdminForm
     list_display = ["label", "deal", "kind", "due_on", "status", "extended_to"]
     list_filter = ["status", "kind", "due_on"]
     list_select_related = ["deal", "extended_to"]

@@ -212,6 +212,32 @@ def test_a_bid_changed_on_its_own_page_is_not_overwritten_from_the_deal_page(two
     assert bid.status == Bid.Status.REJECTED
 
 
+def test_a_bid_page_opened_before_the_deal_page_saved_is_refused(two_curators):
+    ada, grace = two_curators
+    deal = DealFactory()
+    bid = BidFactory(deal=deal, bidders=[CompanyFactory()], status=Bid.Status.SUBMITTED)
+    bid_url = reverse("admin:articles_bid_change", args=[bid.pk])
+    ada_bid_page = ada.get(bid_url).content.decode()  # ada opens the bid's own page
+
+    # grace records on the deal's page, in the bid's inline, that it was rejected.
+    deal_page = open_deal(grace, deal)
+    assert grace.post(
+        change_url(deal), form_data(deal_page, **{"bids-0-status": Bid.Status.REJECTED})
+    ).status_code == 302  # fmt: skip
+
+    refused = ada.post(bid_url, form_data(ada_bid_page, note="Still in the running."))
+    assert refused.status_code == 200
+    assert "grace changed this deal, or one of its bids or deadlines, at" in (
+        refused.content.decode()
+    )
+    bid.refresh_from_db()
+    assert bid.status == Bid.Status.REJECTED and bid.note != "Still in the running."
+
+    # Opened again, the page saves.
+    again = ada.get(bid_url).content.decode()
+    assert ada.post(bid_url, form_data(again, note="Turned down.")).status_code == 302
+
+
 def test_one_curator_saving_twice_is_no_conflict(client, curator):
     client.force_login(curator)
     deal = DealFactory()
