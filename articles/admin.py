@@ -138,33 +138,51 @@ class DeadlineInline(admin.StackedInline):
         return formset
 
 
-class DealAdminForm(forms.ModelForm):
+class DealVersionForm(forms.ModelForm):
     """Refuses a save that would overwrite changes made since the page was
-    opened (see edit_conflicts): the page carries the deal's version as it
+    opened (see edit_conflicts): the page carries its deal's version as it
     was then, and the save compares it with the row, locked until the admin's
     transaction ends."""
 
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    deal_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def versioned_deal_pk(self) -> int:
+        """The deal whose version this page carries, as saved."""
+        raise NotImplementedError
+
+    def conflict_message(self, user: str | None, when) -> str:
+        raise NotImplementedError
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound and self.instance.pk is not None:
             # Read from the row, not the instance: a past version being
             # restored from the history carries its own old updated_at.
-            self.fields["version"].initial = deal_version(self.instance.pk)
+            self.fields["deal_version"].initial = deal_version(self.versioned_deal_pk())
 
     def clean(self):
         cleaned_data = super().clean()
         if self.instance.pk is None:
             return cleaned_data
+        deal_pk = self.versioned_deal_pk()
         with transaction.atomic():
-            current = deal_version(self.instance.pk, lock=True)
-        if cleaned_data.get("version") != current:
-            raise ValidationError(self.conflict_message(), code="edit_conflict")
+            current = deal_version(deal_pk, lock=True)
+        if cleaned_data.get("deal_version") != current:
+            raise ValidationError(
+                self.conflict_message(*last_change(deal_pk)), code="edit_conflict"
+            )
         return cleaned_data
 
-    def conflict_message(self) -> str:
-        user, when = last_change(self.instance.pk)
+
+def _local_time(when) -> str:
+    return formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
+
+
+class DealAdminForm(DealVersionForm):
+    def versioned_deal_pk(self) -> int:
+        return self.instance.pk
+
+    def conflict_message(self, user, when) -> str:
         if when is None:
             return gettext(
                 "This deal was changed after you opened it. Your changes were not saved, "
@@ -175,50 +193,27 @@ class DealAdminForm(forms.ModelForm):
             "%(user)s changed this deal at %(time)s, after you opened it. Your changes "
             "were not saved, so as not to overwrite theirs: open the deal again to see "
             "them, then make your changes once more."
+        ) % {"user": user or gettext("Someone else"), "time": _local_time(when)}
+
+
+class DealPartAdminForm(DealVersionForm):
+    """A bid or deadline on its own page. The deal's page edits it too (as an
+    inline), so a save is refused, as on the deal's page, once the deal or any
+    of its bids or deadlines has changed since the page was opened."""
+
+    def versioned_deal_pk(self) -> int:
+        return self.instance.deal_id  # as saved, before this form changes it
+
+    def conflict_message(self, user, when) -> str:
+        return gettext(
+            "%(user)s changed this deal, or one of its bids or deadlines, at %(time)s, "
+            "after you opened this page. Your changes were not saved, so as not to "
+            "overwrite theirs: open this page again to see them, then make your "
+            "changes once more."
         ) % {
             "user": user or gettext("Someone else"),
-            "time": formats.date_format(timezone.localtime(when), "DATETIME_FORMAT"),
+            "time": _local_time(when or timezone.now()),
         }
-
-
-class DealPartAdminForm(forms.ModelForm):
-    """A bid or deadline on its own page. The deal's page edits it too (as an
-    inline), so it carries its deal's version as the page was opened, and a
-    save is refused, as on the deal's page, once the deal or any of its bids
-    or deadlines has changed since."""
-
-    deal_version = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound and self.instance.pk is not None:
-            self.fields["deal_version"].initial = deal_version(self.instance.deal_id)
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk is None:
-            return cleaned_data
-        deal_pk = self.instance.deal_id  # as saved, before this form changes it
-        with transaction.atomic():
-            current = deal_version(deal_pk, lock=True)
-        if cleaned_data.get("deal_version") != current:
-            user, when = last_change(deal_pk)
-            raise ValidationError(
-                gettext(
-                    "%(user)s changed this deal, or one of its bids or deadlines, at %(time)s, "
-                    "after you opened this page. Your changes were not saved, so as not to "
-                    "overwrite theirs: open this page again to see them, then make your "
-                    "changes once more."
-                )
-                % {
-                    "user": user or gettext("Someone else"),
-                    "time": formats.date_format(
-                        timezone.localtime(when or timezone.now()), "DATETIME_FORMAT"
-                    ),
-                },
-                code="edit_conflict",
-            )
-        return cleaned_data
 
 
 @admin.register(Deal)
@@ -256,7 +251,7 @@ class DealAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
             {"fields": [("deal_type", "status"), ("announced_on", "closed_on")]},
         ),
         (_("Value"), {"fields": [("value", "currency")]}),
-        (None, {"fields": ["summary", "version"]}),
+        (None, {"fields": ["summary", "deal_version"]}),
     ]
 
     @admin.display(description=_("Countries"), ordering="countries")

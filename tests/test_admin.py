@@ -433,7 +433,7 @@ def test_deal_change_page_records_that_a_deadline_slipped(curator_client):
         "currency": "",
         "summary": "",
         # The deal's version as the page was loaded (edit conflicts are refused).
-        "version": re.search(r'name="version" value="([^"]*)"', page).group(1),
+        "deal_version": re.search(r'name="deal_version" value="([^"]*)"', page).group(1),
         **management_form(page, "bids", 0),
         **management_form(page, "deadlines", 2),
         "_save": "Save",

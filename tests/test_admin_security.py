@@ -316,4 +316,4 @@ def test_the_change_log_of_every_record_is_read_only_for_curators(client, curato
 def test_the_version_field_is_hidden(client, curator):
     client.force_login(curator)
     page = open_deal(client, DealFactory())
-    assert re.search(r'<input type="hidden" name="version" value="[^"]+"', page)
+    assert re.search(r'<input type="hidden" name="deal_version" value="[^"]+"', page)

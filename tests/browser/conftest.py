@@ -53,6 +53,20 @@ def base_url(live_server):
 
 
 @pytest.fixture
+def admin_page(page, live_server, transactional_db):
+    """The page, logged in to the admin as a superuser through its login form."""
+    from django.contrib.auth.models import User
+
+    User.objects.create_superuser("editor", password="a long passphrase for tests")
+    page.goto(f"{live_server.url}/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("a long passphrase for tests")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+    return page
+
+
+@pytest.fixture
 def screenshot(page):
     """Save a full-page screenshot under test-artifacts/ (git-ignored) to look at."""
 

@@ -3,7 +3,6 @@
 where its name is listed, edited and picked from the autocomplete."""
 
 import pytest
-from django.contrib.auth.models import User
 
 from tests.test_hostile_input import PAGES, make_hostile_archive
 
@@ -35,14 +34,9 @@ def test_public_pages_run_nothing_a_curator_typed(page, live_server, dialogs):
     assert dialogs == []
 
 
-def test_the_admin_runs_nothing_a_curator_typed(page, live_server, dialogs):
+def test_the_admin_runs_nothing_a_curator_typed(admin_page, live_server, dialogs):
+    page = admin_page
     deal = make_hostile_archive()
-    User.objects.create_superuser("editor", password="a long passphrase for tests")
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("a long passphrase for tests")
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
 
     for path in [
         "/admin/articles/deal/",
