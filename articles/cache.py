@@ -1,14 +1,17 @@
-"""Caching of what is expensive and shared (counts, facet counts, the home
-page's lists), made correct by a version number: every curated change bumps
-the archive's version, and every key carries the version it was computed at,
-so a stale entry is never read again (it simply expires)."""
+"""Caching of what is expensive and shared (counts, facet counts, the public
+pages), made correct by a version number: every curated change bumps the
+archive's version, and every key carries the version it was computed at, so a
+stale entry is never read again (it simply expires)."""
 
+import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone, translation
 
 VERSION_KEY = "archive:version"
 TIMEOUT = 60 * 60  # stale keys are unreachable anyway; this only frees memory
@@ -45,8 +48,7 @@ def _bump() -> None:
 
 def cached(namespace: str, parts: Any, compute: Callable[[], Any]) -> Any:
     """``compute()``, or its result for the same ``parts`` at the current version."""
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"archive:{archive_version()}:{namespace}:{digest}"
+    key = _key(namespace, parts, archive_version())
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -57,3 +59,40 @@ def cached(namespace: str, parts: Any, compute: Callable[[], Any]) -> Any:
 def cached_count(queryset) -> int:
     """``queryset.count()``, computed once per archive version."""
     return cached("count", queryset.query.sql_with_params(), queryset.count)
+
+
+def _key(namespace: str, parts: Any, version: int) -> str:
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"archive:{version}:{namespace}:{digest}"
+
+
+def cached_page(view: Callable, params: Iterable[str] = ()) -> Callable:
+    """The view, its pages kept until the archive changes or the day does
+    (which turns deadlines overdue). A public page is the same for every
+    reader: it depends on its address, host, scheme and language only.
+
+    Only its own addresses are kept: a query string with any parameter but
+    ``params`` is answered and not kept, or anyone could fill the cache with
+    ?x=1, ?x=2... Only a 200 is kept (not a redirect, an error or a stream)."""
+    allowed = frozenset(params)
+
+    @functools.wraps(view)
+    def serve(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or not allowed.issuperset(request.GET):
+            return view(request, *args, **kwargs)
+        parts = (request.get_full_path(), request.get_host(), request.scheme,
+                 translation.get_language(), timezone.localdate())  # fmt: skip
+        # The version is read before the page is made: a change saved
+        # meanwhile makes this key stale at once.
+        key = _key("page", parts, archive_version())
+        content = cache.get(key)
+        if content is not None:
+            return HttpResponse(content)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            if hasattr(response, "render"):
+                response.render()
+            cache.set(key, response.content, TIMEOUT)
+        return response
+
+    return serve

@@ -1,24 +1,31 @@
 from django.urls import path
 
 from . import calendar, exports, feeds, search, views
+from .cache import cached_page
 
 app_name = "articles"
 
+# The pages are the same for every reader, and kept until the archive changes
+# (cached_page); the suggestions, feeds, calendars and exports are not pages.
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("deals/", views.DealListView.as_view(), name="deal_list"),
-    path("deals/<slug:slug>/", views.deal_detail, name="deal_detail"),
-    path("companies/", views.CompanyListView.as_view(), name="company_list"),
+    path("", cached_page(views.home), name="home"),
+    path("deals/", views.DealListView.as_cached_view(), name="deal_list"),
+    path("deals/<slug:slug>/", cached_page(views.deal_detail, ["page"]), name="deal_detail"),
+    path("companies/", views.CompanyListView.as_cached_view(), name="company_list"),
     path("suggest/companies/", views.company_suggestions, name="company_suggestions"),
-    path("companies/<slug:slug>/", views.company_detail, name="company_detail"),
-    path("articles/", views.ArticleListView.as_view(), name="article_list"),
-    path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
-    path("deadlines/", views.DeadlineListView.as_view(), name="deadline_list"),
+    path("companies/<slug:slug>/", cached_page(views.company_detail), name="company_detail"),
+    path("articles/", views.ArticleListView.as_cached_view(), name="article_list"),
+    path(
+        "articles/<slug:slug>/",
+        cached_page(views.ArticleDetailView.as_view()),
+        name="article_detail",
+    ),
+    path("deadlines/", views.DeadlineListView.as_cached_view(), name="deadline_list"),
 ]
 
 # Search, feeds, calendars and exports (issue 4).
 urlpatterns += [
-    path("search/", search.search_view, name="search"),
+    path("search/", cached_page(search.search_view, ["q"]), name="search"),
     path("feeds/articles/", feeds.LatestArticlesFeed(), name="feed_articles"),
     path("feeds/articles/rss/", feeds.LatestArticlesRssFeed(), name="feed_articles_rss"),
     path("feeds/deals/", feeds.DealListFeed(), name="feed_deals"),

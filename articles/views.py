@@ -3,10 +3,8 @@ filter sets what a URL may ask for."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import F
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
@@ -14,7 +12,7 @@ from django_countries import countries
 from django_filters.views import FilterView
 
 from . import timeline
-from .cache import cached, cached_count
+from .cache import cached_count, cached_page
 from .filters import (
     ArticleFilterSet,
     CompanyField,
@@ -40,6 +38,14 @@ class ArchiveListView(FilterView):
     paginate_by = 25
     paginator_class = ArchivePaginator
     page_notice = None
+
+    # Query parameters other than the filters that a page of the list reads.
+    page_params = ("page",)
+
+    @classmethod
+    def as_cached_view(cls):
+        """The view, its pages kept (cached_page) at the addresses its filters make."""
+        return cached_page(cls.as_view(), {*cls.filterset_class.base_filters, *cls.page_params})
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.get_filterset(self.get_filterset_class())
@@ -233,33 +239,19 @@ DEAL_SOURCES = 20
 
 def deal_detail(request, slug):
     deal = get_object_or_404(Deal.objects.select_related("target", "seller"), slug=slug)
-
-    def page_html() -> str:
-        story = timeline.for_deal(deal)
-        # Most stories fit one page; the longest (hundreds of events) are paged.
-        page, notice = forgiving_page(
-            Paginator(story.events, TIMELINE_PAGE), request.GET.get("page")
-        )
-        context = {
-            "deal": deal,
-            "timeline": page.object_list,
-            "timeline_page": page,
-            "page_notice": notice,
-            "bids": story.bids,
-            "articles": story.articles[:DEAL_SOURCES],
-            "article_count": len(story.articles),
-        }
-        return render_to_string("articles/deal_detail.html", context, request)
-
-    # A long story takes a while to tell: the page is kept until the archive
-    # changes (or the day does, which turns deadlines overdue). Only its own
-    # addresses (?page= or none) are kept, or anyone could fill the cache with
-    # ?x=1, ?x=2...; the host and language are part of the key, as its links are.
-    if set(request.GET) - {"page"}:
-        return HttpResponse(page_html())
-    key = (deal.pk, request.get_full_path(), request.get_host(), request.scheme,
-           translation.get_language(), today())  # fmt: skip
-    return HttpResponse(cached("deal_page", key, page_html))
+    story = timeline.for_deal(deal)
+    # Most stories fit one page; the longest (hundreds of events) are paged.
+    page, notice = forgiving_page(Paginator(story.events, TIMELINE_PAGE), request.GET.get("page"))
+    context = {
+        "deal": deal,
+        "timeline": page.object_list,
+        "timeline_page": page,
+        "page_notice": notice,
+        "bids": story.bids,
+        "articles": story.articles[:DEAL_SOURCES],
+        "article_count": len(story.articles),
+    }
+    return render(request, "articles/deal_detail.html", context)
 
 
 class CompanyListView(ArchiveListView):
@@ -371,6 +363,7 @@ class DeadlineListView(ArchiveListView):
     filterset_class = DeadlineFilterSet
     template_name = "articles/deadline_list.html"
     paginate_by = None  # each section has its own paginator
+    page_params = ("page", "overdue_page", "past_page")
     section_size = 25
 
     def get_queryset(self):

@@ -4,12 +4,21 @@ changes, cheap deep pages, and the primary/replica router."""
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Deal
 from dealwatch.routers import PrimaryForCuratorsMiddleware, PrimaryReplicaRouter
-from tests.factories import BidFactory, CompanyFactory, DealFactory
+from tests.factories import (
+    ArticleFactory,
+    BidFactory,
+    CompanyFactory,
+    DeadlineFactory,
+    DealFactory,
+)
 
 URL = reverse("articles:deal_list")
 
@@ -20,14 +29,17 @@ def test_counts_and_facets_are_cached_until_a_curator_changes_data(
 ):
     deal = DealFactory()
     BidFactory(deal=deal)
-    client.get(URL)
+    # A parameter of its own (a newsletter's tag) makes an address whose page
+    # is made each time (not kept), from the counts kept for the list.
+    tagged = {"utm_source": "newsletter"}
+    client.get(URL, tagged)
     # Warm: only the page of deals, its bids, bidders and pending deadlines.
     with django_assert_num_queries(4):
-        response = client.get(URL)
+        response = client.get(URL, tagged)
     assert response.context["paginator"].count == 1
 
     DealFactory(status=Deal.Status.BLOCKED)  # a curator adds a deal
-    response = client.get(URL)
+    response = client.get(URL, tagged)
     assert response.context["paginator"].count == 2
     status = {c["value"]: c["count"] for c in response.context["facets"]["status"]}
     assert status["blocked"] == 1
@@ -82,3 +94,86 @@ def test_cached_rows_show_a_new_bid_at_once(client):
     assert "Bidders" not in client.get(URL).content.decode()
     BidFactory(deal=deal, bidders=[CompanyFactory(name="Late Bidder Corp")])
     assert "Late Bidder Corp" in client.get(URL).content.decode()
+
+
+@pytest.fixture
+def small_archive(db):
+    target = CompanyFactory(name="Bytedance Ltd", slug="bytedance")
+    deal = DealFactory(title="Forced sale of TikTok", slug="tiktok", target=target)
+    DeadlineFactory(deal=deal, label="Presidential order", due_on=datetime.date(2099, 9, 15))
+    ArticleFactory(title="TikTok on sale", slug="tiktok-on-sale", deals=[deal], companies=[target])
+    return deal
+
+
+KEPT_PAGES = [
+    "/",
+    "/deals/",
+    "/deals/?status=announced&sort=-value&page=1",
+    "/deals/tiktok/",
+    "/companies/",
+    "/companies/bytedance/",
+    "/articles/",
+    "/articles/tiktok-on-sale/",
+    "/deadlines/?past_page=1",
+    "/search/?q=tiktok",
+    "/fr/deals/",
+]
+
+
+@pytest.mark.parametrize("path", KEPT_PAGES)
+def test_a_public_page_is_kept_until_a_curator_changes_data(
+    client, small_archive, django_assert_num_queries, path
+):
+    first = client.get(path)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        again = client.get(path)
+    assert again.content == first.content
+
+    small_archive.target.name = "ByteDance Ltd."  # a curator's correction
+    small_archive.target.save()
+    with CaptureQueriesContext(connection) as queries:
+        fresh = client.get(path)
+    assert fresh.status_code == 200 and len(queries) > 0  # made again
+
+
+@pytest.mark.parametrize("path", ["/deals/", "/deals/tiktok/", "/companies/bytedance/"])
+def test_a_kept_page_shows_a_change_at_once(client, small_archive, path):
+    assert "Forced sale of TikTok" in client.get(path).content.decode()
+    small_archive.title = "Forced sale of TikTok's US operations"
+    small_archive.save()
+    assert "Forced sale of TikTok&#x27;s US operations" in client.get(path).content.decode()
+
+
+def test_english_and_french_pages_are_kept_apart(client, small_archive):
+    english = client.get("/deals/").content.decode()
+    french = client.get("/fr/deals/").content.decode()
+    assert '<html lang="en"' in english and '<html lang="fr"' in french
+    assert '<html lang="en"' in client.get("/deals/").content.decode()
+
+
+def test_a_kept_deadlines_page_is_made_again_the_next_day(client, small_archive, monkeypatch):
+    deadline = small_archive.deadlines.get()
+    deadline.due_on = timezone.localdate()
+    deadline.save()
+    page = client.get("/deadlines/")
+    assert [d.label for d in page.context["sections"][0]["page"]] == ["Presidential order"]
+
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    page = client.get("/deadlines/")
+    sections = {s["key"]: [d.label for d in s["page"]] for s in page.context["sections"]}
+    assert sections["upcoming"] == [] and sections["overdue"] == ["Presidential order"]
+
+
+def test_only_a_pages_own_addresses_are_kept(client, small_archive):
+    """Other parameters, redirects and errors are answered each time, not kept."""
+    for path, status in [
+        ("/deals/?utm_source=newsletter", 200),
+        ("/deals/?buyer=Bytedance+Ltd", 302),  # a name typed in: to its slug
+        ("/deals/no-such-deal/", 404),
+    ]:
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(path).status_code == status
+            assert len(queries) > 0, path
