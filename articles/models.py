@@ -548,3 +548,30 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:article_detail", kwargs={"slug": self.slug})
+
+
+class DealTally(models.Model):
+    """How many deals have each status and type, in all (country "") and in
+    each country they cover: the deal list's counts and facets, when only
+    status, type and country are chosen, without reading a million deals.
+
+    Derived data: PostgreSQL keeps it current with triggers on the deals table
+    (migration 0008, for every insert, update, delete or truncate, COPY
+    included); backups leave it out. Elsewhere it stays empty and is not read."""
+
+    status = models.CharField(max_length=20, choices=DealStatus)
+    deal_type = models.CharField(max_length=20, choices=DealType)
+    country = models.CharField(max_length=2, blank=True)
+    # No check that it stays positive: PostgreSQL checks a row an upsert
+    # proposes (a change of -1) before it finds the row to add it to.
+    deals = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status", "deal_type", "country"], name="deal_tally_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.status} {self.deal_type} {self.country or '*'}: {self.deals}"

@@ -194,6 +194,13 @@ class DealListView(ArchiveListView):
         filterset.match_limit = self.match_limit
         return filterset
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if not self.filterset.limits_matches:
+            # Counting the facets counted the list too.
+            paginator.count = self.filterset.facet_counts()["total"]
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["facets"] = deal_facets(self.filterset)

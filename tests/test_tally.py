@@ -1,0 +1,139 @@
+"""The deal list's counts and facets: one pass over what the other filters
+leave, or the tally of every deal that PostgreSQL keeps current with
+triggers (DealTally), exact either way."""
+
+import itertools
+from collections import Counter
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from articles.filters import DealFilterSet
+from articles.models import Deal, DealTally
+from tests.factories import BidFactory, CompanyFactory, DealFactory
+
+URL = reverse("articles:deal_list")
+S, T = Deal.Status, Deal.Type
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the tally is kept by PostgreSQL triggers; elsewhere the deals are counted",
+)
+
+
+def tally() -> Counter:
+    return Counter(
+        {
+            (status, deal_type, country): n
+            for status, deal_type, country, n in DealTally.objects.filter(deals__gt=0).values_list(
+                "status", "deal_type", "country", "deals"
+            )
+        }
+    )
+
+
+def counted() -> Counter:
+    """The tally as it should be, from the deals themselves."""
+    expected = Counter()
+    for status, deal_type, countries in Deal.objects.values_list(
+        "status", "deal_type", "countries"
+    ):
+        for code in ["", *(countries.split(",") if countries else [])]:
+            expected[status, deal_type, code] += 1
+    return expected
+
+
+@pytest.fixture
+def deals(db):
+    return [
+        DealFactory(status=S.ANNOUNCED, deal_type=T.ACQUISITION, countries=["US", "CA"]),
+        DealFactory(status=S.ANNOUNCED, deal_type=T.MERGER, countries=["US"]),
+        DealFactory(status=S.BLOCKED, deal_type=T.FORCED_SALE, countries=["US", "AU", "NZ"]),
+        DealFactory(status=S.COMPLETED, deal_type=T.ACQUISITION, countries=[]),
+    ]
+
+
+@postgresql_only
+def test_the_tally_follows_every_kind_of_change(deals):
+    assert tally() == counted()
+    assert tally()[S.ANNOUNCED, T.ACQUISITION, ""] == 1
+    assert tally()[S.BLOCKED, T.FORCED_SALE, "NZ"] == 1
+
+    deals[0].status = S.BLOCKED  # a curator's save
+    deals[0].countries = ["CA"]
+    deals[0].save()
+    Deal.objects.filter(pk=deals[1].pk).update(deal_type=T.DIVESTITURE)  # in bulk
+    BidFactory(deal=deals[2])  # moves the deal's version, not its tally
+    Deal.objects.bulk_create([Deal(title="New", slug="new", target=CompanyFactory())])
+    deals[3].delete()
+    assert tally() == counted()
+    assert tally()[S.BLOCKED, T.ACQUISITION, "US"] == 0
+
+    with connection.cursor() as cursor:  # as the benchmark's generator empties it
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # checked before the truncate
+        cursor.execute("TRUNCATE articles_deal CASCADE")
+    assert tally() == Counter()
+
+
+def expected_counts(statuses=(), types=(), country="", **others) -> dict:
+    """Each facet counted the plain way: a query for each choice."""
+
+    def deals(with_status=True, with_type=True, with_country=True):
+        qs = Deal.objects.filter(**others)
+        if statuses and with_status:
+            qs = qs.filter(status__in=statuses)
+        if types and with_type:
+            qs = qs.filter(deal_type__in=types)
+        if country and with_country:
+            qs = qs.in_country(country)
+        return qs
+
+    return {
+        "total": deals().count(),
+        "status": Counter(
+            {s: n for s in S if (n := deals(with_status=False).filter(status=s).count())}
+        ),
+        "type": Counter(
+            {t: n for t in T if (n := deals(with_type=False).filter(deal_type=t).count())}
+        ),
+        "country": Counter(
+            code
+            for countries in deals(with_country=False).values_list("countries", flat=True)
+            for code in (countries.split(",") if countries else [])
+        ),
+    }
+
+
+CHOICES = list(
+    itertools.product(
+        [(), (S.ANNOUNCED,), (S.ANNOUNCED, S.BLOCKED)],
+        [(), (T.ACQUISITION,), (T.ACQUISITION, T.FORCED_SALE)],
+        ["", "US", "NZ", "FR"],
+    )
+)
+
+
+@pytest.mark.parametrize("others", [False, True], ids=["alone", "with a buyer"])
+def test_counts_and_facets_are_exact_for_every_choice(deals, others):
+    buyer = CompanyFactory(slug="oracle")
+    for deal in deals[:3]:
+        BidFactory(deal=deal, bidders=[buyer])
+    for statuses, types, country in CHOICES:
+        query = {"status": list(statuses), "type": list(types), "country": country}
+        if others:
+            query["buyer"] = "oracle"
+        filterset = DealFilterSet(query, queryset=Deal.objects.all())
+        narrowed = {"bids__bidders": buyer} if others else {}
+        counts = filterset.facet_counts()
+        assert counts == expected_counts(statuses, types, country, **narrowed), query
+        assert counts["total"] == filterset.qs.count(), query
+
+
+def test_the_list_counts_its_deals_and_facets_in_one_query(client, deals):
+    response = client.get(URL, {"status": "announced", "country": "us"})
+    assert response.context["paginator"].count == 2
+    facets = response.context["facets"]
+    assert {c["value"]: c["count"] for c in facets["status"]}["blocked"] == 1
+    assert {c["value"]: c["count"] for c in facets["country"]} == {"CA": 1, "US": 2}
+    assert "2 deals" in response.content.decode()
