@@ -418,3 +418,17 @@ def test_a_deal_page_with_other_parameters_is_told_but_not_kept(client):
     with CaptureQueriesContext(connection) as again:
         client.get(url, {"utm_source": "newsletter"})
     assert len(again) == len(first) > 1  # told each time, never kept
+
+
+@pytest.mark.django_db
+def test_the_language_filter_offers_the_languages_the_archive_holds(client):
+    ArticleFactory(language="fr")
+    url = reverse("articles:article_list")
+
+    def offered():
+        field = client.get(url).context["filter"].form.fields["language"]
+        return [code for code, _name in field.choices if code]
+
+    assert offered() == ["fr"]
+    ArticleFactory(language="de")
+    assert offered() == ["fr", "de"]  # by name: French, German
