@@ -4,7 +4,7 @@ articles reporting it, each bid made and resolved, each deadline, its close."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Bid, Company, Deadline, Deal
@@ -44,22 +44,13 @@ DEAL_CLOSE_TITLES = {
 
 
 def for_deal(deal: Deal) -> Story:
-    """Reads the deal's bids (with bidders and sources), deadlines (with
-    sources) and articles (with their source): six queries in all."""
+    """Reads the deal's bids (with bidders), deadlines and articles (with
+    their source): four queries. The sources of bids and deadlines are read
+    by with_sources() for the events shown."""
     parties = Company.objects.only("pk", "name", "slug")
-    # The language too: a title in another language than the page's says so.
-    sources = Article.objects.only("pk", "title", "slug", "published_on", "language")
     story = Story(
-        bids=list(
-            deal.bids.prefetch_related(
-                Prefetch("bidders", queryset=parties), Prefetch("sources", queryset=sources)
-            )
-        ),
-        deadlines=list(
-            deal.deadlines.select_related("extended_to").prefetch_related(
-                Prefetch("sources", queryset=sources)
-            )
-        ),
+        bids=list(deal.bids.prefetch_related(Prefetch("bidders", queryset=parties))),
+        deadlines=list(deal.deadlines.select_related("extended_to")),
         articles=list(
             deal.articles.defer("search_vector")
             .select_related("source")
@@ -85,3 +76,14 @@ def for_deal(deal: Deal) -> Story:
     # Undated events (a bid whose date was never reported) go last.
     events.sort(key=lambda e: (e.date is None, e.date or datetime.date.min, e.order))
     return story
+
+
+def with_sources(events: list[Event]) -> list[Event]:
+    """The events, their bids' and deadlines' sources read (two queries): a
+    long story is told a page at a time, and only that page's are needed."""
+    # The language too: a title in another language than the page's says so.
+    sources = Article.objects.only("pk", "title", "slug", "published_on", "language")
+    for kind in ("bid", "deadline"):
+        records = list({id(e.obj): e.obj for e in events if e.kind == kind}.values())
+        prefetch_related_objects(records, Prefetch("sources", queryset=sources))
+    return events

@@ -24,6 +24,7 @@ from .filters import (
 from .models import Article, Bid, Company, Deadline, Deal
 from .pagination import ArchivePaginator
 from .querysets import today
+from .templatetags.dealwatch import bidding_parties
 
 HOME_ITEMS = 5
 COMPANY_ROLE_ITEMS = 20
@@ -242,6 +243,7 @@ def deal_facets(filterset) -> dict[str, list[dict]]:
 
 TIMELINE_PAGE = 100
 DEAL_SOURCES = 20
+DEAL_PARTIES = 20
 
 
 def deal_detail(request, slug):
@@ -249,12 +251,16 @@ def deal_detail(request, slug):
     story = timeline.for_deal(deal)
     # Most stories fit one page; the longest (hundreds of events) are paged.
     page, notice = forgiving_page(Paginator(story.events, TIMELINE_PAGE), request.GET.get("page"))
+    parties = bidding_parties(story.bids)
     context = {
         "deal": deal,
-        "timeline": page.object_list,
+        "timeline": timeline.with_sources(page.object_list),
         "timeline_page": page,
         "page_notice": notice,
-        "bids": story.bids,
+        # A deal bid on by hundreds lists the first parties here; the
+        # timeline tells of every bid.
+        "parties": parties[:DEAL_PARTIES],
+        "more_parties": max(0, len(parties) - DEAL_PARTIES),
         "articles": story.articles[:DEAL_SOURCES],
         "article_count": len(story.articles),
     }

@@ -432,3 +432,19 @@ def test_the_language_filter_offers_the_languages_the_archive_holds(client):
     assert offered() == ["fr"]
     ArticleFactory(language="de")
     assert offered() == ["fr", "de"]  # by name: French, German
+
+
+@pytest.mark.django_db
+def test_a_deal_bid_on_by_many_lists_the_first_bidders_and_counts_the_rest(client):
+    deal = DealFactory()
+    for n in range(23):
+        BidFactory(
+            deal=deal,
+            bidders=[CompanyFactory(name=f"Bidder {n:02}")],
+            submitted_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=n),
+        )
+    html = client.get(deal.get_absolute_url()).content.decode()
+    summary = html[html.index("<dt>Bidders</dt>") : html.index("</dd>", html.index("<dt>Bidders"))]
+    assert "Bidder 19" in summary and "Bidder 20" not in summary
+    assert "and 3 more" in summary
+    assert "Bidder 22" in html  # its bid is in the timeline
