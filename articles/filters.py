@@ -196,7 +196,7 @@ class FacetedFilterSet(ArchiveFilterSet):
     the result would hold with that choice (all other filters applied): its
     facet_counts()."""
 
-    facets: dict[str, str] = {}  # filter name -> model field counted
+    facets: tuple[str, ...] = ()  # the choice filters counted
 
     def queryset_without(self, *excluded):
         qs = self.queryset.all()
@@ -304,7 +304,7 @@ class DealFilterSet(FacetedFilterSet):
         ],
     )
 
-    facets = {"status": "status", "type": "deal_type", "country": "countries"}
+    facets = ("status", "type", "country")
     _facet_counts = None
     # Deals not yet announced, or of unknown value, sort last either way.
     orderings = {
