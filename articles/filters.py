@@ -12,7 +12,7 @@ from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .cache import cached
+from .cache import cached, cached_count
 from .models import Article, Company, Deadline, Deal, DealTally, Source
 
 MAX_QUERY_LENGTH = 200
@@ -346,23 +346,35 @@ class DealFilterSet(FacetedFilterSet):
         # Applied after every other filter but the order, which it must know.
         return qs.search_text(text, limit=self.match_limit, order=self.ordering())
 
-    def queryset_without(self, *excluded):
+    def queryset_without(self, *excluded, limited: bool = False):
         # A facet counts every match of the words, not only the first ones
-        # the list shows: the count of a choice is of all the deals with it
-        # (cached until the archive changes, as every count is).
-        limit, self.match_limit = self.match_limit, None
+        # the list shows: the count of a choice is of all the deals with it.
+        limit, self.match_limit = self.match_limit, (self.match_limit if limited else None)
         try:
             return super().queryset_without(*excluded)
         finally:
             self.match_limit = limit
 
-    def facet_counts(self) -> dict:
+    @property
+    def counts_facets(self) -> bool:
+        """Whether facet_counts() counts: not when words (q=) match
+        ``match_limit`` deals or more, status, type and country set aside.
+        Counting a common word's tens of thousands of matches by status,
+        type and country takes a second (84k matches: 1 s), and most
+        searches are asked once."""
+        if not self.limits_matches:
+            return True
+        first = self.queryset_without(*self.facets, limited=True).order_by()[: self.match_limit]
+        return cached_count(first) < self.match_limit
+
+    def facet_counts(self) -> dict | None:
         """How many deals each status, type and country would show, the other
         filters applied, and how many the list holds ("total"), cached until
-        the archive changes. One pass over what the other filters leave
-        (status, type and country set aside); with no other filter, over the
-        tally of every deal (DealTally) instead of a million deals."""
-        if self._facet_counts is None:
+        the archive changes; None when not counted (counts_facets). One pass
+        over what the other filters leave (status, type and country set
+        aside); with no other filter, over the tally of every deal
+        (DealTally) instead of a million deals."""
+        if self._facet_counts is None and self.counts_facets:
             self.is_valid()  # cleans the form, valid or not
             chosen = self.form.cleaned_data if self.is_bound else {}
             choice = FacetChoice(

@@ -205,6 +205,7 @@ class DealListView(ArchiveListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["facets"] = deal_facets(self.filterset)
+        context["facets_counted"] = self.filterset.facet_counts() is not None
         context["match_limit_reached"] = (
             self.filterset.limits_matches and context["paginator"].count >= self.match_limit
         )
@@ -213,25 +214,34 @@ class DealListView(ArchiveListView):
 
 
 def deal_facets(filterset) -> dict[str, list[dict]]:
+    """Each choice of status, type and country, with its count; uncounted
+    (count None, and every country offered) when facet_counts() is None."""
     counts = filterset.facet_counts()
     selected = filterset.form.cleaned_data if filterset.is_bound else {}
     facets = {}
     for name, choices in (("status", Deal.Status.choices), ("type", Deal.Type.choices)):
         chosen = selected.get(name) or []
         facets[name] = [
-            {"value": v, "label": label, "count": counts[name][v], "checked": v in chosen}
+            {
+                "value": v,
+                "label": label,
+                "count": counts[name][v] if counts else None,
+                "checked": v in chosen,
+            }
             for v, label in choices
         ]
     chosen_country = selected.get("country") or ""
-    codes = {code for code, n in counts["country"].items() if n} | (
-        {chosen_country} if chosen_country else set()
-    )
+    if counts:
+        codes = {code for code, n in counts["country"].items() if n}
+    else:
+        codes = {code for code, _name in countries}
+    codes |= {chosen_country} if chosen_country else set()
     facets["country"] = sorted(
         (
             {
                 "value": code,
                 "label": countries.name(code),
-                "count": counts["country"][code],
+                "count": counts["country"][code] if counts else None,
                 "checked": code == chosen_country,
             }
             for code in codes
