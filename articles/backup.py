@@ -8,7 +8,7 @@ back every microsecond (a deal's version, the history's dates). Users,
 groups and permissions travel by natural key, so a restored database keeps
 who changed what even though its permission ids differ. Left out on purpose:
 what Django rebuilds itself (content types, permissions), sessions,
-django-axes' login attempts, and the deals' tally."""
+django-axes' login attempts, and the tallies."""
 
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -19,7 +19,10 @@ EXCLUDED = [
     "auth.permission",
     "sessions",
     "axes",
-    "articles.DealTally",  # derived from the deals, rebuilt as they are loaded
+    # Derived counts (articles.tallies), rebuilt as the records are loaded.
+    "articles.DealTally",
+    "articles.ArticleTally",
+    "articles.DeadlineTally",
 ]
 
 # Tables that must be empty before a restore: it adds to nothing.

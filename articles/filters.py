@@ -8,12 +8,21 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.db import connections
-from django.db.models import Count, F
+from django.db.models import Count, F, Sum
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .cache import cached, cached_count
-from .models import Article, Company, Deadline, Deal, DealTally, Source
+from .models import (
+    Article,
+    ArticleTally,
+    Company,
+    Deadline,
+    DeadlineTally,
+    Deal,
+    DealTally,
+    Source,
+)
 
 MAX_QUERY_LENGTH = 200
 
@@ -181,6 +190,19 @@ class CountryFilter(django_filters.CharFilter):
 
 
 class ArchiveFilterSet(django_filters.FilterSet):
+    def chosen(self) -> set[str]:
+        """The filters given a valid value (an invalid one is ignored)."""
+        if not self.is_bound:
+            return set()
+        self.is_valid()  # cleans the form, valid or not
+        return {
+            name for name, value in self.form.cleaned_data.items() if value not in (None, "", [])
+        }
+
+    def reads_tallies(self) -> bool:
+        """Whether counts may come from a tally (articles.tallies)."""
+        return connections[self.queryset.db].vendor == "postgresql"
+
     @property
     def ambiguous(self) -> dict[str, list[Company]]:
         """Fields whose text matched several companies, with the candidates."""
@@ -383,7 +405,7 @@ class DealFilterSet(FacetedFilterSet):
                 chosen.get("country") or "",
             )
             others = self.queryset_without(*self.facets).order_by()
-            if not others.query.where and connections[others.db].vendor == "postgresql":
+            if not others.query.where and self.reads_tallies():
                 compute = functools.partial(choice.count_tally, DealTally.objects.using(others.db))
                 parts = ("tally", choice)
             else:
@@ -442,6 +464,16 @@ class ArticleFilterSet(ArchiveFilterSet):
         model = Article
         fields = []
 
+    def tallied_count(self) -> int | None:
+        """How many articles the list holds, from the tally when no filter but
+        the language is chosen (None otherwise)."""
+        if not self.reads_tallies() or self.chosen() - {"language"}:
+            return None
+        tally = ArticleTally.objects.using(self.queryset.db)
+        if "language" in self.chosen():
+            tally = tally.filter(language=self.form.cleaned_data["language"])
+        return tally.aggregate(n=Sum("articles"))["n"] or 0
+
 
 class DeadlineFilterSet(ArchiveFilterSet):
     company = CompanyFilter(label=_("Company (any role)"), method="filter_company")
@@ -459,3 +491,12 @@ class DeadlineFilterSet(ArchiveFilterSet):
 
     def filter_country(self, qs, name, code):
         return qs.filter(deal__in=Deal.objects.in_country(code)) if code else qs
+
+    def tallied_past_count(self) -> int | None:
+        """How many deadlines are past (settled: any status but pending), from
+        the tally when no filter is chosen (None otherwise)."""
+        if not self.reads_tallies() or self.chosen():
+            return None
+        tally = DeadlineTally.objects.using(self.queryset.db)
+        past = tally.exclude(status=Deadline.Status.PENDING)
+        return past.aggregate(n=Sum("deadlines"))["n"] or 0

@@ -555,9 +555,8 @@ class DealTally(models.Model):
     each country they cover: the deal list's counts and facets, when only
     status, type and country are chosen, without reading a million deals.
 
-    Derived data: PostgreSQL keeps it current with triggers on the deals table
-    (migration 0008, for every insert, update, delete or truncate, COPY
-    included); backups leave it out. Elsewhere it stays empty and is not read."""
+    Derived data, kept current by PostgreSQL (articles.tallies); backups leave
+    it out. Elsewhere it stays empty and is not read."""
 
     status = models.CharField(max_length=20, choices=DealStatus)
     deal_type = models.CharField(max_length=20, choices=DealType)
@@ -575,3 +574,25 @@ class DealTally(models.Model):
 
     def __str__(self):
         return f"{self.status} {self.deal_type} {self.country or '*'}: {self.deals}"
+
+
+class ArticleTally(models.Model):
+    """How many articles each language has: the article list's count and its
+    languages, without reading two million articles (see DealTally)."""
+
+    language = models.CharField(max_length=2, unique=True)
+    articles = models.IntegerField()
+
+    def __str__(self):
+        return f"{self.language}: {self.articles}"
+
+
+class DeadlineTally(models.Model):
+    """How many deadlines each status has: the count of the past deadlines
+    (every status but pending), without reading a million (see DealTally)."""
+
+    status = models.CharField(max_length=20, choices=DeadlineStatus, unique=True)
+    deadlines = models.IntegerField()
+
+    def __str__(self):
+        return f"{self.status}: {self.deadlines}"

@@ -368,6 +368,12 @@ class ArticleListView(ArchiveListView):
     filterset_class = ArticleFilterSet
     template_name = "articles/article_list.html"
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if (count := self.filterset.tallied_count()) is not None:
+            paginator.count = count
+        return paginator
+
     def get_queryset(self):
         return Article.objects.for_list()
 
@@ -403,6 +409,8 @@ class DeadlineListView(ArchiveListView):
         ):
             param = "page" if key == "upcoming" else f"{key}_page"
             paginator = ArchivePaginator(queryset, self.section_size)
+            if key == "past" and (count := self.filterset.tallied_past_count()) is not None:
+                paginator.count = count
             page, notice = forgiving_page(paginator, self.request.GET.get(param))
             notices += [notice] if notice else []
             sections.append(

@@ -1,7 +1,8 @@
-"""The deal list's counts and facets: one pass over what the other filters
-leave, or the tally of every deal that PostgreSQL keeps current with
-triggers (DealTally), exact either way."""
+"""The lists' counts: the deal list's counts and facets in one pass over what
+the other filters leave, or from the tallies that PostgreSQL keeps current
+with triggers (articles.tallies), exact either way."""
 
+import datetime
 import itertools
 from collections import Counter
 
@@ -10,15 +11,21 @@ from django.db import connection
 from django.urls import reverse
 
 from articles.filters import DealFilterSet
-from articles.models import Deal, DealTally
-from tests.factories import BidFactory, CompanyFactory, DealFactory
+from articles.models import ArticleTally, Deadline, DeadlineTally, Deal, DealTally
+from tests.factories import (
+    ArticleFactory,
+    BidFactory,
+    CompanyFactory,
+    DeadlineFactory,
+    DealFactory,
+)
 
 URL = reverse("articles:deal_list")
 S, T = Deal.Status, Deal.Type
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
-    reason="the tally is kept by PostgreSQL triggers; elsewhere the deals are counted",
+    reason="the tallies are kept by PostgreSQL triggers; elsewhere the records are counted",
 )
 
 
@@ -137,3 +144,51 @@ def test_the_list_counts_its_deals_and_facets_in_one_query(client, deals):
     assert {c["value"]: c["count"] for c in facets["status"]}["blocked"] == 1
     assert {c["value"]: c["count"] for c in facets["country"]} == {"CA": 1, "US": 2}
     assert "2 deals" in response.content.decode()
+
+
+@postgresql_only
+@pytest.mark.django_db
+def test_the_article_and_deadline_tallies_follow_their_records():
+    def articles():
+        return dict(ArticleTally.objects.filter(articles__gt=0).values_list("language", "articles"))
+
+    def deadlines():
+        return dict(
+            DeadlineTally.objects.filter(deadlines__gt=0).values_list("status", "deadlines")
+        )
+
+    english, french = ArticleFactory(language="en"), ArticleFactory(language="fr")
+    ArticleFactory(language="fr")
+    assert articles() == {"en": 1, "fr": 2}
+    english.language = "de"
+    english.save()
+    french.delete()
+    assert articles() == {"de": 1, "fr": 1}
+
+    order = DeadlineFactory(status=Deadline.Status.PENDING)
+    DeadlineFactory(status=Deadline.Status.MET)
+    order.status = Deadline.Status.EXTENDED
+    order.save()
+    assert deadlines() == {"met": 1, "extended": 1}
+
+
+@pytest.mark.django_db
+def test_the_article_list_counts_by_language_and_the_past_deadlines(client):
+    for language in ("en", "fr", "fr"):
+        ArticleFactory(language=language)
+    for status in ("pending", "met", "missed"):
+        DeadlineFactory(status=status, due_on=datetime.date(2020, 1, 1))
+
+    def count(url, query=None, section=None):
+        response = client.get(url, query or {})
+        if section is None:
+            return response.context["paginator"].count
+        sections = {s["key"]: s["page"] for s in response.context["sections"]}
+        return sections[section].paginator.count
+
+    assert count("/articles/") == 3
+    assert count("/articles/", {"language": "fr"}) == 2
+    assert count("/articles/", {"language": "xx"}) == 3  # ignored, and said
+    assert count("/deadlines/", section="past") == 2
+    assert count("/deadlines/", {"kind": "regulatory_review"}, section="past") == 2
+    assert count("/deadlines/", {"kind": "shareholder_vote"}, section="past") == 0

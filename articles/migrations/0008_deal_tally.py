@@ -2,62 +2,15 @@
 
 from django.db import migrations, models
 
-# PostgreSQL keeps the tally current: one statement-level trigger per kind of
-# change, reading the statement's rows at once (a COPY of a million deals is
-# one tally update, not a million). Each deal counts once in its (status,
-# type) row of country "" and once in that of each country it covers.
-TALLIED = (
-    "SELECT status, deal_type, code AS country, {sign} AS delta FROM {rows}, "
-    "unnest(array_append(string_to_array(coalesce(countries, ''), ','), '')) AS code"
-)
-ADD_UP = """
-INSERT INTO articles_dealtally AS tally (status, deal_type, country, deals)
-SELECT status, deal_type, country, SUM(delta) FROM ({changes}) AS changes
-GROUP BY status, deal_type, country
-ON CONFLICT (status, deal_type, country) DO UPDATE SET deals = tally.deals + EXCLUDED.deals;
-"""
-# Only the rows whose status, type or countries changed: a deal's version
-# moves with every bid saved, and its tally need not.
-CHANGED = (
-    "(SELECT o.* FROM old_rows o JOIN new_rows n USING (id) WHERE (o.status, o.deal_type, "
-    "o.countries) IS DISTINCT FROM (n.status, n.deal_type, n.countries)) AS {alias}"
-)
-CHANGED_NEW = CHANGED.replace("SELECT o.*", "SELECT n.*")
-TRIGGERS = {
-    "insert": ("REFERENCING NEW TABLE AS new_rows", ADD_UP.format(
-        changes=TALLIED.format(sign=1, rows="new_rows"))),
-    "delete": ("REFERENCING OLD TABLE AS old_rows", ADD_UP.format(
-        changes=TALLIED.format(sign=-1, rows="old_rows"))),
-    "update": ("REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows", ADD_UP.format(
-        changes=TALLIED.format(sign=-1, rows=CHANGED.format(alias="gone"))
-        + " UNION ALL "
-        + TALLIED.format(sign=1, rows=CHANGED_NEW.format(alias="came")))),
-    "truncate": ("", "DELETE FROM articles_dealtally;"),
-}  # fmt: skip
-FILL = ADD_UP.format(changes=TALLIED.format(sign=1, rows="articles_deal"))
+from articles.tallies import DEALS
 
 
 def create_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for event, (referencing, body) in TRIGGERS.items():
-        schema_editor.execute(
-            f"CREATE FUNCTION articles_deal_tally_{event}() RETURNS trigger "
-            f"LANGUAGE plpgsql AS $$ BEGIN {body} RETURN NULL; END $$;"
-        )
-        schema_editor.execute(
-            f"CREATE TRIGGER articles_deal_tally_{event} AFTER {event.upper()} ON articles_deal "
-            f"{referencing} FOR EACH STATEMENT EXECUTE FUNCTION articles_deal_tally_{event}();"
-        )
-    schema_editor.execute(FILL)
+    DEALS.create(schema_editor)
 
 
 def drop_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for event in TRIGGERS:
-        schema_editor.execute(f"DROP TRIGGER articles_deal_tally_{event} ON articles_deal;")
-        schema_editor.execute(f"DROP FUNCTION articles_deal_tally_{event}();")
+    DEALS.drop(schema_editor)
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,113 @@
+"""Counts that PostgreSQL keeps current, so that a list of a million rows
+need not be counted to be paged or faceted.
+
+Each tally is a small table of counts by a few columns of the table counted,
+kept by statement-level triggers that read the rows of the statement at once
+(a COPY of a million rows is one tally update, not a million): inserted rows
+add one, deleted rows take one away, an update moves only the rows whose
+counted columns changed, and a truncate empties the tally. Elsewhere than on
+PostgreSQL the tallies stay empty and are not read."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tally:
+    name: str  # for the trigger functions' names
+    counted: str  # the table counted
+    table: str  # the tally
+    keys: tuple[str, ...]  # the tally's columns, in the order of ``select``
+    select: str  # the keys of each row ``r`` of the counted table
+    watched: tuple[str, ...]  # the counted table's columns the keys come from
+    count: str  # the tally's column of counts
+    expand: str = ""  # more FROM items, for a row counted under several keys
+
+    def _tallied(self, sign: int, rows: str) -> str:
+        return f"SELECT {self.select}, {sign} AS delta FROM {rows} AS r{self.expand}"
+
+    def _add_up(self, changes: str) -> str:
+        keys = ", ".join(self.keys)
+        return (
+            f"INSERT INTO {self.table} AS tally ({keys}, {self.count}) "
+            f"SELECT {keys}, SUM(delta) FROM ({changes}) AS changes ({keys}, delta) "
+            f"GROUP BY {keys} ON CONFLICT ({keys}) "
+            f"DO UPDATE SET {self.count} = tally.{self.count} + EXCLUDED.{self.count};"
+        )
+
+    def _changed(self, side: str) -> str:
+        # Only rows whose counted columns changed: an update of anything else
+        # (a deal's version moves with every bid saved) leaves the tally be.
+        old = ", ".join(f"o.{column}" for column in self.watched)
+        new = ", ".join(f"n.{column}" for column in self.watched)
+        return (
+            f"(SELECT {side}.* FROM old_rows o JOIN new_rows n USING (id) "
+            f"WHERE ({old}) IS DISTINCT FROM ({new}))"
+        )
+
+    def triggers(self) -> dict[str, tuple[str, str]]:
+        """For each event: the transition tables it reads, and what it does."""
+        return {
+            "insert": ("REFERENCING NEW TABLE AS new_rows",
+                       self._add_up(self._tallied(1, "new_rows"))),
+            "delete": ("REFERENCING OLD TABLE AS old_rows",
+                       self._add_up(self._tallied(-1, "old_rows"))),
+            "update": ("REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+                       self._add_up(f"{self._tallied(-1, self._changed('o'))} UNION ALL "
+                                    f"{self._tallied(1, self._changed('n'))}")),
+            "truncate": ("", f"DELETE FROM {self.table};"),
+        }  # fmt: skip
+
+    def create(self, schema_editor) -> None:
+        """Create the triggers and count what the table already holds."""
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for event, (referencing, body) in self.triggers().items():
+            function = f"{self.name}_{event}"
+            schema_editor.execute(
+                f"CREATE FUNCTION {function}() RETURNS trigger "
+                f"LANGUAGE plpgsql AS $$ BEGIN {body} RETURN NULL; END $$;"
+            )
+            schema_editor.execute(
+                f"CREATE TRIGGER {function} AFTER {event.upper()} ON {self.counted} "
+                f"{referencing} FOR EACH STATEMENT EXECUTE FUNCTION {function}();"
+            )
+        schema_editor.execute(self._add_up(self._tallied(1, self.counted)))
+
+    def drop(self, schema_editor) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for event in self.triggers():
+            schema_editor.execute(f"DROP TRIGGER {self.name}_{event} ON {self.counted};")
+            schema_editor.execute(f"DROP FUNCTION {self.name}_{event}();")
+
+
+# Each deal counts once in its (status, type) row of country "", and once in
+# that of each country it covers (stored comma-separated).
+DEALS = Tally(
+    name="articles_deal_tally",
+    counted="articles_deal",
+    table="articles_dealtally",
+    keys=("status", "deal_type", "country"),
+    select="r.status, r.deal_type, code",
+    expand=", unnest(array_append(string_to_array(coalesce(r.countries, ''), ','), '')) AS code",
+    watched=("status", "deal_type", "countries"),
+    count="deals",
+)
+ARTICLES = Tally(
+    name="articles_article_tally",
+    counted="articles_article",
+    table="articles_articletally",
+    keys=("language",),
+    select="r.language",
+    watched=("language",),
+    count="articles",
+)
+DEADLINES = Tally(
+    name="articles_deadline_tally",
+    counted="articles_deadline",
+    table="articles_deadlinetally",
+    keys=("status",),
+    select="r.status",
+    watched=("status",),
+    count="deadlines",
+)
