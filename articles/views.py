@@ -188,7 +188,11 @@ class DealListView(ArchiveListView):
     match_limit = 1000
 
     def get_queryset(self):
-        return Deal.objects.for_list()
+        return Deal.objects.all()
+
+    def page_rows(self, ids):
+        """The deals of one page, with all a row shows (see ArchivePaginator)."""
+        return Deal.objects.for_list().filter(pk__in=ids).order_by(*self.filterset.ordering())
 
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
@@ -196,7 +200,7 @@ class DealListView(ArchiveListView):
         return filterset
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator = super().get_paginator(queryset, per_page, rows=self.page_rows, **kwargs)
         if not self.filterset.limits_matches:
             # Counting the facets counted the list too.
             paginator.count = self.filterset.facet_counts()["total"]
