@@ -346,7 +346,9 @@ def company_bids(company) -> dict:
     bid_count = cached_count(latest_bids)
     deal_count = None
     if bid_count > COMPANY_ROLE_ITEMS:
-        deal_count = cached_count(Deal.objects.with_buyer(company))
+        # Counted on the bids alone (an index holds their deal ids), without
+        # reading the deals.
+        deal_count = cached_count(latest_bids.order_by().values("deal_id").distinct())
     return {"bids": bids, "bid_count": bid_count, "bid_deal_count": deal_count}
 
 
