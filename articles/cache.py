@@ -5,6 +5,7 @@ stale entry is never read again (it simply expires)."""
 
 import functools
 import hashlib
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 
 VERSION_KEY = "archive:version"
+CHANGED_AT_KEY = "archive:changed-at"
 TIMEOUT = 60 * 60  # stale keys are unreachable anyway; this only frees memory
 
 
@@ -44,6 +46,13 @@ def _bump() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (a cold cache): start one
         cache.add(VERSION_KEY, 2, timeout=None)
+    cache.set(CHANGED_AT_KEY, time.time(), timeout=None)
+
+
+def changed_within(seconds: float) -> bool:
+    """Whether a curated change was made in the last ``seconds``."""
+    changed_at = cache.get(CHANGED_AT_KEY)
+    return changed_at is not None and time.time() - changed_at < seconds
 
 
 def cached(namespace: str, parts: Any, compute: Callable[[], Any]) -> Any:

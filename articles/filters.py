@@ -214,9 +214,9 @@ class ArchiveFilterSet(django_filters.FilterSet):
 
 
 class FacetedFilterSet(ArchiveFilterSet):
-    """A FilterSet whose choice filters can count, for each choice, the rows
-    the result would hold with that choice (all other filters applied): its
-    facet_counts()."""
+    """A FilterSet whose choice filters (``facets``) are counted: for each
+    choice, the rows the result would hold with it, all other filters applied
+    (queryset_without gives what those others leave)."""
 
     facets: tuple[str, ...] = ()  # the choice filters counted
 

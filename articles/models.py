@@ -560,7 +560,9 @@ class DealTally(models.Model):
 
     status = models.CharField(max_length=20, choices=DealStatus)
     deal_type = models.CharField(max_length=20, choices=DealType)
-    country = models.CharField(max_length=2, blank=True)
+    # Text, not two letters: a deal saved without validation (a bulk load)
+    # may hold any code, and its save must not fail for the tally's sake.
+    country = models.TextField(blank=True)
     # No check that it stays positive: PostgreSQL checks a row an upsert
     # proposes (a change of -1) before it finds the row to add it to.
     deals = models.IntegerField()

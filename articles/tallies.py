@@ -6,7 +6,11 @@ kept by statement-level triggers that read the rows of the statement at once
 (a COPY of a million rows is one tally update, not a million): inserted rows
 add one, deleted rows take one away, an update moves only the rows whose
 counted columns changed, and a truncate empties the tally. Elsewhere than on
-PostgreSQL the tallies stay empty and are not read."""
+PostgreSQL the tallies stay empty and are not read.
+
+The migrations that create the triggers (0008, 0010) read these definitions:
+a change to one needs a migration that drops its triggers and creates them
+again (Tally.drop, Tally.create), and must keep the trigger names."""
 
 from dataclasses import dataclass
 
@@ -26,23 +30,23 @@ class Tally:
         return f"SELECT {self.select}, {sign} AS delta FROM {rows} AS r{self.expand}"
 
     def _add_up(self, changes: str) -> str:
+        # In the order of the keys: two statements changing the same tally
+        # rows lock them in the same order, and cannot deadlock.
         keys = ", ".join(self.keys)
         return (
             f"INSERT INTO {self.table} AS tally ({keys}, {self.count}) "
             f"SELECT {keys}, SUM(delta) FROM ({changes}) AS changes ({keys}, delta) "
-            f"GROUP BY {keys} ON CONFLICT ({keys}) "
+            f"GROUP BY {keys} ORDER BY {keys} ON CONFLICT ({keys}) "
             f"DO UPDATE SET {self.count} = tally.{self.count} + EXCLUDED.{self.count};"
         )
 
-    def _changed(self, side: str) -> str:
-        # Only rows whose counted columns changed: an update of anything else
-        # (a deal's version moves with every bid saved) leaves the tally be.
-        old = ", ".join(f"o.{column}" for column in self.watched)
-        new = ", ".join(f"n.{column}" for column in self.watched)
-        return (
-            f"(SELECT {side}.* FROM old_rows o JOIN new_rows n USING (id) "
-            f"WHERE ({old}) IS DISTINCT FROM ({new}))"
-        )
+    def _changed(self, rows: str, other: str) -> str:
+        # What the update took away (or brought), as counted: an update of
+        # anything else (a deal's version moves with every bid saved) leaves
+        # the tally be. Compared as a whole, not row by row, so that an
+        # update of the ids themselves is counted right too.
+        watched = ", ".join(self.watched)
+        return f"(SELECT {watched} FROM {rows} EXCEPT ALL SELECT {watched} FROM {other})"
 
     def triggers(self) -> dict[str, tuple[str, str]]:
         """For each event: the transition tables it reads, and what it does."""
@@ -52,8 +56,9 @@ class Tally:
             "delete": ("REFERENCING OLD TABLE AS old_rows",
                        self._add_up(self._tallied(-1, "old_rows"))),
             "update": ("REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
-                       self._add_up(f"{self._tallied(-1, self._changed('o'))} UNION ALL "
-                                    f"{self._tallied(1, self._changed('n'))}")),
+                       self._add_up(
+                           f"{self._tallied(-1, self._changed('old_rows', 'new_rows'))} "
+                           f"UNION ALL {self._tallied(1, self._changed('new_rows', 'old_rows'))}")),
             "truncate": ("", f"DELETE FROM {self.table};"),
         }  # fmt: skip
 
@@ -82,14 +87,18 @@ class Tally:
 
 
 # Each deal counts once in its (status, type) row of country "", and once in
-# that of each country it covers (stored comma-separated).
+# that of each country it covers (stored comma-separated; a code repeated
+# counts once, as the deal list's own filter matches it once).
 DEALS = Tally(
     name="articles_deal_tally",
     counted="articles_deal",
     table="articles_dealtally",
     keys=("status", "deal_type", "country"),
     select="r.status, r.deal_type, code",
-    expand=", unnest(array_append(string_to_array(coalesce(r.countries, ''), ','), '')) AS code",
+    expand=(
+        ", LATERAL (SELECT DISTINCT code FROM unnest(array_append("
+        "string_to_array(coalesce(r.countries, ''), ','), '')) AS code) AS codes"
+    ),
     watched=("status", "deal_type", "countries"),
     count="deals",
 )

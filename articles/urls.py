@@ -6,7 +6,8 @@ from .cache import cached_page
 app_name = "articles"
 
 # The pages are the same for every reader, and kept until the archive changes
-# (cached_page); the suggestions, feeds, calendars and exports are not pages.
+# (cached_page); not the search (most searches are asked once), nor the
+# suggestions, feeds, calendars and exports.
 urlpatterns = [
     path("", cached_page(views.home), name="home"),
     path("deals/", views.DealListView.as_cached_view(), name="deal_list"),
@@ -25,7 +26,7 @@ urlpatterns = [
 
 # Search, feeds, calendars and exports (issue 4).
 urlpatterns += [
-    path("search/", cached_page(search.search_view, ["q"]), name="search"),
+    path("search/", search.search_view, name="search"),
     path("feeds/articles/", feeds.LatestArticlesFeed(), name="feed_articles"),
     path("feeds/articles/rss/", feeds.LatestArticlesRssFeed(), name="feed_articles_rss"),
     path("feeds/deals/", feeds.DealListFeed(), name="feed_deals"),

@@ -45,8 +45,11 @@ class ArchiveListView(FilterView):
 
     @classmethod
     def as_cached_view(cls):
-        """The view, its pages kept (cached_page) at the addresses its filters make."""
-        return cached_page(cls.as_view(), {*cls.filterset_class.base_filters, *cls.page_params})
+        """The view, its pages kept (cached_page) at the addresses its filters
+        make; not those of words typed (q=): most are asked once, and would
+        only push the others out of the cache."""
+        params = {*cls.filterset_class.base_filters, *cls.page_params} - {"q"}
+        return cached_page(cls.as_view(), params)
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.get_filterset(self.get_filterset_class())

@@ -3,12 +3,19 @@
 With DATABASE_REPLICA_URLS set, public reads go to a replica; writes, and
 every read made while serving the admin or a non-GET request, go to the
 primary, so a curator always sees what they just saved.
+
+For DATABASE_REPLICA_LAG seconds after a curated change, public reads go to
+the primary too: a replica may not have the change yet, and what a page
+reads then would be cached under the archive's new version (articles.cache)
+as if it were current.
 """
 
 import random
 from contextvars import ContextVar
 
 from django.conf import settings
+
+from articles.cache import changed_within
 
 _use_primary: ContextVar[bool] = ContextVar("use_primary", default=False)
 
@@ -34,14 +41,18 @@ class PrimaryReplicaRouter:
 
 
 class PrimaryForCuratorsMiddleware:
-    """Pins the admin and every non-GET request to the primary."""
+    """Pins the admin, every non-GET request, and every request in the
+    moments after a curated change to the primary."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         admin = request.path.startswith(settings.ADMIN_URL_PREFIXES)
-        token = _use_primary.set(admin or request.method not in SAFE_METHODS)
+        primary = admin or request.method not in SAFE_METHODS
+        if not primary and settings.DATABASE_REPLICAS:
+            primary = changed_within(settings.DATABASE_REPLICA_LAG)
+        token = _use_primary.set(primary)
         try:
             return self.get_response(request)
         finally:

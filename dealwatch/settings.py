@@ -144,6 +144,9 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
     }
     DATABASE_REPLICAS.append(alias)
 DATABASE_ROUTERS = ["dealwatch.routers.PrimaryReplicaRouter"]
+# How long after a curated change public reads stay on the primary: more than
+# the replicas' usual replication delay.
+DATABASE_REPLICA_LAG = env_int("DATABASE_REPLICA_LAG", 10)
 # A web page's queries are short: PostgreSQL's JIT compilation and parallel
 # workers cost more than they save there (100+ ms each, seen on the 1M-deal
 # benchmark archive on 2 cores), and the long counts are cached.
@@ -186,7 +189,11 @@ CACHES = {
         "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "dealwatch"),
     }
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    # Whole pages are kept (articles.cache): room for a thousand entries.
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
 }
 
 # django-axes: five failed logins for one username from one address lock that

@@ -341,8 +341,8 @@ def test_a_common_word_offers_its_filters_uncounted(client, monkeypatch):
     from articles.views import DealListView
 
     monkeypatch.setattr(DealListView, "match_limit", 2)
-    for day in range(1, 6):
-        DealFactory(title=f"Chip deal {day}", announced_on=datetime.date(2024, 1, day),
+    for day, word in enumerate(["alpha", "bravo", "charlie", "delta", "echo"], start=1):
+        DealFactory(title=f"Chip deal {word}", announced_on=datetime.date(2024, 1, day),
                     status="blocked")  # fmt: skip
     # Status set aside, 5 deals match: too many, even though 5 is what it lists.
     response = client.get("/deals/", {"q": "chip", "status": "blocked"})
@@ -353,7 +353,7 @@ def test_a_common_word_offers_its_filters_uncounted(client, monkeypatch):
     assert 'class="count"' not in html and '<option value="ZW">Zimbabwe</option>' in html
 
     # Fewer matches than the limit: counted again.
-    response = client.get("/deals/", {"q": "chip 3"})
+    response = client.get("/deals/", {"q": "chip charlie"})
     blocked = next(f for f in response.context["facets"]["status"] if f["value"] == "blocked")
     assert blocked["count"] == 1
     assert "how many deals you would see with it" in response.content.decode()

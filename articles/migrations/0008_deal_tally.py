@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('status', models.CharField(choices=[('rumoured', 'Rumoured'), ('in_talks', 'In talks'), ('announced', 'Announced'), ('pending_approval', 'Pending approval'), ('completed', 'Completed'), ('abandoned', 'Abandoned'), ('blocked', 'Blocked')], max_length=20)),
                 ('deal_type', models.CharField(choices=[('acquisition', 'Acquisition'), ('merger', 'Merger'), ('divestiture', 'Divestiture'), ('forced_sale', 'Forced sale'), ('minority_stake', 'Minority stake'), ('partnership', 'Partnership'), ('joint_venture', 'Joint venture')], max_length=20)),
-                ('country', models.CharField(blank=True, max_length=2)),
+                ('country', models.TextField(blank=True)),
                 ('deals', models.IntegerField()),
             ],
             options={
