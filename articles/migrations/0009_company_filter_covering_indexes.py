@@ -18,9 +18,20 @@ INDEXES = {
 
 
 def create_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for name, definition in INDEXES.items():
-            schema_editor.execute(f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON {definition}")
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for name, definition in INDEXES.items():
+        # A build that failed half-way leaves an invalid index of that name:
+        # built again, not kept.
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT 1 FROM pg_index JOIN pg_class ON pg_class.oid = indexrelid "
+                "WHERE relname = %s AND NOT indisvalid",
+                [name],
+            )
+            if cursor.fetchone():
+                schema_editor.execute(f"DROP INDEX CONCURRENTLY {name}")
+        schema_editor.execute(f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON {definition}")
 
 
 def drop_indexes(apps, schema_editor):
