@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db import connections
 from django.db.models import Count, F, Sum
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from . import tallies
 from .cache import cached, cached_count
 from .models import (
     Article,
@@ -200,8 +200,12 @@ class ArchiveFilterSet(django_filters.FilterSet):
         }
 
     def reads_tallies(self) -> bool:
-        """Whether counts may come from a tally (articles.tallies)."""
-        return connections[self.queryset.db].vendor == "postgresql"
+        return tallies.kept(self.queryset.db)
+
+    def known_count(self) -> int | None:
+        """How many rows the list holds, when it is known without counting
+        them (from a tally, or counted with something else); None otherwise."""
+        return None
 
     @property
     def ambiguous(self) -> dict[str, list[Company]]:
@@ -414,6 +418,10 @@ class DealFilterSet(FacetedFilterSet):
             self._facet_counts = cached("facets", parts, compute)
         return self._facet_counts
 
+    def known_count(self) -> int | None:
+        """Counted with the facets, unless the list is cut at the first matches."""
+        return None if self.limits_matches else self.facet_counts()["total"]
+
     @property
     def limits_matches(self) -> bool:
         """Whether the list is cut at ``match_limit`` matches of q=."""
@@ -464,13 +472,13 @@ class ArticleFilterSet(ArchiveFilterSet):
         model = Article
         fields = []
 
-    def tallied_count(self) -> int | None:
-        """How many articles the list holds, from the tally when no filter but
-        the language is chosen (None otherwise)."""
-        if not self.reads_tallies() or self.chosen() - {"language"}:
+    def known_count(self) -> int | None:
+        """From the tally, when no filter but the language is chosen."""
+        chosen = self.chosen()
+        if not self.reads_tallies() or chosen - {"language"}:
             return None
         tally = ArticleTally.objects.using(self.queryset.db)
-        if "language" in self.chosen():
+        if "language" in chosen:
             tally = tally.filter(language=self.form.cleaned_data["language"])
         return tally.aggregate(n=Sum("articles"))["n"] or 0
 

@@ -14,6 +14,13 @@ again (Tally.drop, Tally.create), and must keep the trigger names."""
 
 from dataclasses import dataclass
 
+from django.db import connections
+
+
+def kept(using: str) -> bool:
+    """Whether the database ``using`` keeps the tallies (PostgreSQL)."""
+    return connections[using].vendor == "postgresql"
+
 
 @dataclass(frozen=True)
 class Tally:
@@ -102,21 +109,20 @@ DEALS = Tally(
     watched=("status", "deal_type", "countries"),
     count="deals",
 )
-ARTICLES = Tally(
-    name="articles_article_tally",
-    counted="articles_article",
-    table="articles_articletally",
-    keys=("language",),
-    select="r.language",
-    watched=("language",),
-    count="articles",
-)
-DEADLINES = Tally(
-    name="articles_deadline_tally",
-    counted="articles_deadline",
-    table="articles_deadlinetally",
-    keys=("status",),
-    select="r.status",
-    watched=("status",),
-    count="deadlines",
-)
+
+
+def by_column(model: str, column: str, count: str) -> Tally:
+    """The tally of ``articles_<model>`` by one of its columns."""
+    return Tally(
+        name=f"articles_{model}_tally",
+        counted=f"articles_{model}",
+        table=f"articles_{model}tally",
+        keys=(column,),
+        select=f"r.{column}",
+        watched=(column,),
+        count=count,
+    )
+
+
+ARTICLES = by_column("article", "language", count="articles")
+DEADLINES = by_column("deadline", "status", count="deadlines")

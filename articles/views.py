@@ -73,6 +73,12 @@ class ArchiveListView(FilterView):
                 query.pop("page", None)
         return query.urlencode() if query != self.request.GET else None
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if (count := self.filterset.known_count()) is not None:
+            paginator.count = count  # not counted again
+        return paginator
+
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
         page, self.page_notice = forgiving_page(paginator, self.request.GET.get(self.page_kwarg))
@@ -203,11 +209,7 @@ class DealListView(ArchiveListView):
         return filterset
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, rows=self.page_rows, **kwargs)
-        if not self.filterset.limits_matches:
-            # Counting the facets counted the list too.
-            paginator.count = self.filterset.facet_counts()["total"]
-        return paginator
+        return super().get_paginator(queryset, per_page, rows=self.page_rows, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -376,12 +378,6 @@ def company_suggestions(request):
 class ArticleListView(ArchiveListView):
     filterset_class = ArticleFilterSet
     template_name = "articles/article_list.html"
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        if (count := self.filterset.tallied_count()) is not None:
-            paginator.count = count
-        return paginator
 
     def get_queryset(self):
         return Article.objects.for_list()
