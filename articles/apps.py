@@ -10,8 +10,8 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from .cache import bump_archive_version
         from .edit_conflicts import touch_deal, touch_deal_of_record
+        from .freshness import bump_archive_version
         from .models import Article, Bid, Company, Deadline, Deal, Source
 
         # Any change to a curated record makes cached counts and lists stale.

@@ -35,7 +35,7 @@ from django.urls import path
 
 from dealwatch import urls as site_urls
 
-from .cache import bump_archive_version
+from .freshness import bump_archive_version
 from .models import Bid, Company, Deal
 
 BASELINE_TEMPLATE = engines["django"].from_string(

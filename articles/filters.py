@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from . import tallies
-from .cache import cached, cached_count
+from .freshness import cached, cached_count
 from .models import (
     Article,
     ArticleTally,

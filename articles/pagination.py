@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import F, OrderBy
 from django.utils.functional import cached_property
 
-from .cache import cached_count
+from .freshness import cached_count
 
 
 def ends_in_unique_column(queryset) -> bool:

@@ -14,7 +14,7 @@ from django.db.models import F, Prefetch, Q, Value
 from django.utils import timezone
 
 from . import tallies
-from .cache import cached
+from .freshness import cached
 from .locale_data import language_name
 
 

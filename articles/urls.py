@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import calendar, exports, feeds, search, views
-from .cache import cached_page
+from .freshness import cached_page
 
 app_name = "articles"
 

@@ -12,7 +12,6 @@ from django_countries import countries
 from django_filters.views import FilterView
 
 from . import timeline
-from .cache import cached_count, cached_page
 from .filters import (
     ArticleFilterSet,
     CompanyField,
@@ -21,6 +20,7 @@ from .filters import (
     DealFilterSet,
     SuggestionForm,
 )
+from .freshness import cached_count, cached_page
 from .models import Article, Bid, Company, Deadline, Deal
 from .pagination import ArchivePaginator
 from .querysets import today

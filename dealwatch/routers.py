@@ -6,7 +6,7 @@ primary, so a curator always sees what they just saved.
 
 For DATABASE_REPLICA_LAG seconds after a curated change, public reads go to
 the primary too: a replica may not have the change yet, and what a page
-reads then would be cached under the archive's new version (articles.cache)
+reads then would be cached under the archive's new version (articles.freshness)
 as if it were current.
 """
 
@@ -15,7 +15,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 
-from articles.cache import changed_within
+from articles.freshness import changed_within
 
 _use_primary: ContextVar[bool] = ContextVar("use_primary", default=False)
 

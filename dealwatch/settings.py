@@ -189,7 +189,7 @@ CACHES = {
         "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "dealwatch"),
     }
     if REDIS_URL
-    # Whole pages are kept (articles.cache): room for a thousand entries.
+    # Whole pages are kept (articles.freshness): room for a thousand entries.
     else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 1000},

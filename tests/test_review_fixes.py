@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.cache import archive_version, cached
+from articles.freshness import archive_version, cached
 from articles.models import Company, Deadline, Deal
 from articles.pagination import ArchivePaginator, ends_in_unique_column
 from tests.factories import ArticleFactory, CompanyFactory, DeadlineFactory, DealFactory

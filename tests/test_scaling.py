@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.cache import CHANGED_AT_KEY, bump_archive_version
+from articles.freshness import CHANGED_AT_KEY, bump_archive_version
 from articles.models import Deal
 from dealwatch.routers import PrimaryForCuratorsMiddleware, PrimaryReplicaRouter
 from tests.factories import (

@@ -9,7 +9,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
-from articles.cache import archive_version as current_archive_version
+from articles.freshness import archive_version as current_archive_version
 from articles.locale_data import current_locale, language_name
 from articles.querysets import today as current_date
 
