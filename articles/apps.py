@@ -8,22 +8,16 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Deal news")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
         from .edit_conflicts import touch_deal, touch_deal_of_record
-        from .freshness import bump_archive_version
-        from .models import Article, Bid, Company, Deadline, Deal, Source
+        from .freshness import ensure_triggers
+        from .models import Bid, Deadline
 
-        # Any change to a curated record makes cached counts and lists stale.
-        for model in (Source, Company, Deal, Bid, Deadline, Article):
-            post_save.connect(bump_archive_version, sender=model, dispatch_uid=f"bump-{model}")
-            post_delete.connect(bump_archive_version, sender=model, dispatch_uid=f"del-{model}")
-            for field in model._meta.many_to_many:
-                m2m_changed.connect(
-                    bump_archive_version,
-                    sender=field.remote_field.through,
-                    dispatch_uid=f"m2m-{model}-{field.name}",
-                )
+        # The cached pages and figures need no signal: the database moves the
+        # archive's version on every write (articles.freshness). A migration
+        # may rebuild a table without its trigger (SQLite) or add one.
+        post_migrate.connect(ensure_triggers, sender=self, dispatch_uid="archive-triggers")
 
         # A bid or deadline belongs to its deal's version (edit conflicts).
         for model in (Bid, Deadline):

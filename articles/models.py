@@ -598,3 +598,24 @@ class DeadlineTally(models.Model):
 
     def __str__(self):
         return f"{self.status}: {self.deadlines}"
+
+
+class ArchiveState(models.Model):
+    """The archive's version: one row that the database itself moves on every
+    statement that writes a curated table, whatever wrote it (the admin, an
+    ``update()``, a bulk load, raw SQL, COPY). Every cached page, count and
+    facet is keyed on it (articles.freshness); the triggers are created by
+    migration 0011 and defined in ``articles.freshness.TRIGGERS``."""
+
+    version = models.BigIntegerField()
+    # When the version last moved, by the database's clock: public reads stay
+    # on the primary for a while after a change (dealwatch.routers).
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(pk=1), name="archive_state_single_row"),
+        ]
+
+    def __str__(self):
+        return f"version {self.version} at {self.changed_at:%Y-%m-%d %H:%M:%S}"

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "dealwatch.middleware.DatabaseUnavailableMiddleware",
+    # Reads the archive's version once per request (articles.freshness).
+    "articles.freshness.ArchiveVersionMiddleware",
     "dealwatch.routers.PrimaryForCuratorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

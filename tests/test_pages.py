@@ -94,8 +94,9 @@ class TestDealPage:
             BidFactory(deal=deal, bidders=[CompanyFactory(), CompanyFactory()])
             DeadlineFactory(deal=deal)
             ArticleFactory(deals=[deal])
-        # deal, bids, bidders, bid sources, deadlines, deadline sources, articles.
-        with django_assert_num_queries(7):
+        # archive version, deal, bids, bidders, bid sources, deadlines,
+        # deadline sources, articles.
+        with django_assert_num_queries(8):
             client.get(deal.get_absolute_url())
 
 
@@ -187,8 +188,8 @@ class TestCompanyPages:
     def test_company_list_query_count_is_constant(self, client, django_assert_num_queries):
         parent = CompanyFactory()
         CompanyFactory.create_batch(30, parent=parent)
-        # count, page of companies with parents.
-        with django_assert_num_queries(2):
+        # archive version, count, page of companies with parents.
+        with django_assert_num_queries(3):
             client.get(reverse("articles:company_list"))
 
 
@@ -247,9 +248,10 @@ class TestArticlePages:
         source = SourceFactory()
         for _ in range(20):
             ArticleFactory(source=source, deals=[DealFactory()], companies=[CompanyFactory()])
-        # count, page with sources, deals, companies; languages for the
-        # filter's choices (the source is typed, not picked from a list).
-        with django_assert_num_queries(5):
+        # archive version, count, page with sources, deals, companies;
+        # languages for the filter's choices (the source is typed, not picked
+        # from a list).
+        with django_assert_num_queries(6):
             client.get(reverse("articles:article_list"))
 
     def test_the_source_is_typed_by_name_or_given_by_slug(self, client):
@@ -342,9 +344,10 @@ class TestDeadlines:
     def test_query_count_is_constant(self, client, django_assert_num_queries):
         for _ in range(10):
             self.make_schedule()
-        # For each of the three sections: a count, and a page of deadlines
-        # with their deal, its target and the successor deadline.
-        with django_assert_num_queries(6):
+        # The archive version, then for each of the three sections: a count,
+        # and a page of deadlines with their deal, its target and the successor
+        # deadline.
+        with django_assert_num_queries(7):
             client.get(reverse("articles:deadline_list"))
 
 
@@ -399,7 +402,7 @@ def test_a_deal_page_is_told_once_until_the_archive_changes(client, django_asser
     BidFactory(deal=deal, bidders=[CompanyFactory(name="Microsoft")], note="Turned down.")
     url = deal.get_absolute_url()
     client.get(url)
-    with django_assert_num_queries(0):  # the page is kept
+    with django_assert_num_queries(1):  # the page is kept: the version only
         assert "Turned down." in client.get(url).content.decode()
 
     bid = deal.bids.get()

@@ -13,26 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.freshness import archive_version, cached
 from articles.models import Company, Deadline, Deal
 from articles.pagination import ArchivePaginator, ends_in_unique_column
 from tests.factories import ArticleFactory, CompanyFactory, DeadlineFactory, DealFactory
-
-
-@pytest.mark.django_db
-def test_a_figure_cached_before_a_change_commits_is_not_read_after(
-    django_capture_on_commit_callbacks,
-):
-    with django_capture_on_commit_callbacks() as callbacks:
-        DealFactory()  # a curator's change, not yet committed
-        # Meanwhile a reader, who cannot see the change yet, caches a figure.
-        cached("figure", "deals", lambda: "without the new deal")
-        version_before_commit = archive_version()
-    assert callbacks, "the version must move again when the change commits"
-    for callback in callbacks:
-        callback()
-    assert archive_version() > version_before_commit
-    assert cached("figure", "deals", lambda: "with the new deal") == "with the new deal"
 
 
 @pytest.mark.django_db
