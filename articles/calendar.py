@@ -27,7 +27,8 @@ from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
 from .exports import invalid_filters_response
-from .filters import DeadlineFilterSet, SlugFilter
+from .filter_fields import SlugFilter
+from .filters import DeadlineFilterSet
 from .models import Company, Deadline, Deal
 from .querysets import today
 

@@ -44,7 +44,8 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 
-from .filters import CompanyField, DealFilterSet
+from .filter_fields import CompanyField
+from .filters import DealFilterSet
 from .models import Bid, Company, Deal
 
 CHUNK_SIZE = 500

@@ -6,12 +6,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 import django_filters
-from django import forms
 from django.db.models import Count, F, Sum
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from . import tallies
+from .filter_fields import (
+    MAX_QUERY_LENGTH,
+    CompanyField,
+    CompanyFilter,
+    CountryFilter,
+    SlugFilter,
+    SourceFilter,
+)
 from .freshness import cached, cached_count
 from .models import (
     Article,
@@ -21,172 +27,7 @@ from .models import (
     DeadlineTally,
     Deal,
     DealTally,
-    Source,
 )
-
-MAX_QUERY_LENGTH = 200
-
-
-class AmbiguousCompany(forms.ValidationError):
-    """Several companies match the text typed: the page asks which one."""
-
-    def __init__(self, text, candidates):
-        super().__init__(
-            _("Several companies match “%(text)s”: which one did you mean?"),
-            code="ambiguous",
-            params={"text": text},
-        )
-        self.candidates = candidates
-
-
-class LookupField(forms.CharField):
-    """Text that names one record; cleans to that record. The text is checked
-    as text first (length), then looked up."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, value):
-        text = super().clean(value).strip()
-        return self.resolve(text) if text else None
-
-    def resolve(self, text):
-        raise NotImplementedError
-
-
-class CompanyField(LookupField):
-    """A company, given by slug (as in a shared URL) or by part of its name (as
-    typed in the form, without JavaScript)."""
-
-    max_candidates = 10
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("help_text", _("Type part of a company's name."))
-        super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"list": "company-suggestions", "autocomplete": "off"})
-        self.resolved = {}
-        self.candidates = []
-
-    def resolve(self, text):
-        company = Company.objects.filter(slug=text.lower()).first()
-        if company is None:
-            exact = list(Company.objects.filter(name__iexact=text)[:2])
-            if len(exact) == 1:
-                company = exact[0]
-            else:
-                matches = list(Company.objects.matching(text)[: self.max_candidates + 1])
-                if not matches:
-                    raise forms.ValidationError(
-                        _("No company matches “%(text)s”."), code="unknown", params={"text": text}
-                    )
-                if len(matches) > 1:
-                    self.candidates = matches[: self.max_candidates]
-                    raise AmbiguousCompany(text, self.candidates)
-                company = matches[0]
-        self.resolved[text] = company
-        return company
-
-    def prepare_value(self, value):
-        # Show the company's name in the box, not the slug from the URL.
-        company = self.resolved.get(value.strip()) if isinstance(value, str) else None
-        return company.name if company is not None else value
-
-
-class CompanyFilter(django_filters.Filter):
-    field_class = CompanyField
-
-
-class SlugField(LookupField):
-    """A record given by its slug."""
-
-    def __init__(self, *args, queryset, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.queryset = queryset
-
-    def resolve(self, slug):
-        try:
-            return self.queryset.get(slug=slug)
-        except self.queryset.model.DoesNotExist:
-            raise forms.ValidationError(
-                _("Nothing in the archive has the identifier “%(slug)s”."),
-                code="unknown",
-                params={"slug": slug},
-            ) from None
-
-
-class SlugFilter(django_filters.Filter):
-    field_class = SlugField
-
-
-class SourceField(LookupField):
-    """A source, given by slug (as in a shared URL) or by its name or part of
-    it, as typed: an archive quotes thousands of sources, too many for a list
-    to choose from."""
-
-    max_candidates = 5
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("help_text", _("Type part of the source's name."))
-        super().__init__(*args, **kwargs)
-        self.resolved = {}
-
-    def resolve(self, text):
-        source = Source.objects.filter(slug=text.lower()).first()
-        if source is None:
-            exact = list(Source.objects.filter(name__iexact=text)[:2])
-            matches = exact or list(
-                Source.objects.filter(name__icontains=text)[: self.max_candidates + 1]
-            )
-            if not matches:
-                raise forms.ValidationError(
-                    _("No source matches “%(text)s”."), code="unknown", params={"text": text}
-                )
-            if len(matches) > 1:
-                names = ", ".join(match.name for match in matches[: self.max_candidates])
-                if len(matches) > self.max_candidates:
-                    names += "…"
-                raise forms.ValidationError(
-                    _("Several sources match “%(text)s” (%(names)s): type more of the name."),
-                    code="ambiguous",
-                    params={"text": text, "names": names},
-                )
-            source = matches[0]
-        self.resolved[text] = source
-        return source
-
-    def prepare_value(self, value):
-        # Show the source's name in the box, not the slug from the URL.
-        source = self.resolved.get(value.strip()) if isinstance(value, str) else None
-        return source.name if source is not None else value
-
-
-class SourceFilter(django_filters.Filter):
-    field_class = SourceField
-
-
-class CountryCodeField(forms.CharField):
-    """An ISO 3166 alpha-2 code, in any case ("ca" and "CA" alike)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 10)
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        code = super().to_python(value).strip().upper()
-        if not code:
-            return ""
-        if code not in countries:
-            raise forms.ValidationError(
-                _("“%(code)s” is not a country code (use two letters, such as US or FR)."),
-                code="unknown_country",
-                params={"code": code},
-            )
-        return code
-
-
-class CountryFilter(django_filters.CharFilter):
-    field_class = CountryCodeField
 
 
 class ArchiveFilterSet(django_filters.FilterSet):
@@ -283,16 +124,6 @@ class FacetChoice:
             counts["status"][status] += n
         if in_status and in_country:
             counts["type"][deal_type] += n
-
-
-class SuggestionForm(forms.Form):
-    """What /suggest/companies/ may be asked: a few letters of a name. A NUL
-    byte (which PostgreSQL refuses in text) or an overlong text is refused as
-    any form field refuses it."""
-
-    q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH)
-
-    min_length = 2  # fewer letters match too many names to be of help
 
 
 class DealFilterSet(FacetedFilterSet):

@@ -30,7 +30,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from .filters import MAX_QUERY_LENGTH
+from .filter_fields import MAX_QUERY_LENGTH
 from .models import Article, Bid, Company, Deal
 
 # The text search configuration of each article language; must match the

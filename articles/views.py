@@ -12,13 +12,12 @@ from django_countries import countries
 from django_filters.views import FilterView
 
 from . import timeline
+from .filter_fields import CompanyField, SuggestionForm
 from .filters import (
     ArticleFilterSet,
-    CompanyField,
     CompanyFilterSet,
     DeadlineFilterSet,
     DealFilterSet,
-    SuggestionForm,
 )
 from .freshness import cached_count, cached_page
 from .models import Article, Bid, Company, Deadline, Deal
