@@ -1,15 +1,14 @@
 """The public filters. Their parameter names are a contract: bookmarked and
 shared URLs, feeds and exports all use them."""
 
-import functools
-from collections import Counter
-from dataclasses import dataclass
+from typing import Any
 
 import django_filters
-from django.db.models import Count, F, Sum
+from django.db.models import F
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from . import tallies
+from . import counting
 from .filter_fields import (
     MAX_QUERY_LENGTH,
     CompanyField,
@@ -18,35 +17,26 @@ from .filter_fields import (
     SlugFilter,
     SourceFilter,
 )
-from .freshness import cached, cached_count
-from .models import (
-    Article,
-    ArticleTally,
-    Company,
-    Deadline,
-    DeadlineTally,
-    Deal,
-    DealTally,
-)
+from .models import Article, Company, Deadline, Deal
 
 
 class ArchiveFilterSet(django_filters.FilterSet):
+    def valid_data(self) -> dict[str, Any]:
+        """The filters' cleaned values (an invalid one is left out)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()  # cleans the form, valid or not
+        return self.form.cleaned_data
+
     def chosen(self) -> set[str]:
         """The filters given a valid value (an invalid one is ignored)."""
-        if not self.is_bound:
-            return set()
-        self.is_valid()  # cleans the form, valid or not
-        return {
-            name for name, value in self.form.cleaned_data.items() if value not in (None, "", [])
-        }
+        return {name for name, value in self.valid_data().items() if value not in (None, "", [])}
 
-    def reads_tallies(self) -> bool:
-        return tallies.kept(self.queryset.db)
-
-    def known_count(self) -> int | None:
-        """How many rows the list holds, when it is known without counting
-        them (from a tally, or counted with something else); None otherwise."""
-        return None
+    @cached_property
+    def counts(self) -> counting.Counts:
+        """How many rows the list holds, when known without counting them
+        (articles.counting); made once, read by the view and the paginator."""
+        return counting.PAGINATOR
 
     @property
     def ambiguous(self) -> dict[str, list[Company]]:
@@ -67,63 +57,10 @@ class FacetedFilterSet(ArchiveFilterSet):
 
     def queryset_without(self, *excluded):
         qs = self.queryset.all()
-        if not self.is_bound:
-            return qs
-        for name, value in self.form.cleaned_data.items():
+        for name, value in self.valid_data().items():
             if name not in excluded and name != "sort":
                 qs = self.filters[name].filter(qs, value)
         return qs
-
-
-@dataclass(frozen=True)
-class FacetChoice:
-    """The statuses, types and country chosen, and how to count each facet's
-    choices with the other two applied (the list holds what passes all three)."""
-
-    statuses: tuple  # sorted, as it is part of a cache key
-    types: tuple
-    country: str
-
-    def count_deals(self, deals) -> dict:
-        """Counts over ``deals``, read once, grouped by status, type and countries."""
-        counts = {"total": 0, "status": Counter(), "type": Counter(), "country": Counter()}
-        grouped = deals.values_list("status", "deal_type", "countries").annotate(n=Count("pk"))
-        for status, deal_type, codes, n in grouped:
-            codes = codes.split(",") if codes else []
-            in_status, in_type = self._passes(status, deal_type)
-            in_country = not self.country or self.country in codes
-            self._add(counts, status, deal_type, n, in_status, in_type, in_country)
-            if in_status and in_type:
-                counts["country"].update(dict.fromkeys(codes, n))
-        return counts
-
-    def count_tally(self, tally) -> dict:
-        """Counts from the tally: its country "" rows hold every deal once,
-        the others the deals covering that country."""
-        counts = {"total": 0, "status": Counter(), "type": Counter(), "country": Counter()}
-        for status, deal_type, code, n in tally.filter(deals__gt=0).values_list(
-            "status", "deal_type", "country", "deals"
-        ):
-            in_status, in_type = self._passes(status, deal_type)
-            if code == self.country:  # "" when no country is chosen
-                self._add(counts, status, deal_type, n, in_status, in_type, True)
-            if code and in_status and in_type:
-                counts["country"][code] += n
-        return counts
-
-    def _passes(self, status, deal_type) -> tuple[bool, bool]:
-        return (not self.statuses or status in self.statuses), (
-            not self.types or deal_type in self.types
-        )
-
-    @staticmethod
-    def _add(counts, status, deal_type, n, in_status, in_type, in_country) -> None:
-        if in_status and in_type and in_country:
-            counts["total"] += n
-        if in_type and in_country:
-            counts["status"][status] += n
-        if in_status and in_country:
-            counts["type"][deal_type] += n
 
 
 class DealFilterSet(FacetedFilterSet):
@@ -162,7 +99,6 @@ class DealFilterSet(FacetedFilterSet):
     )
 
     facets = ("status", "type", "country")
-    _facet_counts = None
     # Deals not yet announced, or of unknown value, sort last either way.
     orderings = {
         "-announced": [F("announced_on").desc(nulls_last=True), "title", "pk"],
@@ -174,6 +110,12 @@ class DealFilterSet(FacetedFilterSet):
     class Meta:
         model = Deal
         fields = []
+
+    def __init__(self, *args, match_limit: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The deal list shows at most this many matches of q=, which lets
+        # PostgreSQL read only those (exports and feeds take every match).
+        self.match_limit = match_limit
 
     def filter_company(self, qs, name, company):
         return qs.involving(company)
@@ -190,10 +132,6 @@ class DealFilterSet(FacetedFilterSet):
     def filter_country(self, qs, name, code):
         return qs.in_country(code) if code else qs
 
-    # Set by the deal list: it lists at most this many matches of q=, which
-    # lets PostgreSQL read only those (exports and feeds take every match).
-    match_limit = None
-
     def ordering(self) -> list:
         """The chosen order (newest first when none is, or none could be read)."""
         chosen = getattr(self.form, "cleaned_data", {}).get("sort")
@@ -203,55 +141,9 @@ class DealFilterSet(FacetedFilterSet):
         # Applied after every other filter but the order, which it must know.
         return qs.search_text(text, limit=self.match_limit, order=self.ordering())
 
-    def queryset_without(self, *excluded, limited: bool = False):
-        # A facet counts every match of the words, not only the first ones
-        # the list shows: the count of a choice is of all the deals with it.
-        limit, self.match_limit = self.match_limit, (self.match_limit if limited else None)
-        try:
-            return super().queryset_without(*excluded)
-        finally:
-            self.match_limit = limit
-
-    @property
-    def counts_facets(self) -> bool:
-        """Whether facet_counts() counts: not when words (q=) match
-        ``match_limit`` deals or more, status, type and country set aside.
-        Counting a common word's tens of thousands of matches by status,
-        type and country takes a second (84k matches: 1 s), and most
-        searches are asked once."""
-        if not self.limits_matches:
-            return True
-        first = self.queryset_without(*self.facets, limited=True).order_by()[: self.match_limit]
-        return cached_count(first) < self.match_limit
-
-    def facet_counts(self) -> dict | None:
-        """How many deals each status, type and country would show, the other
-        filters applied, and how many the list holds ("total"), cached until
-        the archive changes; None when not counted (counts_facets). One pass
-        over what the other filters leave (status, type and country set
-        aside); with no other filter, over the tally of every deal
-        (DealTally) instead of a million deals."""
-        if self._facet_counts is None and self.counts_facets:
-            self.is_valid()  # cleans the form, valid or not
-            chosen = self.form.cleaned_data if self.is_bound else {}
-            choice = FacetChoice(
-                tuple(sorted(chosen.get("status") or ())),
-                tuple(sorted(chosen.get("type") or ())),
-                chosen.get("country") or "",
-            )
-            others = self.queryset_without(*self.facets).order_by()
-            if not others.query.where and self.reads_tallies():
-                compute = functools.partial(choice.count_tally, DealTally.objects.using(others.db))
-                parts = ("tally", choice)
-            else:
-                compute = functools.partial(choice.count_deals, others)
-                parts = (others.query.sql_with_params(), choice)
-            self._facet_counts = cached("facets", parts, compute)
-        return self._facet_counts
-
-    def known_count(self) -> int | None:
-        """Counted with the facets, unless the list is cut at the first matches."""
-        return None if self.limits_matches else self.facet_counts()["total"]
+    @cached_property
+    def counts(self) -> counting.Counts:
+        return counting.deals(self)
 
     @property
     def limits_matches(self) -> bool:
@@ -303,15 +195,9 @@ class ArticleFilterSet(ArchiveFilterSet):
         model = Article
         fields = []
 
-    def known_count(self) -> int | None:
-        """From the tally, when no filter but the language is chosen."""
-        chosen = self.chosen()
-        if not self.reads_tallies() or chosen - {"language"}:
-            return None
-        tally = ArticleTally.objects.using(self.queryset.db)
-        if "language" in chosen:
-            tally = tally.filter(language=self.form.cleaned_data["language"])
-        return tally.aggregate(n=Sum("articles"))["n"] or 0
+    @cached_property
+    def counts(self) -> counting.Counts:
+        return counting.articles(self)
 
 
 class DeadlineFilterSet(ArchiveFilterSet):
@@ -331,11 +217,7 @@ class DeadlineFilterSet(ArchiveFilterSet):
     def filter_country(self, qs, name, code):
         return qs.filter(deal__in=Deal.objects.in_country(code)) if code else qs
 
-    def tallied_past_count(self) -> int | None:
-        """How many deadlines are past (settled: any status but pending), from
-        the tally when no filter is chosen (None otherwise)."""
-        if not self.reads_tallies() or self.chosen():
-            return None
-        tally = DeadlineTally.objects.using(self.queryset.db)
-        past = tally.exclude(status=Deadline.Status.PENDING)
-        return past.aggregate(n=Sum("deadlines"))["n"] or 0
+    @cached_property
+    def past_counts(self) -> counting.Counts:
+        """The count of the past section (the other two are counted)."""
+        return counting.past_deadlines(self)

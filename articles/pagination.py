@@ -34,15 +34,18 @@ def ends_in_unique_column(queryset) -> bool:
 
 
 class ArchivePaginator(Paginator):
-    """Counts once per archive version (the count is cached), and reads the
+    """Counts once per archive version (the count is cached) unless given the
+    count, and reads the
     deep half of a list from its other end, so that the last page costs what
     the first does instead of an OFFSET walking the whole table. Only a total
     order can be read backwards: with ties (companies of the same name) the
     database may order them differently each way, and a row would show on two
     pages and another on none; such lists are read the ordinary way."""
 
-    def __init__(self, object_list, per_page, *args, rows=None, **kwargs):
+    def __init__(self, object_list, per_page, *args, count=None, rows=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
+        # The count, when something already knows it (articles.counting).
+        self.known_count = count
         # Optional: given the ids of a page's rows (a subquery), the rows with
         # all they show. The page's ids are then picked on the list's own
         # table before anything is joined: a giant company's 12,700 deals were
@@ -51,6 +54,8 @@ class ArchivePaginator(Paginator):
 
     @cached_property
     def count(self):
+        if self.known_count is not None:
+            return self.known_count
         return cached_count(self.object_list)
 
     def page(self, number):

@@ -73,10 +73,9 @@ class ArchiveListView(FilterView):
         return query.urlencode() if query != self.request.GET else None
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        if (count := self.filterset.known_count()) is not None:
-            paginator.count = count  # not counted again
-        return paginator
+        return super().get_paginator(
+            queryset, per_page, count=self.filterset.counts.total, **kwargs
+        )
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -202,10 +201,8 @@ class DealListView(ArchiveListView):
         """The deals of one page, with all a row shows (see ArchivePaginator)."""
         return Deal.objects.for_list().filter(pk__in=ids).order_by(*self.filterset.ordering())
 
-    def get_filterset(self, filterset_class):
-        filterset = super().get_filterset(filterset_class)
-        filterset.match_limit = self.match_limit
-        return filterset
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "match_limit": self.match_limit}
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return super().get_paginator(queryset, per_page, rows=self.page_rows, **kwargs)
@@ -213,7 +210,7 @@ class DealListView(ArchiveListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["facets"] = deal_facets(self.filterset)
-        context["facets_counted"] = self.filterset.facet_counts() is not None
+        context["facets_counted"] = self.filterset.counts.facets_counted
         context["match_limit_reached"] = (
             self.filterset.limits_matches and context["paginator"].count >= self.match_limit
         )
@@ -223,9 +220,9 @@ class DealListView(ArchiveListView):
 
 def deal_facets(filterset) -> dict[str, list[dict]]:
     """Each choice of status, type and country, with its count; uncounted
-    (count None, and every country offered) when facet_counts() is None."""
-    counts = filterset.facet_counts()
-    selected = filterset.form.cleaned_data if filterset.is_bound else {}
+    (count None, and every country offered) when the facets are not counted."""
+    counts = filterset.counts.facets
+    selected = filterset.valid_data()
     facets = {}
     for name, choices in (("status", Deal.Status.choices), ("type", Deal.Type.choices)):
         chosen = selected.get(name) or []
@@ -412,9 +409,8 @@ class DeadlineListView(ArchiveListView):
             ("past", _("Past"), deadlines.past()),
         ):
             param = "page" if key == "upcoming" else f"{key}_page"
-            paginator = ArchivePaginator(queryset, self.section_size)
-            if key == "past" and (count := self.filterset.tallied_past_count()) is not None:
-                paginator.count = count
+            count = self.filterset.past_counts.total if key == "past" else None
+            paginator = ArchivePaginator(queryset, self.section_size, count=count)
             page, notice = forgiving_page(paginator, self.request.GET.get(param))
             notices += [notice] if notice else []
             sections.append(
