@@ -14,6 +14,8 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import override_settings
 
+from . import dialect
+
 EXCLUDED = [
     "contenttypes",
     "auth.permission",
@@ -36,7 +38,7 @@ def dump(output: str) -> None:
     """Write the archive to ``output`` (one of SUFFIXES), as one consistent
     snapshot even while curators keep working."""
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if dialect.of(connection.alias).snapshot_reads:
             # One snapshot for every table, not one per query.
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")

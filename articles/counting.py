@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, QuerySet, Sum
 
-from . import tallies
+from . import dialect
 from .freshness import cached, cached_count
 from .models import ArticleTally, Deadline, DeadlineTally, DealTally
 
@@ -134,7 +134,7 @@ def deals(filterset: DealFilterSet) -> Counts:
         chosen.get("country") or "",
     )
     others = filterset.queryset_without(*filterset.facets).order_by()
-    if not others.query.where and tallies.kept(others.db):
+    if not others.query.where and dialect.of(others.db).keeps_tallies:
         source = Source.TALLY
         compute = functools.partial(choice.count_tally, DealTally.objects.using(others.db))
         parts: Any = ("tally", choice)
@@ -160,7 +160,7 @@ def _fewer_matches_than_the_limit(filterset: DealFilterSet) -> bool:
 def articles(filterset: ArticleFilterSet) -> Counts:
     """From the tally, when no filter but the language is chosen."""
     chosen = filterset.chosen()
-    if not tallies.kept(filterset.queryset.db) or chosen - {"language"}:
+    if not dialect.of(filterset.queryset.db).keeps_tallies or chosen - {"language"}:
         return PAGINATOR
     tally = ArticleTally.objects.using(filterset.queryset.db)
     if "language" in chosen:
@@ -172,7 +172,7 @@ def articles(filterset: ArticleFilterSet) -> Counts:
 def past_deadlines(filterset: DeadlineFilterSet) -> Counts:
     """How many deadlines are past (settled: any status but pending), from
     the tally when no filter is chosen."""
-    if not tallies.kept(filterset.queryset.db) or filterset.chosen():
+    if not dialect.of(filterset.queryset.db).keeps_tallies or filterset.chosen():
         return PAGINATOR
     tally = DeadlineTally.objects.using(filterset.queryset.db)
     past = tally.exclude(status=Deadline.Status.PENDING)

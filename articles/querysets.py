@@ -13,7 +13,7 @@ from django.db import connections, models
 from django.db.models import F, Prefetch, Q, Value
 from django.utils import timezone
 
-from . import tallies
+from . import dialect
 from .freshness import cached
 from .locale_data import language_name
 
@@ -121,7 +121,7 @@ class DealQuerySet(models.QuerySet):
         covers (migration 0004); elsewhere a substring match is exact, as every
         code has two letters and so cannot straddle two codes."""
         code = code.upper()
-        if connections[self.db].vendor == "postgresql":
+        if dialect.of(self.db).splits_arrays:
             return self.alias(country_codes=StringToArray("countries", Value(","))).filter(
                 country_codes__contains=[code]
             )
@@ -151,7 +151,7 @@ class DealQuerySet(models.QuerySet):
         first by default) are sure to be there: a caller that shows no more
         than those lets PostgreSQL stop after them instead of gathering every
         match of a common word."""
-        if connections[self.db].vendor == "postgresql":
+        if dialect.of(self.db).full_text_search:
             query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
             return self.filter(pk__in=self.ids_matching(query, limit, order))
         Bid = _model("Bid")
@@ -215,7 +215,7 @@ class DealQuerySet(models.QuerySet):
         Codes are stored comma-separated, so each database splits them its own way."""
         sql, params = self.order_by().values("countries").query.sql_with_params()
         connection = connections[self.db]
-        if connection.vendor == "postgresql":
+        if dialect.of(self.db).splits_arrays:
             split = (
                 f"SELECT code, COUNT(*) FROM ({sql}) AS d, "
                 "unnest(string_to_array(d.countries, ',')) AS code GROUP BY code"
@@ -268,7 +268,7 @@ class ArticleQuerySet(models.QuerySet):
         return sorted(((code, language_name(code)) for code in codes), key=lambda c: c[1])
 
     def _languages_held(self) -> list[str]:
-        if tallies.kept(self.db):
+        if dialect.of(self.db).keeps_tallies:
             # A DISTINCT would read every article (350 ms for 2M): the tally
             # has them.
             tally = _model("ArticleTally").objects.using(self.db).filter(articles__gt=0)

@@ -22,7 +22,6 @@ from django.contrib.postgres.search import (
     SearchQueryField,
     SearchRank,
 )
-from django.db import connections
 from django.db.models import Case, F, Q, Value, When
 from django.shortcuts import render
 from django.utils.html import escape, format_html
@@ -30,6 +29,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from . import dialect
 from .filter_fields import MAX_QUERY_LENGTH
 from .models import Article, Bid, Company, Deal
 
@@ -130,7 +130,7 @@ def search(text: str) -> Results:
     source), deals (with their target), companies. Each row gets ``title_html``
     and ``snippet``, escaped HTML with the matched words in <mark>."""
     wanted, unwanted = parse_terms(text)
-    if connections[Article.objects.db].vendor == "postgresql":
+    if dialect.of(Article.objects.db).full_text_search:
         querysets = _ranked(text, unwanted)
 
         def marked(title, snippet):

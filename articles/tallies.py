@@ -14,13 +14,6 @@ again (Tally.drop, Tally.create), and must keep the trigger names."""
 
 from dataclasses import dataclass
 
-from django.db import connections
-
-
-def kept(using: str) -> bool:
-    """Whether the database ``using`` keeps the tallies (PostgreSQL)."""
-    return connections[using].vendor == "postgresql"
-
 
 @dataclass(frozen=True)
 class Tally:
