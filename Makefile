@@ -74,9 +74,20 @@ serve:
 	@echo "Serving dealwatch on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(LOCAL_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# PostgreSQL is the reference database: when the suite ran on another one
+# (SQLite by default), make test runs the PostgreSQL-only tests (triggers,
+# COPY, ranked search) on the server at POSTGRES_URL whenever it answers.
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/dealwatch
 test: install
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	@case "$${DATABASE_URL:-sqlite}" in postgres*) exit 0;; esac; \
+	if $(BIN)/python -c 'import sys, psycopg; psycopg.connect(sys.argv[1], dbname="postgres", connect_timeout=3).close()' '$(POSTGRES_URL)' 2>/dev/null; then \
+		echo "PostgreSQL-only tests, on $(POSTGRES_URL):"; \
+		$(TEST_ENV) DATABASE_URL='$(POSTGRES_URL)' $(BIN)/pytest -m postgres -q; \
+	else \
+		echo "No PostgreSQL answers at $(POSTGRES_URL): its PostgreSQL-only tests did not run (set POSTGRES_URL)."; \
+	fi
 
 test-browser: install
 	$(TEST_ENV) DEALWATCH_REQUIRE_BROWSER=1 $(BIN)/pytest -m browser $(PYTEST_ARGS)

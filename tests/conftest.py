@@ -34,7 +34,7 @@ def pytest_collection_modifyitems(config, items):
     (make test runs them on PostgreSQL whenever one is reachable)."""
     if connection.vendor == "postgresql":
         return
-    skip = pytest.mark.skip(reason=f"PostgreSQL only; this run is on {connection.vendor}")
     for item in items:
-        if item.get_closest_marker("postgres"):
-            item.add_marker(skip)
+        if marker := item.get_closest_marker("postgres"):
+            why = marker.kwargs.get("reason", "PostgreSQL only")
+            item.add_marker(pytest.mark.skip(reason=f"{why}; this run is on {connection.vendor}"))

@@ -13,9 +13,8 @@ from tests.factories import ArticleFactory, BidFactory, CompanyFactory, DealFact
 
 URL = reverse("articles:search")
 
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="full-text search (word forms, accents, ranking) runs on PostgreSQL only",
+postgresql_only = pytest.mark.postgres(
+    reason="full-text search (word forms, accents, ranking) runs on PostgreSQL only"
 )
 
 

@@ -24,9 +24,8 @@ from tests.factories import (
 URL = reverse("articles:deal_list")
 S, T = Deal.Status, Deal.Type
 
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="the tallies are kept by PostgreSQL triggers; elsewhere the records are counted",
+postgresql_only = pytest.mark.postgres(
+    reason="the tallies are kept by PostgreSQL triggers; elsewhere the records are counted"
 )
 
 
