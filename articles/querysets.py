@@ -53,6 +53,10 @@ class CompanyQuerySet(models.QuerySet):
             .order_by("match_rank", "name", "pk")
         )
 
+    def subsidiaries_of(self, company):
+        """The companies whose parent is ``company``, by name (names and links only)."""
+        return self.filter(parent=company).only("pk", "name", "slug").order_by("name", "pk")
+
     def for_list(self):
         """Companies by name, with their parent. Two companies may share a name:
         the id makes the order total, which paging (read backwards past the
@@ -94,6 +98,14 @@ class DealQuerySet(models.QuerySet):
                 ),
             )
         )
+
+    def targeting(self, company):
+        """Deals whose target is ``company``, with their seller (a company page)."""
+        return self.filter(target=company).select_related("seller")
+
+    def sold_by(self, company):
+        """Deals in which ``company`` sells, with their target (a company page)."""
+        return self.filter(seller=company).select_related("target")
 
     def involving(self, company):
         """Deals where ``company`` is the target, the seller or a bidder: one
@@ -232,6 +244,18 @@ class DealQuerySet(models.QuerySet):
 
 
 class BidQuerySet(models.QuerySet):
+    def latest_by(self, company, size: int):
+        """The latest ``size`` bids ``company`` made, with their deal, its
+        target and the bidders. A giant has bid thousands of times: the
+        latest ids are picked first, then only those are read in full."""
+        latest = self.by_bidder(company).order_by("-submitted_on", "-pk")
+        return (
+            self.filter(pk__in=latest.values("pk")[:size])
+            .select_related("deal", "deal__target")
+            .prefetch_related("bidders")
+            .order_by("-submitted_on", "-pk")
+        )
+
     def by_bidder(self, company):
         """The bids ``company`` made, alone or jointly. A semi-join, not a join:
         for a company that bid thousands of times PostgreSQL can then walk the
@@ -274,6 +298,17 @@ class ArticleQuerySet(models.QuerySet):
             tally = _model("ArticleTally").objects.using(self.db).filter(articles__gt=0)
             return list(tally.order_by("language").values_list("language", flat=True))
         return sorted(self.order_by().values_list("language", flat=True).distinct())
+
+    def mentioning(self, company):
+        """Articles that name ``company``, with their source. A semi-join, as
+        for bids: a company in thousands of articles gets its latest by
+        walking the newest articles, not by sorting all of its own."""
+        mentions = self.model.companies.through.objects.filter(company=company)
+        return (
+            self.filter(pk__in=mentions.values("article_id"))
+            .defer("search_vector")
+            .select_related("source")
+        )
 
     def for_list(self):
         """Articles with their source, deals and companies (two prefetch queries)."""

@@ -293,19 +293,11 @@ class CompanyListView(ArchiveListView):
 
 def company_detail(request, slug):
     company = get_object_or_404(Company.objects.select_related("parent"), slug=slug)
-    as_target = Deal.objects.filter(target=company).select_related("seller")
-    as_seller = Deal.objects.filter(seller=company).select_related("target")
-    # A semi-join, as for bids: a company in thousands of articles gets its
-    # latest by walking the newest articles, not by sorting all of its own.
-    mentions = Article.companies.through.objects.filter(company=company)
-    articles = (
-        Article.objects.filter(pk__in=mentions.values("article_id"))
-        .defer("search_vector")
-        .select_related("source")
-    )
+    as_target = Deal.objects.targeting(company)
+    as_seller = Deal.objects.sold_by(company)
+    articles = Article.objects.mentioning(company)
     subsidiaries, more_subsidiaries = first_and_rest(
-        company.subsidiaries.only("pk", "name", "slug").order_by("name", "pk"),
-        COMPANY_ROLE_ITEMS,
+        Company.objects.subsidiaries_of(company), COMPANY_ROLE_ITEMS
     )
     return render(
         request,
@@ -335,22 +327,19 @@ def first_and_rest(queryset, size: int) -> tuple[list, int]:
 def company_bids(company) -> dict:
     """The company's latest bids, how many it made, and on how many deals
     when they do not all fit (a company may bid twice on one deal)."""
-    # A giant has bid thousands of times: pick the latest ids first, then
-    # read only those with their deal.
-    latest_bids = Bid.objects.by_bidder(company).order_by("-submitted_on", "-pk")
-    bids = (
-        Bid.objects.filter(pk__in=latest_bids.values("pk")[:COMPANY_ROLE_ITEMS])
-        .select_related("deal", "deal__target")
-        .prefetch_related("bidders")
-        .order_by("-submitted_on", "-pk")
-    )
-    bid_count = cached_count(latest_bids)
+    bid_count = cached_count(Bid.objects.by_bidder(company))
     deal_count = None
     if bid_count > COMPANY_ROLE_ITEMS:
         # Counted on the bids alone (an index holds their deal ids), without
         # reading the deals.
-        deal_count = cached_count(latest_bids.order_by().values("deal_id").distinct())
-    return {"bids": bids, "bid_count": bid_count, "bid_deal_count": deal_count}
+        deal_count = cached_count(
+            Bid.objects.by_bidder(company).order_by().values("deal_id").distinct()
+        )
+    return {
+        "bids": Bid.objects.latest_by(company, COMPANY_ROLE_ITEMS),
+        "bid_count": bid_count,
+        "bid_deal_count": deal_count,
+    }
 
 
 def company_suggestions(request):
