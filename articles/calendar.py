@@ -26,11 +26,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
-from .exports import invalid_filters_response
 from .filter_fields import SlugFilter
 from .filters import DeadlineFilterSet
 from .models import Company, Deadline, Deal
 from .querysets import today
+from .syndication import invalid_filters_response
 
 PRODID = "-//dealwatch//Deadlines//EN"
 REFRESH_INTERVAL = datetime.timedelta(hours=6)

@@ -39,14 +39,13 @@ import csv
 import json
 
 from django.db.models import Prefetch
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.utils import translation
 from django.utils.http import content_disposition_header
-from django.utils.translation import gettext
 
-from .filter_fields import CompanyField
 from .filters import DealFilterSet
 from .models import Bid, Company, Deal
+from .syndication import invalid_filters_response
 
 CHUNK_SIZE = 500
 
@@ -71,18 +70,6 @@ CSV_COLUMNS = [
 
 # What a spreadsheet would read as the start of a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def invalid_filters_response(filterset) -> HttpResponseBadRequest:
-    """A plain-text 400 naming each invalid parameter and what is wrong with it."""
-    lines = [gettext("Some parameters are not valid:")]
-    for name, errors in filterset.form.errors.items():
-        lines.extend(f"{name}: {error}" for error in errors)
-        field = filterset.form.fields.get(name)
-        if isinstance(field, CompanyField) and field.candidates:
-            slugs = ", ".join(company.slug for company in field.candidates)
-            lines.append(gettext("  Use one of: %(slugs)s") % {"slugs": slugs})
-    return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def deals_csv(request):

@@ -12,9 +12,9 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html, linebreaks
 from django.utils.translation import gettext as _
 
-from .exports import invalid_filters_response
 from .filters import DealFilterSet
 from .models import Article, Company, Deal
+from .syndication import invalid_filters_response
 
 FEED_ITEMS = 50
 
