@@ -36,6 +36,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
 TIMEOUT = 60 * 60  # stale keys are unreachable anyway; this only frees memory
+# A page larger than this is answered but never kept: the largest real page
+# (a giant's deal list, 25 rows) is about 110 KB.
+MAX_KEPT_PAGE_BYTES = 512 * 1024
 
 
 @dataclasses.dataclass(frozen=True)
@@ -275,7 +278,8 @@ def cached_page(view: Callable, params: Iterable[str] = ()) -> Callable:
 
     Only its own addresses are kept: a query string with any parameter but
     ``params`` is answered and not kept, or anyone could fill the cache with
-    ?x=1, ?x=2... Only a 200 is kept (not a redirect, an error or a stream)."""
+    ?x=1, ?x=2... Only a 200 is kept (not a redirect, an error or a stream),
+    and only up to MAX_KEPT_PAGE_BYTES."""
     allowed = frozenset(params)
 
     @functools.wraps(view)
@@ -294,7 +298,8 @@ def cached_page(view: Callable, params: Iterable[str] = ()) -> Callable:
         if response.status_code == 200 and not response.streaming:
             if hasattr(response, "render"):
                 response.render()
-            cache.set(key, response.content, TIMEOUT)
+            if len(response.content) <= MAX_KEPT_PAGE_BYTES:
+                cache.set(key, response.content, TIMEOUT)
         return response
 
     return serve

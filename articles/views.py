@@ -12,7 +12,8 @@ from django_countries import countries
 from django_filters.views import FilterView
 
 from . import timeline
-from .filter_fields import CompanyField, SuggestionForm
+from .canonical import IGNORED, canonical_query, ignored_labels
+from .filter_fields import SuggestionForm
 from .filters import (
     ArticleFilterSet,
     CompanyFilterSet,
@@ -31,8 +32,9 @@ COMPANY_ROLE_ITEMS = 20
 
 class ArchiveListView(FilterView):
     """A filtered, paginated list that forgives bad input: invalid filters are
-    reported and ignored, a page out of range shows the nearest page, and a
-    company typed by name is replaced in the URL by its slug."""
+    reported and ignored, a page out of range shows the nearest page, and any
+    other address of the same question redirects to its canonical one
+    (articles.canonical)."""
 
     strict = False
     paginate_by = 25
@@ -40,7 +42,7 @@ class ArchiveListView(FilterView):
     page_notice = None
 
     # Query parameters other than the filters that a page of the list reads.
-    page_params = ("page",)
+    page_params = ("page", IGNORED)
 
     @classmethod
     def as_cached_view(cls):
@@ -52,25 +54,14 @@ class ArchiveListView(FilterView):
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.get_filterset(self.get_filterset_class())
-        if canonical := self.canonical_query():
-            return redirect(f"{request.path}?{canonical}")
+        canonical = canonical_query(self.filterset, request.GET, self.page_params)
+        if canonical != request.GET:
+            query = canonical.urlencode()
+            return redirect(f"{request.path}?{query}" if query else request.path)
         self.object_list = self.filterset.qs
         return self.render_to_response(
             self.get_context_data(filter=self.filterset, object_list=self.object_list)
         )
-
-    def canonical_query(self) -> str | None:
-        """The query string with slugs for the companies typed by name, or None."""
-        if not self.filterset.is_bound:
-            return None
-        self.filterset.is_valid()  # cleans the form, valid or not
-        query = self.request.GET.copy()
-        for name, field in self.filterset.form.fields.items():
-            company = self.filterset.form.cleaned_data.get(name)
-            if isinstance(field, CompanyField) and company and query.get(name) != company.slug:
-                query[name] = company.slug
-                query.pop("page", None)
-        return query.urlencode() if query != self.request.GET else None
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return super().get_paginator(
@@ -88,6 +79,10 @@ class ArchiveListView(FilterView):
         context["active_filters"] = active_filters(self.filterset, self.request.GET)
         context["ambiguous"] = ambiguous_choices(self.filterset, self.request.GET)
         context["filter_errors"] = filter_errors(self.filterset)
+        if ignored := ignored_labels(self.filterset, self.request.GET):
+            context["ignored_notice"] = _(
+                "Values that are not among the choices of %(filters)s were left out."
+            ) % {"filters": ", ".join(ignored)}
         return context
 
 
@@ -116,6 +111,7 @@ def ambiguous_choices(filterset, query) -> list[dict]:
             picked = query.copy()
             picked[name] = company.slug
             picked.pop("page", None)
+            picked.pop(IGNORED, None)
             choices.append({"company": company, "query": picked.urlencode()})
         field = filterset.form.fields[name]
         result.append({"label": field.label, "text": query.get(name), "choices": choices})
@@ -164,6 +160,7 @@ def active_filters(filterset, query) -> list[dict]:
         for item in values:
             remaining = query.copy()
             remaining.pop("page", None)
+            remaining.pop(IGNORED, None)
             if isinstance(value, list):
                 remaining.setlist(name, [v for v in query.getlist(name) if v != item])
             else:

@@ -191,10 +191,14 @@ CACHES = {
         "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "dealwatch"),
     }
     if REDIS_URL
-    # Whole pages are kept (articles.freshness): room for a thousand entries.
+    # Whole pages are kept (articles.freshness): a process's own cache holds
+    # at most CACHE_MAX_MB megabytes (64 by default), least recently used out.
     else {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 1000},
+        "BACKEND": "dealwatch.cache.BoundedLocMemCache",
+        "OPTIONS": {
+            "MAX_ENTRIES": 10_000,
+            "MAX_BYTES": env_int("DJANGO_CACHE_MAX_MB", 64) * 1024 * 1024,
+        },
     }
 }
 

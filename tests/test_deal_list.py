@@ -135,11 +135,11 @@ class TestDemoFilters:
         assert status["abandoned"] == 3
 
     def test_each_active_filter_can_be_removed(self, client):
-        response = client.get(URL, {"buyer": "microsoft", "status": ["completed", "abandoned"]})
+        response = client.get(URL, {"buyer": "microsoft", "status": ["abandoned", "completed"]})
         active = {
             (a["label"], a["value"]): a["remove_query"] for a in response.context["active_filters"]
         }
-        assert active[("Buyer", "Microsoft")] == "status=completed&status=abandoned"
+        assert active[("Buyer", "Microsoft")] == "status=abandoned&status=completed"
         assert active[("Status", "Completed")] == "buyer=microsoft&status=abandoned"
 
     def test_empty_result_says_so_and_offers_to_clear(self, client):
@@ -184,10 +184,6 @@ class TestBadInput:
         [
             ({"company": "no-such-company"}, "No company matches “no-such-company”."),
             ({"country": "ZZ"}, "“ZZ” is not a country code"),
-            (
-                {"status": "sold"},
-                "Select a valid choice. sold is not one of the available choices.",
-            ),
             ({"announced_after": "2020-13-45"}, "Enter a valid date."),
             ({"sort": "price"}, "Select a valid choice."),
             ({"q": "x" * 10_000}, "Ensure this value has at most 200 characters (it has 10000)."),

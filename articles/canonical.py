@@ -1,0 +1,60 @@
+"""Every list has one address per question asked: its query string is made
+canonical before anything else is done, and a reader who typed another one
+is redirected to it.
+
+Empty parameters are dropped (a submitted form sends every box); a filter
+given once keeps its last value; the choices of a filter that takes several
+(status, type) are deduplicated, sorted, and those that are no choice are
+left out, named in ``ignored=`` so that the page can say so. A company typed
+by name becomes its slug. Parameters that are not the list's own (a
+newsletter's utm_source) are left as they are; the page cache does not keep
+them (articles.freshness).
+
+So a URL cannot make a page larger than its choices allow: 108 repeated
+status= values made a 1 MB page, and as many cached variants."""
+
+from django import forms
+from django.http import QueryDict
+
+from .filter_fields import CompanyField
+
+IGNORED = "ignored"
+
+
+def canonical_query(filterset, query: QueryDict, page_params: tuple[str, ...]) -> QueryDict:
+    """The canonical form of ``query`` for ``filterset``'s list."""
+    fields = filterset.form.fields
+    cleaned = filterset.valid_data()
+    canonical = QueryDict(mutable=True)
+    ignored = {name for name in query.getlist(IGNORED) if name in fields}
+    company_replaced = False
+    for name in query:
+        values = [value for value in query.getlist(name) if value.strip()]
+        if name == IGNORED or not values:
+            continue
+        field = fields.get(name)
+        if isinstance(field, forms.MultipleChoiceField):
+            choices = {str(value) for value, _label in field.choices}
+            kept = sorted(set(values) & choices)
+            if len(kept) < len(set(values)):
+                ignored.add(name)
+            values = kept
+        elif field is not None or name in page_params:
+            values = values[-1:]
+            company = cleaned.get(name)
+            if isinstance(field, CompanyField) and company and values != [company.slug]:
+                values = [company.slug]
+                company_replaced = True
+        if values:
+            canonical.setlist(name, values)
+    if company_replaced:
+        canonical.pop("page", None)  # another company: its own first page
+    if ignored:
+        canonical.setlist(IGNORED, sorted(ignored))
+    return canonical
+
+
+def ignored_labels(filterset, query: QueryDict) -> list[str]:
+    """The labels of the filters some of whose values were left out."""
+    fields = filterset.form.fields
+    return [str(fields[name].label) for name in query.getlist(IGNORED) if name in fields]
