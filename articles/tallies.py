@@ -15,6 +15,7 @@ again (Tally.drop, Tally.create), and must keep the trigger names."""
 from dataclasses import dataclass
 
 from django.db import connections
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 
 def kept(using: str) -> bool:
@@ -69,7 +70,7 @@ class Tally:
             "truncate": ("", f"DELETE FROM {self.table};"),
         }  # fmt: skip
 
-    def create(self, schema_editor) -> None:
+    def create(self, schema_editor: BaseDatabaseSchemaEditor) -> None:
         """Create the triggers and count what the table already holds."""
         if schema_editor.connection.vendor != "postgresql":
             return
@@ -85,7 +86,7 @@ class Tally:
             )
         schema_editor.execute(self._add_up(self._tallied(1, self.counted)))
 
-    def drop(self, schema_editor) -> None:
+    def drop(self, schema_editor: BaseDatabaseSchemaEditor) -> None:
         if schema_editor.connection.vendor != "postgresql":
             return
         for event in self.triggers():
