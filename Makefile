@@ -36,7 +36,7 @@ LOAD_ENV := DATABASE_URL=$(LOAD_DATABASE_URL) DJANGO_DEBUG=false $(LOAD_DB_ENV) 
 help:
 	@echo "make run    set everything up and serve http://$(HOST):$(PORT)"
 	@echo "make test   set up and run the whole test suite (DATABASE_URL picks the database)"
-	@echo "make lint   ruff;  make bench: the archive-scale benchmark"
+	@echo "make lint   ruff and mypy;  make bench: the archive-scale benchmark"
 	@echo "make load   64 connections for 60 s through gunicorn: req/s, errors, latency"
 
 # The virtualenv is rebuilt when the requirements change or its Python is too old.
@@ -113,14 +113,16 @@ load: install
 		--load-concurrency $(LOAD_CONCURRENCY) --load-workers $(LOAD_WORKERS) \
 		--out bench-results/load-$(LOAD_SCALE).json
 
+# mypy's Django plugin imports the settings, which need a secret key.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(TEST_ENV) $(BIN)/mypy
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache
 	find . -name '*.mo' -path './locale/*' -delete

@@ -13,15 +13,22 @@ them (articles.freshness).
 So a URL cannot make a page larger than its choices allow: 108 repeated
 status= values made a 1 MB page, and as many cached variants."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.http import QueryDict
 
 from .filter_fields import CompanyField
 
+if TYPE_CHECKING:
+    from .filters import ArchiveFilterSet
+
 IGNORED = "ignored"
 
 
-def canonical_query(filterset, query: QueryDict, page_params: tuple[str, ...]) -> QueryDict:
+def canonical_query(
+    filterset: "ArchiveFilterSet", query: QueryDict, page_params: tuple[str, ...]
+) -> QueryDict:
     """The canonical form of ``query`` for ``filterset``'s list."""
     fields = filterset.form.fields
     cleaned = filterset.valid_data()
@@ -34,8 +41,7 @@ def canonical_query(filterset, query: QueryDict, page_params: tuple[str, ...]) -
             continue
         field = fields.get(name)
         if isinstance(field, forms.MultipleChoiceField):
-            choices = {str(value) for value, _label in field.choices}
-            kept = sorted(set(values) & choices)
+            kept = sorted(value for value in set(values) if field.valid_value(value))
             if len(kept) < len(set(values)):
                 ignored.add(name)
             values = kept
@@ -54,7 +60,7 @@ def canonical_query(filterset, query: QueryDict, page_params: tuple[str, ...]) -
     return canonical
 
 
-def ignored_labels(filterset, query: QueryDict) -> list[str]:
+def ignored_labels(filterset: "ArchiveFilterSet", query: QueryDict) -> list[str]:
     """The labels of the filters some of whose values were left out."""
     fields = filterset.form.fields
     return [str(fields[name].label) for name in query.getlist(IGNORED) if name in fields]

@@ -153,6 +153,7 @@ def _fewer_matches_than_the_limit(filterset: DealFilterSet) -> bool:
     country set aside: then every match is among the first ones, and the
     facets count them all."""
     limit = filterset.match_limit
+    assert limit is not None  # only asked when the list is cut at the limit
     first = filterset.queryset_without(*filterset.facets).order_by()[:limit]
     return cached_count(first) < limit
 

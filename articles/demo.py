@@ -8,6 +8,7 @@ and never overwritten.
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
@@ -144,7 +145,7 @@ COMPANIES = [
     ),
 ]
 
-ARTICLES = [
+ARTICLES: list[dict[str, Any]] = [
     {
         "slug": "microsoft-ecarte-du-rachat-de-tiktok",
         "title": "Microsoft écarté du rachat de TikTok",
@@ -173,7 +174,7 @@ ARTICLES = [
 
 SEED = "microsoft-ecarte-du-rachat-de-tiktok"
 
-DEALS = [
+DEALS: list[dict[str, Any]] = [
     {
         "slug": "tiktok-us-operations",
         "title": "Forced sale of TikTok's US operations",
@@ -508,7 +509,7 @@ def load_demo_data() -> int:
         for item in SOURCES
     }
 
-    companies = {}
+    companies: dict[str, Company] = {}
     for slug, name, country, parent, website, description in COMPANIES:
         companies[slug] = Company.objects.get_or_create(
             slug=slug,
@@ -583,7 +584,7 @@ def _create_bids_and_deadlines(deal, item, companies, articles) -> None:
         bid.bidders.set(companies[slug] for slug in bid_data["bidders"])
         bid.sources.set(articles[slug] for slug in bid_data.get("sources", []))
 
-    created = {}
+    created: dict[str, Deadline] = {}
     # Later deadlines first, so that an earlier one can point to its successor.
     for data in reversed(item["deadlines"]):
         deadline = Deadline.objects.create(

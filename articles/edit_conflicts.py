@@ -6,7 +6,9 @@ any change to one of its bids or deadlines, wherever it is made (the deal's
 page edits them inline, so they are part of what a curator overwrites)."""
 
 import datetime
+from typing import Any
 
+from django.db.models import Model
 from django.utils import timezone
 
 from .models import Bid, Deadline, Deal
@@ -21,14 +23,23 @@ def deal_version(deal_pk: int, *, lock: bool = False) -> str:
     return updated_at.isoformat() if updated_at else ""
 
 
-def touch_deal(sender, instance, raw=False, **kwargs) -> None:
+def touch_deal(
+    sender: type[Model], instance: Bid | Deadline, raw: bool = False, **kwargs: Any
+) -> None:
     """Signal receiver: a bid or deadline changed, so its deal has a new version.
     Not while a backup is loaded (raw): that would change what it restores."""
     if instance.deal_id is not None and not raw:
         Deal.objects.filter(pk=instance.deal_id).update(updated_at=timezone.now())
 
 
-def touch_deal_of_record(sender, instance, action, reverse, raw=False, **kwargs) -> None:
+def touch_deal_of_record(
+    sender: type[Model],
+    instance: Bid | Deadline,
+    action: str,
+    reverse: bool,
+    raw: bool = False,
+    **kwargs: Any,
+) -> None:
     """Signal receiver: the companies or sources of a bid or deadline changed."""
     if action.startswith("post_") and not reverse:
         touch_deal(sender, instance, raw=raw)

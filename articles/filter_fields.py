@@ -3,8 +3,11 @@ how each is cleaned into a record or a value. A field checks its text
 first (length), then looks it up; a failed lookup is a form error, never a
 server error."""
 
+from typing import Any
+
 import django_filters
 from django import forms
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -16,7 +19,7 @@ MAX_QUERY_LENGTH = 200
 class AmbiguousCompany(forms.ValidationError):
     """Several companies match the text typed: the page asks which one."""
 
-    def __init__(self, text, candidates):
+    def __init__(self, text: str, candidates: list[Company]) -> None:
         super().__init__(
             _("Several companies match “%(text)s”: which one did you mean?"),
             code="ambiguous",
@@ -29,15 +32,15 @@ class LookupField(forms.CharField):
     """Text that names one record; cleans to that record. The text is checked
     as text first (length), then looked up."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
         super().__init__(*args, **kwargs)
 
-    def clean(self, value):
+    def clean(self, value: Any) -> Any:
         text = super().clean(value).strip()
         return self.resolve(text) if text else None
 
-    def resolve(self, text):
+    def resolve(self, text: str) -> Model:
         raise NotImplementedError
 
 
@@ -47,14 +50,14 @@ class CompanyField(LookupField):
 
     max_candidates = 10
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("help_text", _("Type part of a company's name."))
         super().__init__(*args, **kwargs)
         self.widget.attrs.update({"list": "company-suggestions", "autocomplete": "off"})
-        self.resolved = {}
-        self.candidates = []
+        self.resolved: dict[str, Company] = {}
+        self.candidates: list[Company] = []
 
-    def resolve(self, text):
+    def resolve(self, text: str) -> Company:
         company = Company.objects.filter(slug=text.lower()).first()
         if company is None:
             exact = list(Company.objects.filter(name__iexact=text)[:2])
@@ -73,24 +76,24 @@ class CompanyField(LookupField):
         self.resolved[text] = company
         return company
 
-    def prepare_value(self, value):
+    def prepare_value(self, value: Any) -> Any:
         # Show the company's name in the box, not the slug from the URL.
         company = self.resolved.get(value.strip()) if isinstance(value, str) else None
         return company.name if company is not None else value
 
 
-class CompanyFilter(django_filters.Filter):
+class CompanyFilter(django_filters.Filter):  # type: ignore[misc]  # django-filter has no types
     field_class = CompanyField
 
 
 class SlugField(LookupField):
     """A record given by its slug."""
 
-    def __init__(self, *args, queryset, **kwargs):
+    def __init__(self, *args: Any, queryset: QuerySet[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.queryset = queryset
 
-    def resolve(self, slug):
+    def resolve(self, slug: str) -> Any:
         try:
             return self.queryset.get(slug=slug)
         except self.queryset.model.DoesNotExist:
@@ -101,7 +104,7 @@ class SlugField(LookupField):
             ) from None
 
 
-class SlugFilter(django_filters.Filter):
+class SlugFilter(django_filters.Filter):  # type: ignore[misc]  # django-filter has no types
     field_class = SlugField
 
 
@@ -112,12 +115,12 @@ class SourceField(LookupField):
 
     max_candidates = 5
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("help_text", _("Type part of the source's name."))
         super().__init__(*args, **kwargs)
-        self.resolved = {}
+        self.resolved: dict[str, Source] = {}
 
-    def resolve(self, text):
+    def resolve(self, text: str) -> Source:
         source = Source.objects.filter(slug=text.lower()).first()
         if source is None:
             exact = list(Source.objects.filter(name__iexact=text)[:2])
@@ -141,25 +144,25 @@ class SourceField(LookupField):
         self.resolved[text] = source
         return source
 
-    def prepare_value(self, value):
+    def prepare_value(self, value: Any) -> Any:
         # Show the source's name in the box, not the slug from the URL.
         source = self.resolved.get(value.strip()) if isinstance(value, str) else None
         return source.name if source is not None else value
 
 
-class SourceFilter(django_filters.Filter):
+class SourceFilter(django_filters.Filter):  # type: ignore[misc]  # django-filter has no types
     field_class = SourceField
 
 
 class CountryCodeField(forms.CharField):
     """An ISO 3166 alpha-2 code, in any case ("ca" and "CA" alike)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 10)
         super().__init__(*args, **kwargs)
 
-    def to_python(self, value):
-        code = super().to_python(value).strip().upper()
+    def to_python(self, value: Any) -> str:
+        code = (super().to_python(value) or "").strip().upper()
         if not code:
             return ""
         if code not in countries:
@@ -171,7 +174,7 @@ class CountryCodeField(forms.CharField):
         return code
 
 
-class CountryFilter(django_filters.CharFilter):
+class CountryFilter(django_filters.CharFilter):  # type: ignore[misc]  # django-filter has no types
     field_class = CountryCodeField
 
 

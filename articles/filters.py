@@ -4,7 +4,7 @@ shared URLs, feeds and exports all use them."""
 from typing import Any
 
 import django_filters
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -55,7 +55,7 @@ class FacetedFilterSet(ArchiveFilterSet):
 
     facets: tuple[str, ...] = ()  # the choice filters counted
 
-    def queryset_without(self, *excluded):
+    def queryset_without(self, *excluded: str) -> QuerySet[Any]:
         qs = self.queryset.all()
         for name, value in self.valid_data().items():
             if name not in excluded and name != "sort":

@@ -32,7 +32,8 @@ from typing import Any
 from django.apps import apps
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone, translation
 
 TIMEOUT = 60 * 60  # stale keys are unreachable anyway; this only frees memory
@@ -90,7 +91,7 @@ BUMP_SQL = {
     ),
 }
 
-_memo: ContextVar[dict | None] = ContextVar("archive_version_memo", default=None)
+_memo: ContextVar[dict[str, Version] | None] = ContextVar("archive_version_memo", default=None)
 _last_read: Version | None = None  # for an outage
 
 
@@ -147,10 +148,10 @@ class ArchiveVersionMiddleware:
     that reads nothing cached). Unsafe requests read it each time: they
     write, and what they cache afterwards must carry their new version."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             return self.get_response(request)
         token = _memo.set({})
@@ -171,7 +172,11 @@ def curated_tables() -> list[str]:
         if model._meta.label in DERIVED_MODELS or model._meta.label.startswith(HISTORY_PREFIX):
             continue
         tables.append(model._meta.db_table)
-        tables += [field.remote_field.through._meta.db_table for field in model._meta.many_to_many]
+        tables += [
+            # The stubs type ``through`` optional; a loaded many-to-many field has one.
+            field.remote_field.through._meta.db_table  # type: ignore[union-attr]
+            for field in model._meta.many_to_many
+        ]
     return sorted(tables)
 
 
@@ -230,7 +235,7 @@ def drop_trigger_sql(vendor: str, tables: Iterable[str]) -> list[str]:
     ]
 
 
-def ensure_triggers(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
+def ensure_triggers(using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
     """post_migrate: every curated table carries its trigger, and the version
     moves (a migration may have changed what pages show). SQLite drops a
     table's triggers when a migration rebuilds it (most schema changes do),
@@ -254,24 +259,26 @@ def _key(namespace: str, parts: Any, version: int) -> str:
     return f"archive:{version}:{namespace}:{digest}"
 
 
-def cached(namespace: str, parts: Any, compute: Callable[[], Any]) -> Any:
+def cached[T](namespace: str, parts: Any, compute: Callable[[], T]) -> T:
     """``compute()``, or its result for the same ``parts`` at the current version."""
     if namespace not in NAMESPACES:
         raise ValueError(f"{namespace!r} is not a cache layer of articles.freshness.LAYERS")
     key = _key(namespace, parts, archive_version())
-    value = cache.get(key)
+    value: T | None = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, TIMEOUT)
     return value
 
 
-def cached_count(queryset) -> int:
+def cached_count(queryset: QuerySet[Any]) -> int:
     """``queryset.count()``, computed once per archive version."""
     return cached("count", queryset.query.sql_with_params(), queryset.count)
 
 
-def cached_page(view: Callable, params: Iterable[str] = ()) -> Callable:
+def cached_page(
+    view: Callable[..., HttpResponseBase], params: Iterable[str] = ()
+) -> Callable[..., HttpResponseBase]:
     """The view, its pages kept until the archive changes or the day does
     (which turns deadlines overdue). A public page is the same for every
     reader: it depends on its address, host, scheme and language only.
@@ -283,7 +290,7 @@ def cached_page(view: Callable, params: Iterable[str] = ()) -> Callable:
     allowed = frozenset(params)
 
     @functools.wraps(view)
-    def serve(request, *args, **kwargs):
+    def serve(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.method not in ("GET", "HEAD") or not allowed.issuperset(request.GET):
             return view(request, *args, **kwargs)
         parts = (request.get_full_path(), request.get_host(), request.scheme,
@@ -298,7 +305,7 @@ def cached_page(view: Callable, params: Iterable[str] = ()) -> Callable:
         if response.status_code == 200 and not response.streaming:
             if hasattr(response, "render"):
                 response.render()
-            if len(response.content) <= MAX_KEPT_PAGE_BYTES:
+            if isinstance(response, HttpResponse) and len(response.content) <= MAX_KEPT_PAGE_BYTES:
                 cache.set(key, response.content, TIMEOUT)
         return response
 

@@ -32,7 +32,9 @@ def currency_codes() -> tuple[str, ...]:
 
 @cache
 def language_codes() -> tuple[str, ...]:
-    return tuple(sorted(code for code in Locale("en").languages if len(code) == 2))
+    # Babel types CLDR's keys as str | int | None; language codes are strings.
+    languages = Locale("en").languages
+    return tuple(sorted(code for code in languages if isinstance(code, str) and len(code) == 2))
 
 
 def currency_choices() -> list[tuple[str, str]]:

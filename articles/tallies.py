@@ -14,6 +14,8 @@ again (Tally.drop, Tally.create), and must keep the trigger names."""
 
 from dataclasses import dataclass
 
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+
 
 @dataclass(frozen=True)
 class Tally:
@@ -62,7 +64,7 @@ class Tally:
             "truncate": ("", f"DELETE FROM {self.table};"),
         }  # fmt: skip
 
-    def create(self, schema_editor) -> None:
+    def create(self, schema_editor: BaseDatabaseSchemaEditor) -> None:
         """Create the triggers and count what the table already holds."""
         if schema_editor.connection.vendor != "postgresql":
             return
@@ -78,7 +80,7 @@ class Tally:
             )
         schema_editor.execute(self._add_up(self._tallied(1, self.counted)))
 
-    def drop(self, schema_editor) -> None:
+    def drop(self, schema_editor: BaseDatabaseSchemaEditor) -> None:
         if schema_editor.connection.vendor != "postgresql":
             return
         for event in self.triggers():

@@ -3,19 +3,23 @@ articles reporting it, each bid made and resolved, each deadline, its close."""
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Bid, Company, Deadline, Deal
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise, StrPromise
+
 
 @dataclass(frozen=True)
 class Event:
     date: datetime.date | None
     kind: str  # "deal", "article", "bid", "deadline": the template's switch
-    title: str
-    obj: object = None
+    title: "StrOrPromise"
+    obj: Article | Bid | Deadline | Deal
     order: int = 0  # among events of the same day
     detailed: bool = True  # a bid's second event repeats only who and how it ended
 
@@ -28,7 +32,7 @@ class Story:
     articles: list[Article] = field(default_factory=list)
 
 
-BID_RESOLUTION_TITLES = {
+BID_RESOLUTION_TITLES: "dict[str, StrPromise]" = {
     Bid.Status.REJECTED: _("Bid rejected"),
     Bid.Status.WITHDRAWN: _("Bid withdrawn"),
     Bid.Status.LAPSED: _("Bid lapsed"),
@@ -36,7 +40,7 @@ BID_RESOLUTION_TITLES = {
     Bid.Status.COMPLETED: _("Bid completed"),
 }
 
-DEAL_CLOSE_TITLES = {
+DEAL_CLOSE_TITLES: "dict[str, StrPromise]" = {
     Deal.Status.COMPLETED: _("Deal completed"),
     Deal.Status.ABANDONED: _("Deal abandoned"),
     Deal.Status.BLOCKED: _("Deal blocked"),

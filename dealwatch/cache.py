@@ -2,6 +2,10 @@
 number of entries: it keeps whole pages, and a thousand entries of up to
 half a megabyte each let one worker grow by half a gigabyte."""
 
+import threading
+from collections import OrderedDict
+from typing import Any
+
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 
@@ -10,12 +14,17 @@ class BoundedLocMemCache(LocMemCache):
     """LocMemCache that, after each write, drops the least recently used
     entries until what it holds is at most OPTIONS["MAX_BYTES"]."""
 
-    def __init__(self, name, params):
+    # LocMemCache's own state, which its stubs do not declare.
+    _cache: OrderedDict[str, bytes]
+    _expire_info: dict[str, float | None]
+    _lock: threading.Lock
+
+    def __init__(self, name: str, params: dict[str, Any]) -> None:
         super().__init__(name, params)
         self._max_bytes = int(params.get("OPTIONS", {}).get("MAX_BYTES", 64 * 1024 * 1024))
 
-    def _set(self, key, value, timeout=DEFAULT_TIMEOUT):
-        super()._set(key, value, timeout)
+    def _set(self, key: str, value: bytes, timeout: Any = DEFAULT_TIMEOUT) -> None:
+        super()._set(key, value, timeout)  # type: ignore[misc]  # not in the stubs
         held = sum(len(pickled) for pickled in self._cache.values())
         # The most recently used entries are at the front: drop from the end,
         # never the entry just written unless it alone is over the bound.

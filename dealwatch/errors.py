@@ -9,12 +9,13 @@ reaches handler500 instead; while the database is down that must still be the
 
 import sys
 
+from django.http import HttpRequest, HttpResponse
 from django.views import defaults
 
 from .middleware import DATABASE_ERRORS, unavailable
 
 
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponse:
     """Called by Django inside its ``except`` block, so sys.exc_info() holds the error."""
     if caused_by_database(sys.exc_info()[1]):
         return unavailable(request)

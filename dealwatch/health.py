@@ -3,7 +3,7 @@
 import logging
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -14,7 +14,7 @@ logger = logging.getLogger(__name__)
 
 @never_cache
 @require_safe
-def healthz(request):
+def healthz(request: HttpRequest) -> JsonResponse:
     """200 while the primary answers (a replica down is reported, but the
     router's other databases still serve: taking every app server out of
     rotation for it would take the site down); 503 when the primary does not."""

@@ -11,9 +11,13 @@ as if it were current.
 """
 
 import random
+from collections.abc import Callable
 from contextvars import ContextVar
+from typing import Any
 
 from django.conf import settings
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponseBase
 
 from articles.freshness import changed_within
 
@@ -23,20 +27,22 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
 class PrimaryReplicaRouter:
-    def db_for_read(self, model, **hints):
+    def db_for_read(self, model: type[Model], **hints: Any) -> str:
         replicas = settings.DATABASE_REPLICAS
         if not replicas or _use_primary.get():
             return "default"
         return random.choice(replicas)
 
-    def db_for_write(self, model, **hints):
+    def db_for_write(self, model: type[Model], **hints: Any) -> str:
         return "default"
 
-    def allow_relation(self, obj1, obj2, **hints):
+    def allow_relation(self, obj1: Model, obj2: Model, **hints: Any) -> bool:
         # Replicas hold the same data as the primary.
         return True
 
-    def allow_migrate(self, db, app_label, model_name=None, **hints):
+    def allow_migrate(
+        self, db: str, app_label: str, model_name: str | None = None, **hints: Any
+    ) -> bool:
         return db == "default"
 
 
@@ -44,10 +50,10 @@ class PrimaryForCuratorsMiddleware:
     """Pins the admin, every non-GET request, and every request in the
     moments after a curated change to the primary."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         admin = request.path.startswith(settings.ADMIN_URL_PREFIXES)
         primary = admin or request.method not in SAFE_METHODS
         if not primary and settings.DATABASE_REPLICAS:

@@ -1,3 +1,5 @@
+from typing import Any
+
 import psycopg
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -12,7 +14,7 @@ class Command(BaseCommand):
         if "postgresql" not in db["ENGINE"]:
             self.stdout.write("Not PostgreSQL: nothing to create.")
             return
-        params = {
+        params: dict[str, Any] = {
             "host": db.get("HOST") or None,
             "port": db.get("PORT") or None,
             "user": db.get("USER") or None,
