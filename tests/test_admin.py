@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.forms.models import model_to_dict
 from django.test.utils import CaptureQueriesContext
@@ -29,19 +28,6 @@ pytestmark = pytest.mark.django_db
 
 D = datetime.date
 MODELS = ["source", "company", "deal", "bid", "deadline", "article"]
-
-
-@pytest.fixture
-def curator(db):
-    user = User.objects.create_user("curator", password="not-used", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    return user
-
-
-@pytest.fixture
-def curator_client(client, curator):
-    client.force_login(curator)
-    return client
 
 
 @pytest.fixture
