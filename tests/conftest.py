@@ -4,6 +4,7 @@ from django.db import connection
 from django.utils import translation
 
 from articles.demo import load_demo_data
+from tests.factories import CuratorFactory
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +28,19 @@ def _english_first():
 def demo(db):
     """The demo archive: the TikTok case and the other real deals."""
     load_demo_data()
+
+
+@pytest.fixture
+def curator(db):
+    """A curator: staff in the curators group, not a superuser, named ada."""
+    return CuratorFactory(username="ada")
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    """The test client, logged in as the curator."""
+    client.force_login(curator)
+    return client
 
 
 def pytest_collection_modifyitems(config, items):

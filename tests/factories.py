@@ -1,9 +1,29 @@
 import datetime
 
 import factory
+from django.contrib.auth.models import Group, User
 from factory.django import DjangoModelFactory
 
 from articles.models import Article, Bid, Company, Deadline, Deal, Source
+
+PASSWORD = "a long passphrase for tests"
+
+
+class CuratorFactory(DjangoModelFactory):
+    """A member of the curators group: staff, not a superuser, password PASSWORD."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"curator-{n}")
+    password = factory.django.Password(PASSWORD)
+    is_staff = True
+
+    @factory.post_generation
+    def curators_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name="curators"))
 
 
 class SourceFactory(DjangoModelFactory):

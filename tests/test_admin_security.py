@@ -7,28 +7,16 @@ import re
 
 import pytest
 from axes.models import AccessAttempt
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from articles.models import Bid, Deal
 from tests.admin_forms import form_data
-from tests.factories import BidFactory, CompanyFactory, DealFactory
+from tests.factories import PASSWORD, BidFactory, CompanyFactory, CuratorFactory, DealFactory
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "a long passphrase for tests"
 LOGIN = "/admin/login/?next=/admin/"
-
-
-def make_curator(username: str) -> User:
-    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    return user
-
-
-@pytest.fixture
-def curator(db):
-    return make_curator("ada")
 
 
 def log_in(client, username, password=PASSWORD):
@@ -61,7 +49,7 @@ def test_five_wrong_passwords_lock_the_login_out_even_with_the_right_one(client,
 
 
 def test_a_lockout_is_for_that_username_only(client, curator):
-    make_curator("grace")
+    CuratorFactory(username="grace")
     for _ in range(5):
         log_in(client, "ada", "wrong")
     assert log_in(client, "grace").status_code == 302
@@ -159,7 +147,7 @@ def two_curators(client, curator):
     from django.test import Client
 
     other = Client()
-    other.force_login(make_curator("grace"))
+    other.force_login(CuratorFactory(username="grace"))
     client.force_login(curator)
     return client, other
 

@@ -1,16 +1,9 @@
 """The curators group: may curate every record, may not manage users."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 
 CURATED = ["source", "article", "company", "deal", "bid", "deadline"]
-
-
-@pytest.fixture
-def curator(db):
-    user = User.objects.create_user("curator", password="not-used", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    return user
 
 
 @pytest.mark.django_db

@@ -9,7 +9,6 @@ import json
 from xml.etree import ElementTree
 
 import pytest
-from django.contrib.auth.models import Group, User
 from icalendar import Calendar
 
 from articles.models import Bid, Deadline
@@ -174,14 +173,6 @@ def test_the_json_export_is_data_not_markup(client, hostile):
     assert response["X-Content-Type-Options"] == "nosniff"
     deal = json.loads(body(response))["results"][0]
     assert deal["title"] == f"Deal {IMAGE}"
-
-
-@pytest.fixture
-def curator_client(client):
-    user = User.objects.create_user("curator", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    client.force_login(user)
-    return client
 
 
 def test_admin_pages_show_what_curators_typed_as_text(curator_client, hostile):

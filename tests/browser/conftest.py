@@ -53,6 +53,14 @@ def base_url(live_server):
 
 
 @pytest.fixture
+def demo_archive(transactional_db):
+    """The demo archive, committed so that live_server's thread sees it."""
+    from articles.demo import load_demo_data
+
+    load_demo_data()
+
+
+@pytest.fixture
 def admin_page(page, live_server, transactional_db):
     """The page, logged in to the admin as a superuser through its login form."""
     from django.contrib.auth.models import User

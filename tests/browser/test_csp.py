@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from articles.demo import load_demo_data
 from articles.models import Article, Company, Deal
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -41,11 +40,6 @@ def watched(page):
 
     page.violations = violations
     return page
-
-
-@pytest.fixture
-def demo_archive(transactional_db):
-    load_demo_data()
 
 
 def public_paths() -> list[str]:

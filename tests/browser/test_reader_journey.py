@@ -6,14 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from articles.demo import load_demo_data
-
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_archive(transactional_db):
-    load_demo_data()
 
 
 def test_find_tiktok_by_buyer_then_follow_oracle(page, live_server, demo_archive, screenshot):

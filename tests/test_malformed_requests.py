@@ -9,8 +9,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles.demo import load_demo_data
-
 pytestmark = pytest.mark.django_db
 
 # Every public URL, with the one real slug of each kind from the demo data.
@@ -82,11 +80,6 @@ FUZZ = settings(
 )
 
 
-@pytest.fixture
-def archive(db):
-    load_demo_data()
-
-
 def assert_answers(client, url: str) -> None:
     response = client.get(url)
     assert response.status_code < 500, f"{response.status_code} for {url!r}"
@@ -94,7 +87,7 @@ def assert_answers(client, url: str) -> None:
 
 @FUZZ
 @given(url=st.sampled_from(URLS), query=QUERIES)
-def test_no_query_string_makes_a_server_error(client, archive, url, query):
+def test_no_query_string_makes_a_server_error(client, demo, url, query):
     assert_answers(client, f"{url}?{urlencode(query)}")
 
 
@@ -104,6 +97,6 @@ def test_no_query_string_makes_a_server_error(client, archive, url, query):
     segments=PATH_SEGMENTS,
     raw_tail=st.sampled_from(["", "/", ".ics", "/rss/", ".xml", "?page=2", "%", "%zz", "%00"]),
 )
-def test_no_path_makes_a_server_error(client, archive, prefix, segments, raw_tail):
+def test_no_path_makes_a_server_error(client, demo, prefix, segments, raw_tail):
     path = prefix + "/".join(quote(segment, safe="") for segment in segments) + raw_tail
     assert_answers(client, path)
