@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "articles",
+    "bench",
 ]
 
 MIDDLEWARE = [

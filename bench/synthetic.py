@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from .models import Article, Bid, Company, Deadline, Deal, Source
+from articles.models import Article, Bid, Company, Deadline, Deal, Source
 
 MARKER_SLUG = "synthetic-archive"
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import synthetic
 from articles.models import Deal
+from bench import synthetic
 
 
 class Command(BaseCommand):
