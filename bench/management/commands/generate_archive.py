@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from articles.models import Deal
 from bench import synthetic
@@ -21,8 +22,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, scale, seed, replace, **options):
-        from tqdm import tqdm  # a development dependency, like the benchmark
-
         wanted = synthetic.marker_name(scale, seed)
         if synthetic.existing_marker() == wanted and not replace:
             self.stdout.write(f"{wanted} is already loaded; nothing to do (--replace reloads it).")
