@@ -10,11 +10,12 @@ PORT ?= 8000
 LOCAL_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true}
 TEST_ENV := DJANGO_DEBUG=true DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-tests-only-not-secret}
 PYTEST_ARGS ?=
-# The benchmark runs on a PostgreSQL database of its own, with debug off.
+# The benchmark runs on a PostgreSQL database of its own, with debug off; its
+# commands come from the dev-only bench app, which DEALWATCH_BENCH installs.
 SCALE ?= small
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/dealwatch_bench
 BENCH_ARGS ?=
-BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_DEBUG=false \
+BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_DEBUG=false DEALWATCH_BENCH=true \
 	DJANGO_SECRET_KEY=bench-only-not-secret DJANGO_ALLOWED_HOSTS=testserver,127.0.0.1,localhost \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_PLAIN_STATIC=true
 
@@ -27,7 +28,7 @@ LOAD_WORKERS ?= 4
 # A pool of connections per worker; LOAD_DB_ENV=DJANGO_CONN_MAX_AGE=60 keeps one
 # persistent connection per worker instead.
 LOAD_DB_ENV ?= DJANGO_DB_POOL=true
-LOAD_ENV := DATABASE_URL=$(LOAD_DATABASE_URL) DJANGO_DEBUG=false $(LOAD_DB_ENV) \
+LOAD_ENV := DATABASE_URL=$(LOAD_DATABASE_URL) DJANGO_DEBUG=false DEALWATCH_BENCH=true $(LOAD_DB_ENV) \
 	DJANGO_SECRET_KEY=load-only-not-secret DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_PLAIN_STATIC=true
 

@@ -8,13 +8,15 @@ add one, deleted rows take one away, an update moves only the rows whose
 counted columns changed, and a truncate empties the tally. Elsewhere than on
 PostgreSQL the tallies stay empty and are not read.
 
-The migrations that create the triggers (0008, 0010) read these definitions:
-a change to one needs a migration that drops its triggers and creates them
-again (Tally.drop, Tally.create), and must keep the trigger names."""
+The migrations that create the triggers (0008, 0010) hold the SQL these
+definitions gave when they were written, as literal strings, so that what an
+old migration builds never changes with this module. A change to a tally
+therefore needs a new migration that drops its triggers and creates them
+again, with the statements of drop_sql() and create_sql() written into it
+(keeping the trigger names): tests/test_migrations.py compares each tally
+with the migration that last froze it, and fails until that is done."""
 
 from dataclasses import dataclass
-
-from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 
 @dataclass(frozen=True)
@@ -64,28 +66,30 @@ class Tally:
             "truncate": ("", f"DELETE FROM {self.table};"),
         }  # fmt: skip
 
-    def create(self, schema_editor: BaseDatabaseSchemaEditor) -> None:
-        """Create the triggers and count what the table already holds."""
-        if schema_editor.connection.vendor != "postgresql":
-            return
+    def create_sql(self) -> list[str]:
+        """PostgreSQL statements that create the triggers and count what the
+        table already holds."""
+        statements: list[str] = []
         for event, (referencing, body) in self.triggers().items():
             function = f"{self.name}_{event}"
-            schema_editor.execute(
+            statements += [
                 f"CREATE FUNCTION {function}() RETURNS trigger "
-                f"LANGUAGE plpgsql AS $$ BEGIN {body} RETURN NULL; END $$;"
-            )
-            schema_editor.execute(
+                f"LANGUAGE plpgsql AS $$ BEGIN {body} RETURN NULL; END $$;",
                 f"CREATE TRIGGER {function} AFTER {event.upper()} ON {self.counted} "
-                f"{referencing} FOR EACH STATEMENT EXECUTE FUNCTION {function}();"
-            )
-        schema_editor.execute(self._add_up(self._tallied(1, self.counted)))
+                f"{referencing} FOR EACH STATEMENT EXECUTE FUNCTION {function}();",
+            ]
+        return [*statements, self._add_up(self._tallied(1, self.counted))]
 
-    def drop(self, schema_editor: BaseDatabaseSchemaEditor) -> None:
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for event in self.triggers():
-            schema_editor.execute(f"DROP TRIGGER {self.name}_{event} ON {self.counted};")
-            schema_editor.execute(f"DROP FUNCTION {self.name}_{event}();")
+    def drop_sql(self) -> list[str]:
+        """PostgreSQL statements that drop the triggers (the tally's rows stay)."""
+        return [
+            statement
+            for event in self.triggers()
+            for statement in (
+                f"DROP TRIGGER {self.name}_{event} ON {self.counted};",
+                f"DROP FUNCTION {self.name}_{event}();",
+            )
+        ]
 
 
 # Each deal counts once in its (status, type) row of country "", and once in

@@ -79,6 +79,11 @@ INSTALLED_APPS = [
     "simple_history",
     "articles",
 ]
+# The benchmark and its synthetic archive (bench/: the bench and
+# generate_archive commands) are for development only: installed when
+# DEALWATCH_BENCH=true asks for them (make bench, make load), never otherwise.
+if env_bool("DEALWATCH_BENCH"):
+    INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

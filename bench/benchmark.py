@@ -33,10 +33,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import path
 
+from articles.freshness import bump_archive_version
+from articles.models import Bid, Company, Deal
 from dealwatch import urls as site_urls
-
-from .freshness import bump_archive_version
-from .models import Bid, Company, Deal
 
 BASELINE_TEMPLATE = engines["django"].from_string(
     "<ul>{% for deal in deals %}<li>{{ deal.title }} {{ deal.announced_on }}</li>{% endfor %}</ul>"

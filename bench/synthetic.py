@@ -6,6 +6,12 @@ appear a handful of times; a fifth of the bids are joint; deals span one to
 four countries; every status and type occurs; one deal in a thousand has a long
 timeline (hundreds of bids, deadlines and articles). On PostgreSQL the rows go
 in through COPY; SQLite (for the tiny smoke run) gets batched inserts.
+
+A load ends with a marker, a source that names the scale and seed and records
+the highest id it wrote of each kind of record: anything with a higher id was
+added afterwards. What no load accounts for is a curated record
+(curated_records), which the generate_archive command refuses to delete unless
+told to in so many words.
 """
 
 import datetime
@@ -13,12 +19,17 @@ import itertools
 import random
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.db import connection, transaction
+from django.db.models import Max, Model
 
-from .models import Article, Bid, Company, Deadline, Deal, Source
+from articles.models import Article, Bid, Company, Deadline, Deal, Source
 
 MARKER_SLUG = "synthetic-archive"
+# The marker's homepage records what the load wrote, e.g.
+# https://synthetic-archive.invalid/?company=300&deal=1000&... (highest ids).
+EXTENT_URL = "https://synthetic-archive.invalid/"
 
 
 @dataclass(frozen=True)
@@ -444,8 +455,12 @@ class Loader:
 ARCHIVE_MODELS = [Article, Deadline, Bid, Deal, Company, Source]
 
 
+def _marker() -> Source | None:
+    return Source.objects.filter(slug=MARKER_SLUG).first()
+
+
 def existing_marker() -> str | None:
-    marker = Source.objects.filter(slug=MARKER_SLUG).first()
+    marker = _marker()
     return marker.name if marker else None
 
 
@@ -453,10 +468,48 @@ def marker_name(scale_name: str, seed: int) -> str:
     return f"Synthetic archive ({scale_name}, seed {seed})"
 
 
+def loaded_extent() -> dict[type[Model], int] | None:
+    """The highest id of each kind of record the synthetic load wrote, or None
+    without a marker that records it (no load, or one from before loads
+    recorded it). The marker itself is the load's last source."""
+    marker = _marker()
+    if marker is None or not marker.homepage.startswith(EXTENT_URL):
+        return None
+    recorded = dict(parse_qsl(urlsplit(marker.homepage).query))
+    by_name = {model._meta.model_name: model for model in ARCHIVE_MODELS}
+    try:
+        extent = {by_name[name]: int(highest) for name, highest in recorded.items()}
+    except (KeyError, ValueError):
+        return None
+    return {**extent, Source: marker.pk}
+
+
+def curated_records() -> dict[type[Model], int]:
+    """How many records of each kind no synthetic load accounts for: all of
+    them without a marker, else those added after the load. Only kinds with
+    such records are listed."""
+    extent = loaded_extent() or {}
+    curated: dict[type[Model], int] = {}
+    for model in reversed(ARCHIVE_MODELS):
+        records = model.objects.all()
+        if model in extent:
+            records = records.filter(pk__gt=extent[model])
+        if count := records.count():
+            curated[model] = count
+    return curated
+
+
+def archive_is_empty() -> bool:
+    return not any(model.objects.exists() for model in ARCHIVE_MODELS)
+
+
 def clear_archive() -> None:
     """Empty every archive table (the benchmark database only)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # Checks deferred by the caller's transaction (a test's) would
+            # otherwise stop the truncate.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             tables = ", ".join(model._meta.db_table for model in ARCHIVE_MODELS)
             cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
         else:
@@ -608,12 +661,23 @@ def generate(scale_name: str, seed: int, progress: Callable[[str, int], Callable
             article_companies,
         )
         _reset_sequences(raw)
-        Source.objects.create(name=marker_name(scale_name, seed), slug=MARKER_SLUG)
+        extent = {
+            str(model._meta.model_name): model.objects.aggregate(highest=Max("pk"))["highest"] or 0
+            for model in ARCHIVE_MODELS
+            if model is not Source  # the marker is the last source
+        }
+        Source.objects.create(
+            name=marker_name(scale_name, seed),
+            slug=MARKER_SLUG,
+            homepage=f"{EXTENT_URL}?{urlencode(extent)}",
+        )
     if connection.vendor == "postgresql":
         # Fresh statistics (or the planner guesses on tables it thinks are
-        # empty) and a visibility map, for index-only scans.
+        # empty) and a visibility map, for index-only scans. VACUUM cannot
+        # run inside a transaction (a caller's, such as a test's): then only
+        # the statistics.
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
     return counts
 
 
@@ -630,6 +694,8 @@ def _link_deadlines(cursor, links: list[tuple[int, int]]) -> None:
             f"UPDATE {table} d SET extended_to_id = l.successor "
             "FROM deadline_links l WHERE d.id = l.id"
         )
+        # Not left for the commit: a caller's transaction (a test's) may load twice.
+        cursor.execute("DROP TABLE deadline_links")
     else:
         cursor.executemany(f"UPDATE {table} SET extended_to_id = %s WHERE id = %s", links)
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import connections
 from django.test.utils import override_settings
 
-from articles import benchmark
+from bench import benchmark
 
 
 class Command(BaseCommand):
@@ -44,7 +44,7 @@ class Command(BaseCommand):
             urls = [url for name, url in requests if not name.startswith("export")]
         else:
             # The test client needs "testserver" among the allowed hosts.
-            with override_settings(ROOT_URLCONF="articles.benchmark", ALLOWED_HOSTS=["*"]):
+            with override_settings(ROOT_URLCONF="bench.benchmark", ALLOWED_HOSTS=["*"]):
                 results = benchmark.run_requests(options["runs"])
             self.stdout.write(benchmark.as_table(results))
 

@@ -1,0 +1,119 @@
+"""generate_archive, the benchmark's loader: it replaces an earlier synthetic
+archive, and refuses to delete curated records (any source, company, deal,
+bid, deadline or article not from a synthetic load) unless
+--delete-curated-records says so in so many words."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, Bid, Company, Deadline, Deal, Source
+from bench.management.commands.generate_archive import Command as GenerateArchive
+from bench.synthetic import MARKER_SLUG
+from tests.factories import (
+    ArticleFactory,
+    BidFactory,
+    CompanyFactory,
+    DeadlineFactory,
+    DealFactory,
+    SourceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TINY = {Source: 20 + 1, Company: 300, Deal: 1_000, Article: 2_000}  # sources: and the marker
+
+
+def generate(*args: str) -> str:
+    """Run the command at the tiny scale. The bench app is installed only when
+    DEALWATCH_BENCH asks for it, so the command is given as itself."""
+    out = io.StringIO()
+    call_command(GenerateArchive(), "--scale=tiny", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def counts() -> dict:
+    return {model: model.objects.count() for model in TINY}
+
+
+def loaded() -> str | None:
+    return Source.objects.filter(slug=MARKER_SLUG).values_list("name", flat=True).first()
+
+
+@pytest.mark.parametrize("args", [[], ["--replace"], ["--seed=2", "--replace"]])
+def test_a_database_of_curated_records_is_refused_and_left_as_it_was(demo, args):
+    before = counts()
+    with pytest.raises(CommandError) as refusal:
+        generate(*args)
+    assert "The archive holds curated records, not from a synthetic load" in str(refusal.value)
+    assert "--delete-curated-records" in str(refusal.value)
+    assert f"{before[Deal]} deals" in str(refusal.value)
+    assert counts() == before
+    assert loaded() is None
+
+
+def test_curated_companies_alone_are_refused():
+    CompanyFactory()
+    with pytest.raises(CommandError, match="curated records, not from a synthetic load: 1 company"):
+        generate()
+    assert loaded() is None
+
+
+# One record of each kind added by hand to a synthetic archive, linked only to
+# synthetic records.
+ADDED = {
+    "source": lambda deal: SourceFactory(),
+    "company": lambda deal: CompanyFactory(),
+    "deal": lambda deal: DealFactory(target=deal.target),
+    "bid": lambda deal: BidFactory(deal=deal, bidders=[deal.target]),
+    "deadline": lambda deal: DeadlineFactory(deal=deal),
+    "article": lambda deal: ArticleFactory(
+        source=Source.objects.first(), deals=[deal], url="https://curated.example/story"
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", ADDED)
+def test_a_record_added_to_a_synthetic_archive_is_curated(kind):
+    generate()
+    added = ADDED[kind](Deal.objects.first())
+    for args in (["--replace"], ["--seed=2"]):
+        with pytest.raises(CommandError, match=f"not from a synthetic load: 1 {kind}\\."):
+            generate(*args)
+    assert type(added).objects.filter(pk=added.pk).exists()
+    assert loaded() == "Synthetic archive (tiny, seed 1)"
+
+
+def test_delete_curated_records_empties_the_archive_and_loads(demo):
+    curated = Deal.objects.count()
+    output = generate("--delete-curated-records")
+    assert "Deleting the curated records as asked: " in output
+    assert f"{curated} deals" in output
+    assert counts() == TINY
+    assert not Deal.objects.exclude(slug__startswith="syn-deal-").exists()
+    assert loaded() == "Synthetic archive (tiny, seed 1)"
+
+
+def test_a_synthetic_archive_is_kept_or_replaced_by_another():
+    generate()
+    assert counts() == TINY
+    assert "already loaded; nothing to do" in generate()
+
+    # Another seed replaces it; so does --replace, the same seed.
+    generate("--seed=2")
+    assert loaded() == "Synthetic archive (tiny, seed 2)"
+    assert counts() == TINY
+    Deal.objects.filter(pk=1).update(title="Edited by hand")  # an edit adds no record
+    assert "Emptying the archive tables" in generate("--seed=2", "--replace")
+    assert counts() == TINY
+    assert Deal.objects.get(pk=1).title != "Edited by hand"
+    assert Bid.objects.exists() and Deadline.objects.exists()
+
+
+def test_an_archive_loaded_before_loads_recorded_their_extent_is_not_guessed_at():
+    generate()
+    Source.objects.filter(slug=MARKER_SLUG).update(homepage="")
+    with pytest.raises(CommandError, match="loaded before loads recorded what they wrote"):
+        generate("--seed=2")
+    assert loaded() == "Synthetic archive (tiny, seed 1)"
