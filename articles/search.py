@@ -10,6 +10,9 @@ matched words in a snippet.
 On SQLite every word or "quoted phrase" must appear somewhere in the record
 (case-insensitive substring), a word or phrase after a minus must not, and
 results come newest first.
+
+Either way the reader's text is first normalised (articles.search_text), so
+that no stack of operators reaches PostgreSQL's parser.
 """
 
 import re
@@ -32,6 +35,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .filters import MAX_QUERY_LENGTH
 from .models import Article, Bid, Company, Deal
+from .search_text import normalise, parse_terms
 
 # The text search configuration of each article language; must match the
 # trigger of migration 0003. Other languages are only unaccented, not stemmed.
@@ -87,7 +91,7 @@ class SearchForm(forms.Form):
     )
 
     def clean_q(self):
-        text = self.cleaned_data["q"]
+        text = normalise(self.cleaned_data["q"])
         wanted, _unwanted = parse_terms(text)
         if text and not wanted:
             # Only exclusions would match, and rank, most of the archive.
@@ -129,6 +133,7 @@ def search(text: str) -> Results:
     """The best matches of each kind, in three queries: articles (with their
     source), deals (with their target), companies. Each row gets ``title_html``
     and ``snippet``, escaped HTML with the matched words in <mark>."""
+    text = normalise(text)
     wanted, unwanted = parse_terms(text)
     if connections[Article.objects.db].vendor == "postgresql":
         querysets = _ranked(text, unwanted)
@@ -263,19 +268,6 @@ def _deal_matches(query: SearchQuery) -> Q:
 
 
 # SQLite: every word or phrase as a substring.
-
-TERM_RE = re.compile(r'(-?)(?:"([^"]+)"|([^\s"]+))')
-
-
-def parse_terms(text: str) -> tuple[list[str], list[str]]:
-    """The words and "quoted phrases" of ``text`` that must appear, and
-    those after a minus that must not."""
-    wanted, unwanted = [], []
-    for minus, phrase, word in TERM_RE.findall(text):
-        term = " ".join((phrase or word).split())
-        if term:
-            (unwanted if minus else wanted).append(term)
-    return wanted, unwanted
 
 
 def mark_terms(text: str, terms: list[str]) -> str:
