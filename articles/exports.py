@@ -46,6 +46,7 @@ from django.utils.translation import gettext
 
 from .filters import CompanyField, DealFilterSet
 from .models import Bid, Company, Deal
+from .search_text import check_readable
 
 CHUNK_SIZE = 500
 
@@ -94,7 +95,8 @@ def deals_json(request):
 
 def _export(request, write, content_type, filename):
     filterset = DealFilterSet(request.GET, queryset=Deal.objects.all())
-    if not filterset.is_valid():
+    # Asked before the response starts: a streamed one cannot turn into a 400.
+    if not filterset.is_valid() or not check_readable(filterset.form, using=Deal.objects.db):
         return invalid_filters_response(filterset)
     deals = _for_export(filterset.qs).iterator(chunk_size=CHUNK_SIZE)
     return StreamingHttpResponse(

@@ -12,7 +12,8 @@ On SQLite every word or "quoted phrase" must appear somewhere in the record
 results come newest first.
 
 Either way the reader's text is first normalised (articles.search_text), so
-that no stack of operators reaches PostgreSQL's parser.
+that no stack of operators reaches PostgreSQL's parser; a search it still
+refuses gets a message under the search box.
 """
 
 import re
@@ -35,7 +36,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .filters import MAX_QUERY_LENGTH
 from .models import Article, Bid, Company, Deal
-from .search_text import normalise, parse_terms
+from .search_text import UNREADABLE, UnreadableSearch, normalise, parse_terms, parsed
 
 # The text search configuration of each article language; must match the
 # trigger of migration 0003. Other languages are only unaccented, not stemmed.
@@ -132,10 +133,12 @@ def highlight(snippet: str) -> SafeString:
 def search(text: str) -> Results:
     """The best matches of each kind, in three queries: articles (with their
     source), deals (with their target), companies. Each row gets ``title_html``
-    and ``snippet``, escaped HTML with the matched words in <mark>."""
+    and ``snippet``, escaped HTML with the matched words in <mark>. Raises
+    UnreadableSearch if PostgreSQL's parser refuses the (normalised) text."""
     text = normalise(text)
     wanted, unwanted = parse_terms(text)
-    if connections[Article.objects.db].vendor == "postgresql":
+    db = Article.objects.db  # one database for the three queries and their savepoint
+    if connections[db].vendor == "postgresql":
         querysets = _ranked(text, unwanted)
 
         def marked(title, snippet):
@@ -149,22 +152,28 @@ def search(text: str) -> Results:
             return mark_terms(title, wanted), mark_terms(snippet, wanted)
 
     groups = []
-    for queryset, limit in zip(querysets, (ARTICLE_LIMIT, DEAL_LIMIT, COMPANY_LIMIT), strict=True):
-        rows = list(queryset[: limit + 1])
-        for row in rows:
-            title, snippet = marked(row.marked_title, row.marked_snippet)
-            row.title_html, row.snippet = highlight(title), highlight(snippet)
-        groups.append(Group(rows[:limit], has_more=len(rows) > limit))
+    limits = (ARTICLE_LIMIT, DEAL_LIMIT, COMPANY_LIMIT)
+    with parsed(db):
+        for queryset, limit in zip(querysets, limits, strict=True):
+            rows = list(queryset.using(db)[: limit + 1])
+            for row in rows:
+                title, snippet = marked(row.marked_title, row.marked_snippet)
+                row.title_html, row.snippet = highlight(title), highlight(snippet)
+            groups.append(Group(rows[:limit], has_more=len(rows) > limit))
     return Results(*groups)
 
 
 def search_view(request):
     form = SearchForm(request.GET)
     text = form.cleaned_data["q"] if form.is_valid() else ""
+    results = None
+    if text:
+        try:
+            results = search(text)
+        except UnreadableSearch:
+            form.add_error("q", UNREADABLE)
     return render(
-        request,
-        "articles/search.html",
-        {"form": form, "query": text, "results": search(text) if text else None},
+        request, "articles/search.html", {"form": form, "query": text, "results": results}
     )
 
 

@@ -23,10 +23,17 @@ a plain form that the parser reads as ``terms()`` does:
 In that form PostgreSQL's stack holds at most three operators (an "or", an
 implied "and", a minus), far from its limit, and SQLite's substring search
 (parse_terms) reads the very same words, phrases and exclusions.
+
+Should PostgreSQL still refuse a search, ``parsed()`` and ``check_readable()``
+turn its error into a message for the reader instead of a server error.
 """
 
 import re
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+
+from django.db import DatabaseError, connections, transaction
+from django.utils.translation import gettext_lazy as _
 
 # The English configuration with accents folded, created by migration 0003:
 # deals and companies are searched with it.
@@ -35,6 +42,11 @@ SEARCH_CONFIG = "dealwatch_english"
 # Enough for any search a reader types; each term is a condition on the
 # archive, so a few more would only slow the search down.
 MAX_TERMS = 32
+
+UNREADABLE = _(
+    "This search could not be read: use fewer signs such as minus signs, "
+    "quotes and “or”, and try again."
+)
 
 # What the parser reads between terms: spaces, and the characters it skips
 # there (backslash is its escape character, turned into a space first).
@@ -117,3 +129,52 @@ def parse_terms(text: str) -> tuple[list[str], list[str]]:
         [term.text for term in found if not term.excluded],
         [term.text for term in found if term.excluded],
     )
+
+
+class UnreadableSearch(Exception):
+    """PostgreSQL's parser refused the words of a search."""
+
+
+def _refused_by_parser(error: DatabaseError) -> bool:
+    # Every error of PostgreSQL's tsquery parser names the tsquery, which
+    # tells them apart from any other error of the same statement.
+    diag = getattr(error.__cause__, "diag", None)
+    return "tsquery" in (getattr(diag, "message_primary", None) or "")
+
+
+@contextmanager
+def parsed(using: str):
+    """Runs a block that searches on database ``using``, and raises
+    UnreadableSearch if PostgreSQL's parser refuses the search's words.
+    Within a transaction the block runs in a savepoint, as a refused
+    statement would leave the transaction unusable; outside one (autocommit,
+    as a page is read) nothing needs undoing."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    try:
+        with transaction.atomic(using=using) if connection.in_atomic_block else nullcontext():
+            yield
+    except DatabaseError as error:
+        if not _refused_by_parser(error):
+            raise
+        raise UnreadableSearch from error
+
+
+def check_readable(form, *, using: str, field: str = "q", config: str = SEARCH_CONFIG) -> bool:
+    """Whether PostgreSQL reads the words in a valid ``form``'s ``field`` (as
+    the deal list's search hands them over); if it does not, the field gets
+    an error saying so. For a response that must know before it starts: a
+    streamed export can no longer turn into a 400. One short query when
+    there are words, on PostgreSQL only."""
+    text = normalise(form.cleaned_data.get(field) or "")
+    if not text or connections[using].vendor != "postgresql":
+        return True
+    try:
+        with parsed(using), connections[using].cursor() as cursor:
+            cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)", [config, text])
+    except UnreadableSearch:
+        form.add_error(field, str(UNREADABLE))
+        return False
+    return True

@@ -11,7 +11,7 @@ from django.db import connection
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.search_text import MAX_TERMS, normalise, parse_terms
+from articles.search_text import MAX_TERMS, UNREADABLE, normalise, parse_terms
 from tests.factories import DealFactory
 
 postgresql_only = pytest.mark.skipif(
@@ -169,3 +169,24 @@ def test_the_parser_reads_every_normalised_storm_up_to_1000_operators():
 def test_the_parser_reads_whatever_is_normalised(text):
     with connection.cursor() as cursor:
         _parse(cursor, normalise(text))
+
+
+@postgresql_only
+@pytest.mark.django_db
+def test_a_search_the_parser_still_refuses_gets_a_message_or_a_400(client, monkeypatch):
+    """Should the normalising ever miss a case, the reader gets a message on
+    /search/ and a 400 from the feeds and exports, not a server error."""
+    DealFactory(title="TikTok acquisition")
+    for module in ("articles.search_text", "articles.search", "articles.querysets"):
+        monkeypatch.setattr(f"{module}.normalise", lambda text: text)
+    q = "tiktok " + "-" * 33 + "acquisition"
+
+    response = client.get("/search/", {"q": q})
+    assert response.status_code == 200
+    assert response.context["results"] is None
+    assert response.context["form"].errors == {"q": [str(UNREADABLE)]}
+    assert str(UNREADABLE) in response.content.decode()
+    for url in ("/feeds/deals/", "/feeds/deals/rss/", "/export/deals.csv", "/export/deals.json"):
+        response = client.get(url, {"q": q})
+        assert response.status_code == 400, url
+        assert f"q: {UNREADABLE}" in response.content.decode()
