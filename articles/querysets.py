@@ -16,15 +16,12 @@ from django.utils import timezone
 from . import dialect
 from .freshness import cached
 from .locale_data import language_name
+from .search_text import SEARCH_CONFIG, normalise, parse_terms
 
 
 def _model(name: str):
     # The models import these querysets, so they are looked up lazily.
     return apps.get_model("articles", name)
-
-
-# The English configuration with accents folded, created by migration 0003.
-SEARCH_CONFIG = "dealwatch_english"
 
 
 class StringToArray(models.Func):
@@ -155,29 +152,44 @@ class DealQuerySet(models.QuerySet):
 
     def search_text(self, text: str, limit: int | None = None, order=None):
         """Deals matching ``text`` in their title or summary, or in the name of
-        a party (target, seller or bidder). PostgreSQL uses the full-text
-        vectors of migration 0003 (word forms, "quoted phrases", -word);
-        elsewhere every word must appear, in any case.
+        a party (target, seller or bidder). The text is normalised first
+        (articles.search_text), so that PostgreSQL's parser can always read
+        it. PostgreSQL uses the full-text vectors of migration 0003 (word
+        forms, "quoted phrases", -word, or); elsewhere every word or phrase
+        must appear, in any case, and none after a minus. Text with nothing
+        to search for (only punctuation) matches nothing on either.
 
         With ``limit``, only the first ``limit`` matches in ``order`` (newest
         first by default) are sure to be there: a caller that shows no more
         than those lets PostgreSQL stop after them instead of gathering every
         match of a common word."""
+        text = normalise(text)
+        if not text:
+            # Not none(): a list's count is cached under its SQL, which a
+            # none() queryset does not have.
+            return self.filter(Value(False))
         if dialect.of(self.db).full_text_search:
             query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
             return self.filter(pk__in=self.ids_matching(query, limit, order))
-        Bid = _model("Bid")
+        wanted, unwanted = parse_terms(text)
         qs = self
-        for word in text.split():
-            bid_deals = Bid.objects.filter(bidders__name__icontains=word)
-            qs = qs.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(target__name__icontains=word)
-                | Q(seller__name__icontains=word)
-                | Q(pk__in=bid_deals.values("deal_id"))
-            )
+        for term in wanted:
+            qs = qs.filter(self._mentions(term))
+        for term in unwanted:
+            qs = qs.exclude(self._mentions(term))
         return qs
+
+    @staticmethod
+    def _mentions(term: str) -> Q:
+        """SQLite: deals whose title, summary or a party's name holds ``term``."""
+        bid_deals = _model("Bid").objects.filter(bidders__name__icontains=term)
+        return (
+            Q(title__icontains=term)
+            | Q(summary__icontains=term)
+            | Q(target__name__icontains=term)
+            | Q(seller__name__icontains=term)
+            | Q(pk__in=bid_deals.values("deal_id"))
+        )
 
     def ids_matching(self, query: SearchQuery, limit: int | None = None, order=None):
         """PostgreSQL: the ids of these deals whose title or summary match

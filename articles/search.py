@@ -10,6 +10,10 @@ matched words in a snippet.
 On SQLite every word or "quoted phrase" must appear somewhere in the record
 (case-insensitive substring), a word or phrase after a minus must not, and
 results come newest first.
+
+Either way the reader's text is first normalised (articles.search_text), so
+that no stack of operators reaches PostgreSQL's parser; a search it still
+refuses gets a message under the search box.
 """
 
 import re
@@ -32,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from . import dialect
 from .filter_fields import MAX_QUERY_LENGTH
 from .models import Article, Bid, Company, Deal
+from .search_text import UNREADABLE, UnreadableSearch, normalise, parse_terms, parsed
 
 # The text search configuration of each article language; must match the
 # trigger of migration 0003. Other languages are only unaccented, not stemmed.
@@ -87,7 +92,7 @@ class SearchForm(forms.Form):
     )
 
     def clean_q(self):
-        text = self.cleaned_data["q"]
+        text = normalise(self.cleaned_data["q"])
         wanted, _unwanted = parse_terms(text)
         if text and not wanted:
             # Only exclusions would match, and rank, most of the archive.
@@ -128,9 +133,12 @@ def highlight(snippet: str) -> SafeString:
 def search(text: str) -> Results:
     """The best matches of each kind, in three queries: articles (with their
     source), deals (with their target), companies. Each row gets ``title_html``
-    and ``snippet``, escaped HTML with the matched words in <mark>."""
+    and ``snippet``, escaped HTML with the matched words in <mark>. Raises
+    UnreadableSearch if PostgreSQL's parser refuses the (normalised) text."""
+    text = normalise(text)
     wanted, unwanted = parse_terms(text)
-    if dialect.of(Article.objects.db).full_text_search:
+    db = Article.objects.db  # one database for the three queries and their savepoint
+    if dialect.of(db).full_text_search:
         querysets = _ranked(text, unwanted)
 
         def marked(title, snippet):
@@ -144,22 +152,28 @@ def search(text: str) -> Results:
             return mark_terms(title, wanted), mark_terms(snippet, wanted)
 
     groups = []
-    for queryset, limit in zip(querysets, (ARTICLE_LIMIT, DEAL_LIMIT, COMPANY_LIMIT), strict=True):
-        rows = list(queryset[: limit + 1])
-        for row in rows:
-            title, snippet = marked(row.marked_title, row.marked_snippet)
-            row.title_html, row.snippet = highlight(title), highlight(snippet)
-        groups.append(Group(rows[:limit], has_more=len(rows) > limit))
+    limits = (ARTICLE_LIMIT, DEAL_LIMIT, COMPANY_LIMIT)
+    with parsed(db):
+        for queryset, limit in zip(querysets, limits, strict=True):
+            rows = list(queryset.using(db)[: limit + 1])
+            for row in rows:
+                title, snippet = marked(row.marked_title, row.marked_snippet)
+                row.title_html, row.snippet = highlight(title), highlight(snippet)
+            groups.append(Group(rows[:limit], has_more=len(rows) > limit))
     return Results(*groups)
 
 
 def search_view(request):
     form = SearchForm(request.GET)
     text = form.cleaned_data["q"] if form.is_valid() else ""
+    results = None
+    if text:
+        try:
+            results = search(text)
+        except UnreadableSearch:
+            form.add_error("q", UNREADABLE)
     return render(
-        request,
-        "articles/search.html",
-        {"form": form, "query": text, "results": search(text) if text else None},
+        request, "articles/search.html", {"form": form, "query": text, "results": results}
     )
 
 
@@ -263,19 +277,6 @@ def _deal_matches(query: SearchQuery) -> Q:
 
 
 # SQLite: every word or phrase as a substring.
-
-TERM_RE = re.compile(r'(-?)(?:"([^"]+)"|([^\s"]+))')
-
-
-def parse_terms(text: str) -> tuple[list[str], list[str]]:
-    """The words and "quoted phrases" of ``text`` that must appear, and
-    those after a minus that must not."""
-    wanted, unwanted = [], []
-    for minus, phrase, word in TERM_RE.findall(text):
-        term = " ".join((phrase or word).split())
-        if term:
-            (unwanted if minus else wanted).append(term)
-    return wanted, unwanted
 
 
 def mark_terms(text: str, terms: list[str]) -> str:

@@ -1,10 +1,13 @@
 """The site in French and English: French under /fr/, English as it was."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from babel.messages.pofile import read_po
@@ -67,6 +70,69 @@ def test_switcher_keeps_the_page_and_its_filters(client, demo):
         'hreflang="fr" href="http://testserver/fr/deals/?buyer=microsoft&amp;status=abandoned"'
         in html
     )
+
+
+def language_links(response) -> dict[str, str]:
+    """The language switcher's links, and the alternates in the head, by language."""
+    html = response.content.decode()
+    switcher = re.findall(r'<a href="([^"]*)" lang="(\w+)" hreflang=', html)
+    alternates = re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]*)"', html)
+    return {
+        **{code: unescape(url) for url, code in switcher},
+        **{f"alternate-{code}": unescape(url) for code, url in alternates},
+    }
+
+
+def host_in_a_browser(href: str) -> str:
+    """The host a browser on http://testserver/ goes to through ``href``: it
+    drops tabs and line breaks and reads a backslash as a slash."""
+    href = re.sub(r"[\t\n\r]", "", href).replace("\\", "/")
+    return urlsplit(urljoin("http://testserver/somewhere/", href)).netloc
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "//evil.example/x",
+        "///evil.example/x",
+        "/\\evil.example/x",
+        "/\t/evil.example/x",
+        "/fr//evil.example/x",
+        "/fr/\\evil.example/x",
+        "//evil.example",
+    ],
+)
+def test_the_language_switch_never_links_to_another_site(client, path):
+    # The test client would read "//evil.example/x" as a host and a path:
+    # the path is given as a server receives it.
+    response = client.get("/", PATH_INFO=path, QUERY_STRING="q=tiktok")
+    assert response.status_code == 404
+    links = language_links(response)
+    assert set(links) == {"en", "fr", "alternate-en", "alternate-fr"}
+    for href in links.values():
+        assert host_in_a_browser(href) == "testserver", href
+        assert href.endswith("?q=tiktok")
+    assert links["fr"].startswith("/fr/") and not links["en"].startswith(("//", "/fr/"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "english", "french"),
+    [
+        ("/nope/", "/nope/", "/fr/nope/"),
+        ("/fr/nope/", "/nope/", "/fr/nope/"),
+        ("/deals/no-such-deal/", "/deals/no-such-deal/", "/fr/deals/no-such-deal/"),
+        ("//evil.example/x", "/evil.example/x", "/fr/evil.example/x"),
+        ("/fr//evil.example/x", "/evil.example/x", "/fr/evil.example/x"),
+    ],
+)
+def test_a_404_links_to_the_same_address_in_the_other_language(client, path, english, french):
+    response = client.get("/", PATH_INFO=path, QUERY_STRING="status=blocked&q=a%20b")
+    assert response.status_code == 404
+    links = language_links(response)
+    assert links["en"] == f"{english}?status=blocked&q=a%20b"
+    assert links["fr"] == f"{french}?status=blocked&q=a%20b"
 
 
 def exported(client, url):

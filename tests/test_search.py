@@ -198,8 +198,11 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, django_ass
     for n in range(15):
         DealFactory(title=f"Merger {n}", target=target)
         CompanyFactory(name=f"Merger Partners {n}")
-    # Articles with their source; deals with their target; companies.
-    with django_assert_num_queries(3):
+    # Articles with their source; deals with their target; companies. On
+    # PostgreSQL, within the test's transaction, a savepoint around them (made
+    # and released): a search its parser refused would break the transaction.
+    savepoint = 2 if connection.vendor == "postgresql" else 0
+    with django_assert_num_queries(3 + savepoint):
         response = client.get(URL, {"q": "merger"})
     results = response.context["results"]
     assert len(results.articles.items) == ARTICLE_LIMIT

@@ -1,10 +1,12 @@
 from decimal import Decimal
+from urllib.parse import unquote
 
 from babel.lists import format_list
 from babel.numbers import format_compact_currency, format_currency
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import Resolver404, get_script_prefix, resolve, translate_url
+from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
@@ -96,8 +98,46 @@ def language_links(context) -> list[dict]:
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": translate_url(request.get_full_path(), code),
+            "url": same_page_in(request, code),
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES
     ]
+
+
+def same_page_in(request, code: str) -> str:
+    """The address of ``request``'s page in language ``code`` (its path under
+    that language's prefix, and its query string), always a path on this
+    site. An address no page answers (a 404) gets the other prefix too:
+    the reader lands on the same address, and its 404, in that language.
+
+    The address is the reader's: "//evil.example/x" is a path to us but a
+    link to another site in a browser, and so is a slash followed by a
+    backslash or a tab (browsers read a backslash as a slash and drop
+    tabs). So the path is escaped (a backslash becomes %5C, a tab %09) and
+    starts with one slash only."""
+    path = _one_leading_slash(escape_uri_path(request.path_info))
+    try:
+        resolve(unquote(path))
+    except Resolver404:
+        translated = get_script_prefix() + _under_prefix(path, code).removeprefix("/")
+    else:
+        translated = translate_url(path, code)
+    query = iri_to_uri(request.META.get("QUERY_STRING", ""))
+    url = _one_leading_slash(translated)
+    return f"{url}?{query}" if query else url
+
+
+def _under_prefix(path: str, code: str) -> str:
+    """``path`` with its language prefix ("/fr/") replaced by ``code``'s
+    (none for the default language, as i18n_patterns has it)."""
+    for other, _name in settings.LANGUAGES:
+        prefix = f"/{other}"
+        if other != settings.LANGUAGE_CODE and (path == prefix or path.startswith(prefix + "/")):
+            path = _one_leading_slash(path.removeprefix(prefix))
+            break
+    return path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
+
+
+def _one_leading_slash(path: str) -> str:
+    return "/" + path.lstrip("/")
