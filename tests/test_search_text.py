@@ -14,9 +14,8 @@ from hypothesis import strategies as st
 from articles.search_text import MAX_TERMS, UNREADABLE, normalise, parse_terms
 from tests.factories import DealFactory
 
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="the tsquery parser and its stack of 32 operators are PostgreSQL's",
+postgresql_only = pytest.mark.postgres(
+    reason="the tsquery parser and its stack of 32 operators are PostgreSQL's"
 )
 
 # Every address that reads the deal list's words (q=), or /search/'s.
