@@ -35,6 +35,7 @@ from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connec
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
 
 TIMEOUT = 60 * 60  # stale keys are unreachable anyway; this only frees memory
 # A page larger than this is answered but never kept: the largest real page
@@ -102,22 +103,31 @@ def current() -> Version:
     if memo is not None and "version" in memo:
         return memo["version"]
     try:
-        rows = list(
-            apps.get_model("articles", "ArchiveState")
-            .objects.using(DEFAULT_DB_ALIAS)
-            .filter(pk=1)
-            .values_list("version", "changed_at")
-        )
+        version = _read_version()
     except (OperationalError, InterfaceError):
         if _last_read is None:
             raise
         return _last_read
-    # No row yet (a test database flushed): the first write makes it.
-    version = Version(*rows[0]) if rows else Version(0, None)
     _last_read = version
     if memo is not None:
         memo["version"] = version
     return version
+
+
+def _read_version() -> Version:
+    # Plain SQL: every request makes this read, and the ORM's query building
+    # cost five times the query itself (about 500 against 90 microseconds).
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute("SELECT version, changed_at FROM articles_archivestate WHERE id = 1")
+        row = cursor.fetchone()
+    if row is None:  # no row yet (a test database flushed): the first write makes it
+        return Version(0, None)
+    number, changed_at = row
+    if isinstance(changed_at, str):
+        changed_at = parse_datetime(changed_at)
+    if changed_at is not None and timezone.is_naive(changed_at):  # SQLite keeps UTC
+        changed_at = changed_at.replace(tzinfo=datetime.UTC)
+    return Version(number, changed_at)
 
 
 def archive_version() -> int:
