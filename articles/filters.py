@@ -4,6 +4,7 @@ shared URLs, feeds and exports all use them."""
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import F, QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ from .filter_fields import (
     SourceFilter,
 )
 from .models import Article, Company, Deadline, Deal
+from .search_text import check_readable
 
 
 class ArchiveFilterSet(django_filters.FilterSet):
@@ -61,6 +63,15 @@ class FacetedFilterSet(ArchiveFilterSet):
             if name not in excluded and name != "sort":
                 qs = self.filters[name].filter(qs, value)
         return qs
+
+
+class DealFilterForm(forms.Form):
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        # Words PostgreSQL's parser still refuses after they were normalised
+        # (articles.search_text) are a form error, not a server error.
+        check_readable(self, using=Deal.objects.db)
+        return cleaned
 
 
 class DealFilterSet(FacetedFilterSet):
@@ -110,6 +121,7 @@ class DealFilterSet(FacetedFilterSet):
     class Meta:
         model = Deal
         fields = []
+        form = DealFilterForm
 
     def __init__(self, *args, match_limit: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -174,7 +174,8 @@ def test_the_parser_reads_whatever_is_normalised(text):
 @pytest.mark.django_db
 def test_a_search_the_parser_still_refuses_gets_a_message_or_a_400(client, monkeypatch):
     """Should the normalising ever miss a case, the reader gets a message on
-    /search/ and a 400 from the feeds and exports, not a server error."""
+    /search/ and the deal list, and a 400 from the feeds and exports, not a
+    server error."""
     DealFactory(title="TikTok acquisition")
     for module in ("articles.search_text", "articles.search", "articles.querysets"):
         monkeypatch.setattr(f"{module}.normalise", lambda text: text)
@@ -185,6 +186,9 @@ def test_a_search_the_parser_still_refuses_gets_a_message_or_a_400(client, monke
     assert response.context["results"] is None
     assert response.context["form"].errors == {"q": [str(UNREADABLE)]}
     assert str(UNREADABLE) in response.content.decode()
+    deals = client.get("/deals/", {"q": q})
+    assert deals.status_code == 200
+    assert str(UNREADABLE) in deals.content.decode()
     for url in ("/feeds/deals/", "/feeds/deals/rss/", "/export/deals.csv", "/export/deals.json"):
         response = client.get(url, {"q": q})
         assert response.status_code == 400, url
