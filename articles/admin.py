@@ -6,6 +6,7 @@ from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Prefetch
+from django.forms.boundfield import BoundField
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
@@ -17,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .edit_conflicts import deal_version, last_change
 from .models import Article, Bid, Company, Deadline, Deal, Source
+from .text import clean_text
 
 
 class LanguageInUseFilter(admin.SimpleListFilter):
@@ -58,6 +60,25 @@ class DealCountryFilter(admin.SimpleListFilter):
         return queryset.in_country(self.value()) if self.value() else queryset
 
 
+class PlainTextBoundField(BoundField):
+    """What the curator typed or pasted, less the characters XML cannot carry
+    (articles.text): a vertical tab or form feed from a word processor is the
+    line break it stood for, or a space in a one-line field."""
+
+    @property
+    def data(self):
+        data = super().data
+        if isinstance(data, str) and isinstance(self.field, forms.CharField):
+            return clean_text(data, multiline=isinstance(self.field.widget, forms.Textarea))
+        return data
+
+
+class CuratedForm(forms.ModelForm):
+    """Every admin form of a curated record, inlines included."""
+
+    bound_field_class = PlainTextBoundField
+
+
 def public_link(obj):
     return format_html(
         '<a href="{}" target="_blank" rel="noopener">{}</a>',
@@ -71,6 +92,7 @@ public_link.short_description = _("Public page")
 
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
+    form = CuratedForm
     list_display = ["name", "homepage", "article_count"]
     search_fields = ["name", "homepage"]
     prepopulated_fields = {"slug": ["name"]}
@@ -85,6 +107,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 @admin.register(Company)
 class CompanyAdmin(SimpleHistoryAdmin):
+    form = CuratedForm
     list_display = ["name", "country", "parent", public_link]
     list_filter = ["country"]
     list_select_related = ["parent"]
@@ -99,6 +122,7 @@ class CompanyAdmin(SimpleHistoryAdmin):
 
 class BidInline(CountriesWidgetMixin, admin.StackedInline):
     model = Bid
+    form = CuratedForm
     extra = 0
     autocomplete_fields = ["bidders", "sources"]
     fields = [
@@ -113,6 +137,7 @@ class BidInline(CountriesWidgetMixin, admin.StackedInline):
 
 class DeadlineInline(admin.StackedInline):
     model = Deadline
+    form = CuratedForm
     fk_name = "deal"
     extra = 0
     autocomplete_fields = ["sources"]
@@ -138,7 +163,7 @@ class DeadlineInline(admin.StackedInline):
         return formset
 
 
-class DealVersionForm(forms.ModelForm):
+class DealVersionForm(CuratedForm):
     """Refuses a save that would overwrite changes made since the page was
     opened (see edit_conflicts): the page carries its deal's version as it
     was then, and the save compares it with the row, locked until the admin's
@@ -302,6 +327,7 @@ class DeadlineAdmin(SimpleHistoryAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
+    form = CuratedForm
     list_display = ["title", "source", "language", "published_on", "original_link", public_link]
     list_filter = [LanguageInUseFilter, "source", "published_on"]
     list_select_related = ["source"]

@@ -8,6 +8,7 @@ adds friendlier messages for what the database cannot express.
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -23,6 +24,7 @@ from .querysets import (
     DeadlineQuerySet,
     DealQuerySet,
 )
+from .text import FORBIDDEN
 
 
 def _currency_rules(amount_field: str, prefix: str) -> list[models.CheckConstraint]:
@@ -41,6 +43,30 @@ def _currency_rules(amount_field: str, prefix: str) -> list[models.CheckConstrai
             condition=Q(currency="") | Q(currency__in=currency_codes()),
             name=f"{prefix}_currency_is_iso_code",
         ),
+    ]
+
+
+# A curator sees this only for text typed outside the admin's forms, which
+# clean it (articles.text).
+plain_text = RegexValidator(
+    FORBIDDEN,
+    inverse_match=True,
+    message=_(
+        "Remove the control characters (a vertical tab, a form feed…) from this text: "
+        "backups and feeds cannot carry them."
+    ),
+    code="control_characters",
+)
+
+
+def _plain_text_rules(prefix: str, fields: list[str]) -> list[models.CheckConstraint]:
+    """No character XML cannot carry in these text fields (articles.text)."""
+    return [
+        models.CheckConstraint(
+            condition=~Q(**{f"{field}__regex": FORBIDDEN}),
+            name=f"{prefix}_{field}_no_control_characters",
+        )
+        for field in fields
     ]
 
 
@@ -65,9 +91,9 @@ def _currency_field():
 class Source(models.Model):
     """A publication: a newspaper, a news site, a wire, a press office."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    homepage = models.URLField(_("homepage"), blank=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[plain_text])
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=[plain_text])
+    homepage = models.URLField(_("homepage"), blank=True, validators=[plain_text])
 
     # Every change kept with who and when, restorable from the admin.
     history = HistoricalRecords()
@@ -76,6 +102,7 @@ class Source(models.Model):
         ordering = ["name"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+        constraints = [*_plain_text_rules("source", ["name", "slug", "homepage"])]
 
     def __str__(self):
         return self.name
@@ -83,9 +110,12 @@ class Source(models.Model):
 
 class Company(models.Model):
     name = models.CharField(
-        _("name"), max_length=200, help_text=_("The name the company is known by.")
+        _("name"),
+        max_length=200,
+        help_text=_("The name the company is known by."),
+        validators=[plain_text],
     )
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=[plain_text])
     country = CountryField(
         _("country"),
         blank=True,
@@ -100,8 +130,8 @@ class Company(models.Model):
         related_name="subsidiaries",
         help_text=_("The company that owns it, if any (TikTok's parent is ByteDance)."),
     )
-    website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[plain_text])
+    description = models.TextField(_("description"), blank=True, validators=[plain_text])
     # Kept current by a PostgreSQL trigger (migration 0003); empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -115,6 +145,7 @@ class Company(models.Model):
         verbose_name_plural = _("companies")
         constraints = [
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="company_not_its_own_parent"),
+            *_plain_text_rules("company", ["name", "slug", "website", "description"]),
         ]
         indexes = [
             # Company picker and /companies/ search: name prefix and ordering.
@@ -175,8 +206,8 @@ class Deal(models.Model):
         Status.PENDING_APPROVAL,
     )
 
-    title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=300, unique=True)
+    title = models.CharField(_("title"), max_length=300, validators=[plain_text])
+    slug = models.SlugField(_("slug"), max_length=300, unique=True, validators=[plain_text])
     target = models.ForeignKey(
         Company,
         verbose_name=_("target"),
@@ -223,7 +254,10 @@ class Deal(models.Model):
     )
     currency = _currency_field()
     summary = models.TextField(
-        _("summary"), blank=True, help_text=_("The story so far, in our own words.")
+        _("summary"),
+        blank=True,
+        help_text=_("The story so far, in our own words."),
+        validators=[plain_text],
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -251,6 +285,7 @@ class Deal(models.Model):
                 condition=Q(seller__isnull=True) | ~Q(seller=F("target")),
                 name="deal_seller_is_not_target",
             ),
+            *_plain_text_rules("deal", ["title", "slug", "summary"]),
         ]
         indexes = [
             # /deals/?status= and its facet counts.
@@ -340,7 +375,10 @@ class Bid(models.Model):
         help_text=_("When it was accepted, rejected, withdrawn or lapsed."),
     )
     note = models.TextField(
-        _("note"), blank=True, help_text=_("What was offered and how it ended.")
+        _("note"),
+        blank=True,
+        help_text=_("What was offered and how it ended."),
+        validators=[plain_text],
     )
     sources = models.ManyToManyField(
         "Article", verbose_name=_("sources"), related_name="bids", blank=True
@@ -362,6 +400,7 @@ class Bid(models.Model):
                 | Q(resolved_on__gte=F("submitted_on")),
                 name="bid_resolved_not_before_submitted",
             ),
+            *_plain_text_rules("bid", ["note"]),
         ]
         indexes = [
             models.Index(fields=["status"], name="bid_status_idx"),
@@ -414,7 +453,12 @@ class Deadline(models.Model):
     deal = models.ForeignKey(
         Deal, verbose_name=_("deal"), on_delete=models.CASCADE, related_name="deadlines"
     )
-    label = models.CharField(_("label"), max_length=300, help_text=_("What must happen by then."))
+    label = models.CharField(
+        _("label"),
+        max_length=300,
+        help_text=_("What must happen by then."),
+        validators=[plain_text],
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
     due_on = models.DateField(_("due on"))
     set_by = models.CharField(
@@ -422,6 +466,7 @@ class Deadline(models.Model):
         max_length=300,
         blank=True,
         help_text=_("Who set it, and how: a president's executive order, a regulator."),
+        validators=[plain_text],
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
     extended_to = models.OneToOneField(
@@ -433,7 +478,7 @@ class Deadline(models.Model):
         related_name="extended_from",
         help_text=_("The deadline that replaced this one when it slipped."),
     )
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, validators=[plain_text])
     sources = models.ManyToManyField(
         "Article", verbose_name=_("sources"), related_name="deadlines", blank=True
     )
@@ -455,6 +500,7 @@ class Deadline(models.Model):
             models.CheckConstraint(
                 condition=~Q(extended_to=F("pk")), name="deadline_not_extended_to_itself"
             ),
+            *_plain_text_rules("deadline", ["label", "set_by", "note"]),
         ]
         indexes = [
             # /deadlines/: upcoming, overdue and past, split on status and date.
@@ -481,8 +527,8 @@ class Deadline(models.Model):
 
 
 class Article(models.Model):
-    title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=300, unique=True)
+    title = models.CharField(_("title"), max_length=300, validators=[plain_text])
+    slug = models.SlugField(_("slug"), max_length=300, unique=True, validators=[plain_text])
     url = models.URLField(
         _("link"),
         max_length=1000,
@@ -490,6 +536,7 @@ class Article(models.Model):
         blank=True,
         unique=True,
         help_text=_("The original article. Leave empty only when the link is unknown."),
+        validators=[plain_text],
     )
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="articles"
@@ -501,9 +548,12 @@ class Article(models.Model):
         help_text=_("The language the article is written in (ISO 639-1)."),
     )
     published_on = models.DateField(_("published on"))
-    author = models.CharField(_("author"), max_length=200, blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True, validators=[plain_text])
     summary = models.TextField(
-        _("summary"), blank=True, help_text=_("What the article reports, in our own words.")
+        _("summary"),
+        blank=True,
+        help_text=_("What the article reports, in our own words."),
+        validators=[plain_text],
     )
     deals = models.ManyToManyField(
         Deal, verbose_name=_("deals"), related_name="articles", blank=True
@@ -533,6 +583,7 @@ class Article(models.Model):
                 name="article_language_valid",
             ),
             models.CheckConstraint(condition=~Q(url=""), name="article_url_null_not_empty"),
+            *_plain_text_rules("article", ["title", "slug", "url", "author", "summary"]),
         ]
         indexes = [
             # /articles/ newest first, and its date filters.
