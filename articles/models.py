@@ -601,6 +601,35 @@ class Article(models.Model):
         return reverse("articles:article_detail", kwargs={"slug": self.slug})
 
 
+def _protect_companies_linked_by(m2m, holders: models.QuerySet) -> None:
+    """Make the company's side of a many-to-many link PROTECT, where Django
+    makes it CASCADE and offers no option: a company cannot be deleted while
+    a link holds it, and the error names the records holding it (``holders``,
+    ready to list), which the admin's delete page then lists, as it lists
+    the deals of a target."""
+    link = m2m.through._meta.get_field(holders.model._meta.model_name)
+
+    def protect(collector, field, sub_objs, using):
+        held = holders.using(using).filter(pk__in=sub_objs.values(link.attname))
+        raise models.ProtectedError(
+            f"Cannot delete a company that {holders.model._meta.verbose_name_plural} "
+            "name: take it out of them first.",
+            list(held),
+        )
+
+    m2m.through._meta.get_field("company").remote_field.on_delete = protect
+
+
+# A company that bid or that an article mentions cannot be deleted (issue 13,
+# finding 6): deleting it dropped it from its bids ("Microsoft & Walmart"
+# became "Microsoft") and from the articles, recording no history and moving
+# no deal's version. (The database's own foreign keys refuse it too.)
+_protect_companies_linked_by(
+    Bid.bidders, Bid.objects.select_related("deal").prefetch_related("bidders")
+)
+_protect_companies_linked_by(Article.companies, Article.objects.all())
+
+
 class DealTally(models.Model):
     """How many deals have each status and type, in all (country "") and in
     each country they cover: the deal list's counts and facets, when only
