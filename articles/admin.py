@@ -10,14 +10,17 @@ from django.forms.boundfield import BoundField
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import to_historic
 
 from .edit_conflicts import deal_version, last_change
+from .history import DeletedParts, deleted_with, links_as_of
 from .models import Article, Bid, Company, Deadline, Deal, Source
+from .services import restore_deleted_parts
 from .text import clean_text
 
 
@@ -79,6 +82,27 @@ class CuratedForm(forms.ModelForm):
     bound_field_class = PlainTextBoundField
 
 
+class CuratedAdmin(SimpleHistoryAdmin):
+    """What the admin of every curated record shares: a past version,
+    restored from its history, comes back whole, its many-to-many links
+    (bidders, sources, an article's deals and companies) included, where
+    django-simple-history's form would show the links the record has now."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        record = to_historic(obj) if obj is not None else None
+        if record is None or not record._history_m2m_fields:
+            return form
+        links = links_as_of(record)
+
+        class PastVersionForm(form):
+            def __init__(self, *args, **kwargs):
+                kwargs["initial"] = {**links, **(kwargs.get("initial") or {})}
+                super().__init__(*args, **kwargs)
+
+        return PastVersionForm
+
+
 def public_link(obj):
     return format_html(
         '<a href="{}" target="_blank" rel="noopener">{}</a>',
@@ -91,7 +115,7 @@ public_link.short_description = _("Public page")
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(CuratedAdmin):
     form = CuratedForm
     list_display = ["name", "homepage", "article_count"]
     search_fields = ["name", "homepage"]
@@ -106,7 +130,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Company)
-class CompanyAdmin(SimpleHistoryAdmin):
+class CompanyAdmin(CuratedAdmin):
     form = CuratedForm
     list_display = ["name", "country", "parent", public_link]
     list_filter = ["country"]
@@ -241,9 +265,75 @@ class DealPartAdminForm(DealVersionForm):
         }
 
 
+class DeletedDealForm(DealAdminForm):
+    """A deleted deal's past version, to restore: with what was deleted with it."""
+
+    deleted_parts = DeletedParts()  # set for each deal
+    restore_parts = forms.BooleanField(
+        label=_("Also restore what was deleted with it"), required=False, initial=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["restore_parts"].help_text = gettext(
+            "As they were when the deal was deleted: %(parts)s."
+        ) % {"parts": describe_parts(self.deleted_parts)}
+
+
+def describe_parts(parts: DeletedParts) -> str:
+    """'2 bids, 1 deadline, its mention in 3 articles'."""
+    bids, deadlines, articles = len(parts.bids), len(parts.deadlines), len(parts.articles)
+    described = []
+    if bids:
+        described.append(ngettext("%(count)d bid", "%(count)d bids", bids) % {"count": bids})
+    if deadlines:
+        described.append(
+            ngettext("%(count)d deadline", "%(count)d deadlines", deadlines) % {"count": deadlines}
+        )
+    if articles:
+        described.append(
+            ngettext(
+                "its mention in %(count)d article", "its mentions in %(count)d articles", articles
+            )
+            % {"count": articles}
+        )
+    return ", ".join(described)
+
+
 @admin.register(Deal)
-class DealAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
+class DealAdmin(CountriesWidgetMixin, CuratedAdmin):
     form = DealAdminForm
+
+    def deleted_parts(self, obj) -> DeletedParts:
+        """What was deleted with the deal, when ``obj`` is a past version of a
+        deal deleted still (articles.history); read once per page."""
+        if obj is None or to_historic(obj) is None:
+            return DeletedParts()
+        if not hasattr(obj, "_deleted_parts"):
+            deleted = not Deal.objects.filter(pk=obj.pk).exists()
+            obj._deleted_parts = deleted_with(obj.pk) if deleted else DeletedParts()
+        return obj._deleted_parts
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if parts := self.deleted_parts(obj):
+            kwargs["form"] = type("DeletedDealForm", (DeletedDealForm,), {"deleted_parts": parts})
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.deleted_parts(obj):
+            return [*fieldsets, (_("Deleted with it"), {"fields": ["restore_parts"]})]
+        return fieldsets
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if form.cleaned_data.get("restore_parts"):
+            restore_deleted_parts(deal=obj, parts=form.deleted_parts, user=request.user)
+            self.message_user(
+                request,
+                gettext("Restored with it: %(parts)s.")
+                % {"parts": describe_parts(form.deleted_parts)},
+            )
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Restoring a version saves the deal: in one transaction, as the
@@ -285,7 +375,7 @@ class DealAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Bid)
-class BidAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
+class BidAdmin(CountriesWidgetMixin, CuratedAdmin):
     form = DealPartAdminForm
     list_display = [
         "deal",
@@ -315,7 +405,7 @@ class BidAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(SimpleHistoryAdmin):
+class DeadlineAdmin(CuratedAdmin):
     form = DealPartAdminForm
     list_display = ["label", "deal", "kind", "due_on", "status", "extended_to"]
     list_filter = ["status", "kind", "due_on"]
@@ -326,7 +416,7 @@ class DeadlineAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(CuratedAdmin):
     form = CuratedForm
     list_display = ["title", "source", "language", "published_on", "original_link", public_link]
     list_filter = [LanguageInUseFilter, "source", "published_on"]

@@ -8,10 +8,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Deal news")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
         from .edit_conflicts import touch_deal, touch_deal_of_record
         from .freshness import bump_archive_version
+        from .history import stamp_deletion, unstamp_deletion
         from .models import Article, Bid, Company, Deadline, Deal, Source
 
         # Any change to a curated record makes cached counts and lists stale.
@@ -35,3 +36,9 @@ class ArticlesConfig(AppConfig):
                     sender=field.remote_field.through,
                     dispatch_uid=f"touch-m2m-{model}-{field.name}",
                 )
+
+        # A deal and the bids and deadlines deleted with it share the date of
+        # their deletion in the history: restoring the deal finds them by it.
+        for model in (Deal, Bid, Deadline):
+            pre_delete.connect(stamp_deletion, sender=model, dispatch_uid=f"stamp-{model}")
+            post_delete.connect(unstamp_deletion, sender=model, dispatch_uid=f"unstamp-{model}")
