@@ -17,7 +17,7 @@ from django_countries.fields import CountryField
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
-from .edit_conflicts import deal_version, last_change
+from .edit_conflicts import last_change, version
 from .history import DeletedParts, deleted_with, links_as_of
 from .models import Article, Bid, Company, Deadline, Deal, Source
 from .services import restore_deleted_parts
@@ -82,11 +82,103 @@ class CuratedForm(forms.ModelForm):
     bound_field_class = PlainTextBoundField
 
 
+class VersionedForm(CuratedForm):
+    """Refuses a save that would overwrite changes made since the page was
+    opened (see edit_conflicts): the page carries the version of its record
+    as it was then, and the save compares it with the row, locked until the
+    admin's transaction ends. The form of every curated record's own page
+    (inlines are saved with their deal, whose version covers them)."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def versioned(self) -> tuple[type[models.Model], int]:
+        """The record whose version the page carries, as saved."""
+        return type(self.instance), self.instance.pk
+
+    def conflict_message(self, user: str | None, when) -> str:
+        return gettext(
+            "%(user)s changed this %(record)s at %(time)s, after you opened it. Your "
+            "changes were not saved, so as not to overwrite theirs: open it again to see "
+            "them, then make your changes once more."
+        ) % {
+            "user": user or gettext("Someone else"),
+            "record": self.instance._meta.verbose_name,
+            "time": _local_time(when or timezone.now()),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk is not None:
+            # Read from the row, not the instance: a past version being
+            # restored from the history carries its own old updated_at.
+            self.fields["version"].initial = version(*self.versioned())
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None:
+            return cleaned_data
+        model, pk = self.versioned()
+        with transaction.atomic():
+            current = version(model, pk, lock=True)
+        if cleaned_data.get("version") != current:
+            raise ValidationError(
+                self.conflict_message(*last_change(model, pk)), code="edit_conflict"
+            )
+        return cleaned_data
+
+
+def _local_time(when) -> str:
+    return formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
+
+
+class DealAdminForm(VersionedForm):
+    def conflict_message(self, user, when) -> str:
+        if when is None:
+            return gettext(
+                "This deal was changed after you opened it. Your changes were not saved, "
+                "so as not to overwrite that change: open the deal again, then make your "
+                "changes once more."
+            )
+        return gettext(
+            "%(user)s changed this deal at %(time)s, after you opened it. Your changes "
+            "were not saved, so as not to overwrite theirs: open the deal again to see "
+            "them, then make your changes once more."
+        ) % {"user": user or gettext("Someone else"), "time": _local_time(when)}
+
+
+class DealPartAdminForm(VersionedForm):
+    """A bid or deadline on its own page. The deal's page edits it too (as an
+    inline), so the page carries its deal's version: a save is refused, as on
+    the deal's page, once the deal or any of its bids or deadlines has changed
+    since the page was opened."""
+
+    def versioned(self):
+        return Deal, self.instance.deal_id  # as saved, before this form changes it
+
+    def conflict_message(self, user, when) -> str:
+        return gettext(
+            "%(user)s changed this deal, or one of its bids or deadlines, at %(time)s, "
+            "after you opened this page. Your changes were not saved, so as not to "
+            "overwrite theirs: open this page again to see them, then make your "
+            "changes once more."
+        ) % {
+            "user": user or gettext("Someone else"),
+            "time": _local_time(when or timezone.now()),
+        }
+
+
 class CuratedAdmin(SimpleHistoryAdmin):
     """What the admin of every curated record shares: a past version,
     restored from its history, comes back whole, its many-to-many links
     (bidders, sources, an article's deals and companies) included, where
     django-simple-history's form would show the links the record has now."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring a version saves the record: in one transaction, as the
+        # change page does, so that the edit-conflict check's row lock holds
+        # until the save.
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -116,7 +208,7 @@ public_link.short_description = _("Public page")
 
 @admin.register(Source)
 class SourceAdmin(CuratedAdmin):
-    form = CuratedForm
+    form = VersionedForm
     list_display = ["name", "homepage", "article_count"]
     search_fields = ["name", "homepage"]
     prepopulated_fields = {"slug": ["name"]}
@@ -131,7 +223,7 @@ class SourceAdmin(CuratedAdmin):
 
 @admin.register(Company)
 class CompanyAdmin(CuratedAdmin):
-    form = CuratedForm
+    form = VersionedForm
     list_display = ["name", "country", "parent", public_link]
     list_filter = ["country"]
     list_select_related = ["parent"]
@@ -140,7 +232,7 @@ class CompanyAdmin(CuratedAdmin):
     autocomplete_fields = ["parent"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "country", "parent"]}),
-        (_("About"), {"fields": ["website", "description"]}),
+        (_("About"), {"fields": ["website", "description", "version"]}),
     ]
 
 
@@ -185,84 +277,6 @@ class DeadlineInline(admin.StackedInline):
             "The deadline that replaced this one. Save the new deadline first, then pick it here."
         )
         return formset
-
-
-class DealVersionForm(CuratedForm):
-    """Refuses a save that would overwrite changes made since the page was
-    opened (see edit_conflicts): the page carries its deal's version as it
-    was then, and the save compares it with the row, locked until the admin's
-    transaction ends."""
-
-    deal_version = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def versioned_deal_pk(self) -> int:
-        """The deal whose version this page carries, as saved."""
-        raise NotImplementedError
-
-    def conflict_message(self, user: str | None, when) -> str:
-        raise NotImplementedError
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound and self.instance.pk is not None:
-            # Read from the row, not the instance: a past version being
-            # restored from the history carries its own old updated_at.
-            self.fields["deal_version"].initial = deal_version(self.versioned_deal_pk())
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk is None:
-            return cleaned_data
-        deal_pk = self.versioned_deal_pk()
-        with transaction.atomic():
-            current = deal_version(deal_pk, lock=True)
-        if cleaned_data.get("deal_version") != current:
-            raise ValidationError(
-                self.conflict_message(*last_change(deal_pk)), code="edit_conflict"
-            )
-        return cleaned_data
-
-
-def _local_time(when) -> str:
-    return formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
-
-
-class DealAdminForm(DealVersionForm):
-    def versioned_deal_pk(self) -> int:
-        return self.instance.pk
-
-    def conflict_message(self, user, when) -> str:
-        if when is None:
-            return gettext(
-                "This deal was changed after you opened it. Your changes were not saved, "
-                "so as not to overwrite that change: open the deal again, then make your "
-                "changes once more."
-            )
-        return gettext(
-            "%(user)s changed this deal at %(time)s, after you opened it. Your changes "
-            "were not saved, so as not to overwrite theirs: open the deal again to see "
-            "them, then make your changes once more."
-        ) % {"user": user or gettext("Someone else"), "time": _local_time(when)}
-
-
-class DealPartAdminForm(DealVersionForm):
-    """A bid or deadline on its own page. The deal's page edits it too (as an
-    inline), so a save is refused, as on the deal's page, once the deal or any
-    of its bids or deadlines has changed since the page was opened."""
-
-    def versioned_deal_pk(self) -> int:
-        return self.instance.deal_id  # as saved, before this form changes it
-
-    def conflict_message(self, user, when) -> str:
-        return gettext(
-            "%(user)s changed this deal, or one of its bids or deadlines, at %(time)s, "
-            "after you opened this page. Your changes were not saved, so as not to "
-            "overwrite theirs: open this page again to see them, then make your "
-            "changes once more."
-        ) % {
-            "user": user or gettext("Someone else"),
-            "time": _local_time(when or timezone.now()),
-        }
 
 
 class DeletedDealForm(DealAdminForm):
@@ -335,13 +349,6 @@ class DealAdmin(CountriesWidgetMixin, CuratedAdmin):
                 % {"parts": describe_parts(form.deleted_parts)},
             )
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Restoring a version saves the deal: in one transaction, as the
-        # change page is, so that the edit-conflict check's row lock holds
-        # until the save.
-        with transaction.atomic():
-            return super().history_form_view(request, object_id, version_id, extra_context)
-
     list_display = [
         "title",
         "target",
@@ -366,7 +373,7 @@ class DealAdmin(CountriesWidgetMixin, CuratedAdmin):
             {"fields": [("deal_type", "status"), ("announced_on", "closed_on")]},
         ),
         (_("Value"), {"fields": [("value", "currency")]}),
-        (None, {"fields": ["summary", "deal_version"]}),
+        (None, {"fields": ["summary", "version"]}),
     ]
 
     @admin.display(description=_("Countries"), ordering="countries")
@@ -417,7 +424,7 @@ class DeadlineAdmin(CuratedAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(CuratedAdmin):
-    form = CuratedForm
+    form = VersionedForm
     list_display = ["title", "source", "language", "published_on", "original_link", public_link]
     list_filter = [LanguageInUseFilter, "source", "published_on"]
     list_select_related = ["source"]
@@ -439,7 +446,7 @@ class ArticleAdmin(CuratedAdmin):
             },
         ),
         (None, {"fields": ["summary"]}),
-        (_("Covers"), {"fields": ["deals", "companies"]}),
+        (_("Covers"), {"fields": ["deals", "companies", "version"]}),
     ]
 
     @admin.display(description=_("Original"))

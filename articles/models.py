@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -94,6 +95,8 @@ class Source(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True, validators=[plain_text])
     slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=[plain_text])
     homepage = models.URLField(_("homepage"), blank=True, validators=[plain_text])
+    # Its version, against edit conflicts (articles.edit_conflicts).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_default=Now())
 
     # Every change kept with who and when, restorable from the admin.
     history = HistoricalRecords()
@@ -132,6 +135,8 @@ class Company(models.Model):
     )
     website = models.URLField(_("website"), blank=True, validators=[plain_text])
     description = models.TextField(_("description"), blank=True, validators=[plain_text])
+    # Its version, against edit conflicts (articles.edit_conflicts).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_default=Now())
     # Kept current by a PostgreSQL trigger (migration 0003); empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 

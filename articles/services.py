@@ -1,9 +1,10 @@
 """Writes that touch several kinds of record at once."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from .history import DeletedParts, links_as_of
-from .models import Deadline, Deal
+from .models import Article, Deadline, Deal
 
 
 @transaction.atomic
@@ -30,3 +31,5 @@ def restore_deleted_parts(*, deal: Deal, parts: DeletedParts, user=None) -> None
             deadline._history_user = user
             deadline.save(update_fields=["extended_to"])
     deal.articles.add(*parts.articles)
+    # Their links changed: a page of one opened before must not save over it.
+    Article.objects.filter(pk__in=parts.articles).update(updated_at=timezone.now())

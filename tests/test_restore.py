@@ -127,6 +127,8 @@ def deleted_deal(db):
 
 def test_a_deleted_deal_offers_what_was_deleted_with_it(client, curator, deleted_deal):
     pk, report = deleted_deal
+    report.refresh_from_db()
+    opened = report.updated_at
 
     page = restore(client, Deal.history.get(id=pk, history_type="-"))
 
@@ -140,6 +142,8 @@ def test_a_deleted_deal_offers_what_was_deleted_with_it(client, curator, deleted
     slipped = deal.deadlines.get(label="15 September")
     assert slipped.extended_to == deal.deadlines.get(label="20 September")
     assert list(report.deals.all()) == [deal]
+    report.refresh_from_db()
+    assert report.updated_at > opened  # its page, opened before, must not save over it
     # Every restored record has a version of its own, by the curator.
     assert joint.history.first().history_user == curator
     # The public page shows it whole again.
