@@ -5,14 +5,17 @@ admin (a shell, an import, a bulk update) can store nonsense; ``clean()`` only
 adds friendlier messages for what the database cannot express.
 """
 
+import datetime
+
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Now
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -58,6 +61,34 @@ plain_text = RegexValidator(
     ),
     code="control_characters",
 )
+
+
+# Every date a curator gives falls in these years (issue 13, finding 10: a
+# deadline due 9999-12-31 made every calendar fail, adding a day to it).
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+
+_plausible_date_message = format_lazy(
+    _("Give a date between {earliest} and {latest}."),
+    earliest=EARLIEST_DATE.year,
+    latest=LATEST_DATE.year,
+)
+plausible_date = [
+    MinValueValidator(EARLIEST_DATE, message=_plausible_date_message),
+    MaxValueValidator(LATEST_DATE, message=_plausible_date_message),
+]
+
+
+def _plausible_date_rules(prefix: str, fields: list[str]) -> list[models.CheckConstraint]:
+    """Each date, when given, between EARLIEST_DATE and LATEST_DATE."""
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{field}__isnull": True})
+            | Q(**{f"{field}__range": (EARLIEST_DATE, LATEST_DATE)}),
+            name=f"{prefix}_{field}_plausible",
+        )
+        for field in fields
+    ]
 
 
 def _plain_text_rules(prefix: str, fields: list[str]) -> list[models.CheckConstraint]:
@@ -242,12 +273,14 @@ class Deal(models.Model):
         null=True,
         blank=True,
         help_text=_("When the deal, or the order forcing it, was made public."),
+        validators=plausible_date,
     )
     closed_on = models.DateField(
         _("closed on"),
         null=True,
         blank=True,
         help_text=_("When it completed, was abandoned or was blocked."),
+        validators=plausible_date,
     )
     value = models.DecimalField(
         _("value"),
@@ -291,6 +324,7 @@ class Deal(models.Model):
                 name="deal_seller_is_not_target",
             ),
             *_plain_text_rules("deal", ["title", "slug", "summary"]),
+            *_plausible_date_rules("deal", ["announced_on", "closed_on"]),
         ]
         indexes = [
             # /deals/?status= and its facet counts.
@@ -372,12 +406,15 @@ class Bid(models.Model):
         _("amount"), max_digits=18, decimal_places=2, null=True, blank=True
     )
     currency = _currency_field()
-    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    submitted_on = models.DateField(
+        _("submitted on"), null=True, blank=True, validators=plausible_date
+    )
     resolved_on = models.DateField(
         _("resolved on"),
         null=True,
         blank=True,
         help_text=_("When it was accepted, rejected, withdrawn or lapsed."),
+        validators=plausible_date,
     )
     note = models.TextField(
         _("note"),
@@ -406,6 +443,7 @@ class Bid(models.Model):
                 name="bid_resolved_not_before_submitted",
             ),
             *_plain_text_rules("bid", ["note"]),
+            *_plausible_date_rules("bid", ["submitted_on", "resolved_on"]),
         ]
         indexes = [
             models.Index(fields=["status"], name="bid_status_idx"),
@@ -465,7 +503,7 @@ class Deadline(models.Model):
         validators=[plain_text],
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
-    due_on = models.DateField(_("due on"))
+    due_on = models.DateField(_("due on"), validators=plausible_date)
     set_by = models.CharField(
         _("set by"),
         max_length=300,
@@ -506,6 +544,7 @@ class Deadline(models.Model):
                 condition=~Q(extended_to=F("pk")), name="deadline_not_extended_to_itself"
             ),
             *_plain_text_rules("deadline", ["label", "set_by", "note"]),
+            *_plausible_date_rules("deadline", ["due_on"]),
         ]
         indexes = [
             # /deadlines/: upcoming, overdue and past, split on status and date.
@@ -552,7 +591,7 @@ class Article(models.Model):
         choices=language_choices,
         help_text=_("The language the article is written in (ISO 639-1)."),
     )
-    published_on = models.DateField(_("published on"))
+    published_on = models.DateField(_("published on"), validators=plausible_date)
     author = models.CharField(_("author"), max_length=200, blank=True, validators=[plain_text])
     summary = models.TextField(
         _("summary"),
@@ -589,6 +628,7 @@ class Article(models.Model):
             ),
             models.CheckConstraint(condition=~Q(url=""), name="article_url_null_not_empty"),
             *_plain_text_rules("article", ["title", "slug", "url", "author", "summary"]),
+            *_plausible_date_rules("article", ["published_on"]),
         ]
         indexes = [
             # /articles/ newest first, and its date filters.

@@ -17,7 +17,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.test import RequestFactory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -37,7 +37,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-CURATED = [Source, Company, Deal, Bid, Deadline, Article]
 FACTORIES = {
     Source: SourceFactory,
     Company: CompanyFactory,
@@ -76,27 +75,6 @@ def curator_client(client):
     user.groups.add(Group.objects.get(name="curators"))
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def unchecked(db):
-    """The database as it was before the rule: text with control characters
-    could be stored (constraints off for this test's transaction only)."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("PRAGMA ignore_check_constraints = ON")
-        else:
-            for model in CURATED:
-                for constraint in model._meta.constraints:
-                    if constraint.name.endswith("_no_control_characters"):
-                        cursor.execute(
-                            f'ALTER TABLE "{model._meta.db_table}" '
-                            f'DROP CONSTRAINT "{constraint.name}"'
-                        )
-    yield
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA ignore_check_constraints = OFF")
 
 
 # The admin cleans what a curator pastes
