@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ('articles', '0013_company_and_source_versions'),
+        ('articles', '0014_company_and_source_versions'),
     ]
 
     operations = [

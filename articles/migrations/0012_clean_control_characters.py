@@ -103,7 +103,7 @@ def clean_stored_text(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("admin", "0003_logentry_add_action_flag_choices"),
-        ("articles", "0010_article_and_deadline_tallies"),
+        ("articles", "0011_archive_state"),
     ]
 
     operations = [

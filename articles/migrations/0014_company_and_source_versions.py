@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0012_text_without_control_characters'),
+        ('articles', '0013_text_without_control_characters'),
     ]
 
     operations = [

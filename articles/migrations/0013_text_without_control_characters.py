@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ('articles', '0011_clean_control_characters'),
+        ('articles', '0012_clean_control_characters'),
     ]
 
     operations = [
