@@ -6,17 +6,22 @@ from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Prefetch
+from django.forms.boundfield import BoundField
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import to_historic
 
-from .edit_conflicts import deal_version, last_change
+from .edit_conflicts import last_change, version
+from .history import DeletedParts, deleted_with, links_as_of
 from .models import Article, Bid, Company, Deadline, Deal, Source
+from .services import restore_deleted_parts
+from .text import clean_text
 
 
 class LanguageInUseFilter(admin.SimpleListFilter):
@@ -58,6 +63,138 @@ class DealCountryFilter(admin.SimpleListFilter):
         return queryset.in_country(self.value()) if self.value() else queryset
 
 
+class PlainTextBoundField(BoundField):
+    """What the curator typed or pasted, less the characters XML cannot carry
+    (articles.text): a vertical tab or form feed from a word processor is the
+    line break it stood for, or a space in a one-line field."""
+
+    @property
+    def data(self):
+        data = super().data
+        if isinstance(data, str) and isinstance(self.field, forms.CharField):
+            return clean_text(data, multiline=isinstance(self.field.widget, forms.Textarea))
+        return data
+
+
+class CuratedForm(forms.ModelForm):
+    """Every admin form of a curated record, inlines included."""
+
+    bound_field_class = PlainTextBoundField
+
+
+class VersionedForm(CuratedForm):
+    """Refuses a save that would overwrite changes made since the page was
+    opened (see edit_conflicts): the page carries the version of its record
+    as it was then, and the save compares it with the row, locked until the
+    admin's transaction ends. The form of every curated record's own page
+    (inlines are saved with their deal, whose version covers them)."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def versioned(self) -> tuple[type[models.Model], int]:
+        """The record whose version the page carries, as saved."""
+        return type(self.instance), self.instance.pk
+
+    def conflict_message(self, user: str | None, when) -> str:
+        return gettext(
+            "%(user)s changed this %(record)s at %(time)s, after you opened it. Your "
+            "changes were not saved, so as not to overwrite theirs: open it again to see "
+            "them, then make your changes once more."
+        ) % {
+            "user": user or gettext("Someone else"),
+            "record": self.instance._meta.verbose_name,
+            "time": _local_time(when or timezone.now()),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk is not None:
+            # Read from the row, not the instance: a past version being
+            # restored from the history carries its own old updated_at.
+            self.fields["version"].initial = version(*self.versioned())
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None:
+            return cleaned_data
+        model, pk = self.versioned()
+        with transaction.atomic():
+            current = version(model, pk, lock=True)
+        if cleaned_data.get("version") != current:
+            raise ValidationError(
+                self.conflict_message(*last_change(model, pk)), code="edit_conflict"
+            )
+        return cleaned_data
+
+
+def _local_time(when) -> str:
+    return formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
+
+
+class DealAdminForm(VersionedForm):
+    def conflict_message(self, user, when) -> str:
+        if when is None:
+            return gettext(
+                "This deal was changed after you opened it. Your changes were not saved, "
+                "so as not to overwrite that change: open the deal again, then make your "
+                "changes once more."
+            )
+        return gettext(
+            "%(user)s changed this deal at %(time)s, after you opened it. Your changes "
+            "were not saved, so as not to overwrite theirs: open the deal again to see "
+            "them, then make your changes once more."
+        ) % {"user": user or gettext("Someone else"), "time": _local_time(when)}
+
+
+class DealPartAdminForm(VersionedForm):
+    """A bid or deadline on its own page. The deal's page edits it too (as an
+    inline), so the page carries its deal's version: a save is refused, as on
+    the deal's page, once the deal or any of its bids or deadlines has changed
+    since the page was opened."""
+
+    def versioned(self):
+        return Deal, self.instance.deal_id  # as saved, before this form changes it
+
+    def conflict_message(self, user, when) -> str:
+        return gettext(
+            "%(user)s changed this deal, or one of its bids or deadlines, at %(time)s, "
+            "after you opened this page. Your changes were not saved, so as not to "
+            "overwrite theirs: open this page again to see them, then make your "
+            "changes once more."
+        ) % {
+            "user": user or gettext("Someone else"),
+            "time": _local_time(when or timezone.now()),
+        }
+
+
+class CuratedAdmin(SimpleHistoryAdmin):
+    """What the admin of every curated record shares: a past version,
+    restored from its history, comes back whole, its many-to-many links
+    (bidders, sources, an article's deals and companies) included, where
+    django-simple-history's form would show the links the record has now."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring a version saves the record: in one transaction, as the
+        # change page does, so that the edit-conflict check's row lock holds
+        # until the save.
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        record = to_historic(obj) if obj is not None else None
+        if record is None or not record._history_m2m_fields:
+            return form
+        links = links_as_of(record)
+
+        class PastVersionForm(form):  # type: ignore[valid-type]  # made at run time
+            def __init__(self, *args, **kwargs):
+                kwargs["initial"] = {**links, **(kwargs.get("initial") or {})}
+                super().__init__(*args, **kwargs)
+
+        return PastVersionForm
+
+
 def public_link(obj):
     return format_html(
         '<a href="{}" target="_blank" rel="noopener">{}</a>',
@@ -70,7 +207,8 @@ public_link.short_description = _("Public page")
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(CuratedAdmin):
+    form = VersionedForm
     list_display = ["name", "homepage", "article_count"]
     search_fields = ["name", "homepage"]
     prepopulated_fields = {"slug": ["name"]}
@@ -84,7 +222,8 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Company)
-class CompanyAdmin(SimpleHistoryAdmin):
+class CompanyAdmin(CuratedAdmin):
+    form = VersionedForm
     list_display = ["name", "country", "parent", public_link]
     list_filter = ["country"]
     list_select_related = ["parent"]
@@ -93,12 +232,13 @@ class CompanyAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["parent"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "country", "parent"]}),
-        (_("About"), {"fields": ["website", "description"]}),
+        (_("About"), {"fields": ["website", "description", "version"]}),
     ]
 
 
 class BidInline(CountriesWidgetMixin, admin.StackedInline):
     model = Bid
+    form = CuratedForm
     extra = 0
     autocomplete_fields = ["bidders", "sources"]
     fields = [
@@ -113,6 +253,7 @@ class BidInline(CountriesWidgetMixin, admin.StackedInline):
 
 class DeadlineInline(admin.StackedInline):
     model = Deadline
+    form = CuratedForm
     fk_name = "deal"
     extra = 0
     autocomplete_fields = ["sources"]
@@ -138,94 +279,75 @@ class DeadlineInline(admin.StackedInline):
         return formset
 
 
-class DealVersionForm(forms.ModelForm):
-    """Refuses a save that would overwrite changes made since the page was
-    opened (see edit_conflicts): the page carries its deal's version as it
-    was then, and the save compares it with the row, locked until the admin's
-    transaction ends."""
+class DeletedDealForm(DealAdminForm):
+    """A deleted deal's past version, to restore: with what was deleted with it."""
 
-    deal_version = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def versioned_deal_pk(self) -> int:
-        """The deal whose version this page carries, as saved."""
-        raise NotImplementedError
-
-    def conflict_message(self, user: str | None, when) -> str:
-        raise NotImplementedError
+    deleted_parts = DeletedParts()  # set for each deal
+    restore_parts = forms.BooleanField(
+        label=_("Also restore what was deleted with it"), required=False, initial=True
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound and self.instance.pk is not None:
-            # Read from the row, not the instance: a past version being
-            # restored from the history carries its own old updated_at.
-            self.fields["deal_version"].initial = deal_version(self.versioned_deal_pk())
+        self.fields["restore_parts"].help_text = gettext(
+            "As they were when the deal was deleted: %(parts)s."
+        ) % {"parts": describe_parts(self.deleted_parts)}
 
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk is None:
-            return cleaned_data
-        deal_pk = self.versioned_deal_pk()
-        with transaction.atomic():
-            current = deal_version(deal_pk, lock=True)
-        if cleaned_data.get("deal_version") != current:
-            raise ValidationError(
-                self.conflict_message(*last_change(deal_pk)), code="edit_conflict"
+
+def describe_parts(parts: DeletedParts) -> str:
+    """'2 bids, 1 deadline, its mention in 3 articles'."""
+    bids, deadlines, articles = len(parts.bids), len(parts.deadlines), len(parts.articles)
+    described = []
+    if bids:
+        described.append(ngettext("%(count)d bid", "%(count)d bids", bids) % {"count": bids})
+    if deadlines:
+        described.append(
+            ngettext("%(count)d deadline", "%(count)d deadlines", deadlines) % {"count": deadlines}
+        )
+    if articles:
+        described.append(
+            ngettext(
+                "its mention in %(count)d article", "its mentions in %(count)d articles", articles
             )
-        return cleaned_data
-
-
-def _local_time(when) -> str:
-    return formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
-
-
-class DealAdminForm(DealVersionForm):
-    def versioned_deal_pk(self) -> int:
-        return self.instance.pk
-
-    def conflict_message(self, user, when) -> str:
-        if when is None:
-            return gettext(
-                "This deal was changed after you opened it. Your changes were not saved, "
-                "so as not to overwrite that change: open the deal again, then make your "
-                "changes once more."
-            )
-        return gettext(
-            "%(user)s changed this deal at %(time)s, after you opened it. Your changes "
-            "were not saved, so as not to overwrite theirs: open the deal again to see "
-            "them, then make your changes once more."
-        ) % {"user": user or gettext("Someone else"), "time": _local_time(when)}
-
-
-class DealPartAdminForm(DealVersionForm):
-    """A bid or deadline on its own page. The deal's page edits it too (as an
-    inline), so a save is refused, as on the deal's page, once the deal or any
-    of its bids or deadlines has changed since the page was opened."""
-
-    def versioned_deal_pk(self) -> int:
-        return self.instance.deal_id  # as saved, before this form changes it
-
-    def conflict_message(self, user, when) -> str:
-        return gettext(
-            "%(user)s changed this deal, or one of its bids or deadlines, at %(time)s, "
-            "after you opened this page. Your changes were not saved, so as not to "
-            "overwrite theirs: open this page again to see them, then make your "
-            "changes once more."
-        ) % {
-            "user": user or gettext("Someone else"),
-            "time": _local_time(when or timezone.now()),
-        }
+            % {"count": articles}
+        )
+    return ", ".join(described)
 
 
 @admin.register(Deal)
-class DealAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
+class DealAdmin(CountriesWidgetMixin, CuratedAdmin):
     form = DealAdminForm
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Restoring a version saves the deal: in one transaction, as the
-        # change page is, so that the edit-conflict check's row lock holds
-        # until the save.
-        with transaction.atomic():
-            return super().history_form_view(request, object_id, version_id, extra_context)
+    def deleted_parts(self, obj) -> DeletedParts:
+        """What was deleted with the deal, when ``obj`` is a past version of a
+        deal deleted still (articles.history); read once per page."""
+        if obj is None or to_historic(obj) is None:
+            return DeletedParts()
+        if not hasattr(obj, "_deleted_parts"):
+            deleted = not Deal.objects.filter(pk=obj.pk).exists()
+            obj._deleted_parts = deleted_with(obj.pk) if deleted else DeletedParts()
+        return obj._deleted_parts
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if parts := self.deleted_parts(obj):
+            kwargs["form"] = type("DeletedDealForm", (DeletedDealForm,), {"deleted_parts": parts})
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.deleted_parts(obj):
+            return [*fieldsets, (_("Deleted with it"), {"fields": ["restore_parts"]})]
+        return fieldsets
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if form.cleaned_data.get("restore_parts"):
+            restore_deleted_parts(deal=obj, parts=form.deleted_parts, user=request.user)
+            self.message_user(
+                request,
+                gettext("Restored with it: %(parts)s.")
+                % {"parts": describe_parts(form.deleted_parts)},
+            )
 
     list_display = [
         "title",
@@ -251,7 +373,7 @@ class DealAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
             {"fields": [("deal_type", "status"), ("announced_on", "closed_on")]},
         ),
         (_("Value"), {"fields": [("value", "currency")]}),
-        (None, {"fields": ["summary", "deal_version"]}),
+        (None, {"fields": ["summary", "version"]}),
     ]
 
     @admin.display(description=_("Countries"), ordering="countries")
@@ -260,7 +382,7 @@ class DealAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Bid)
-class BidAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
+class BidAdmin(CountriesWidgetMixin, CuratedAdmin):
     form = DealPartAdminForm
     list_display = [
         "deal",
@@ -290,7 +412,7 @@ class BidAdmin(CountriesWidgetMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(SimpleHistoryAdmin):
+class DeadlineAdmin(CuratedAdmin):
     form = DealPartAdminForm
     list_display = ["label", "deal", "kind", "due_on", "status", "extended_to"]
     list_filter = ["status", "kind", "due_on"]
@@ -301,7 +423,8 @@ class DeadlineAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(CuratedAdmin):
+    form = VersionedForm
     list_display = ["title", "source", "language", "published_on", "original_link", public_link]
     list_filter = [LanguageInUseFilter, "source", "published_on"]
     list_select_related = ["source"]
@@ -323,7 +446,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             },
         ),
         (None, {"fields": ["summary"]}),
-        (_("Covers"), {"fields": ["deals", "companies"]}),
+        (_("Covers"), {"fields": ["deals", "companies", "version"]}),
     ]
 
     @admin.display(description=_("Original"))

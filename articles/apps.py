@@ -8,11 +8,18 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Deal news")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+        from django.db.models.signals import (
+            m2m_changed,
+            post_delete,
+            post_migrate,
+            post_save,
+            pre_delete,
+        )
 
         from .edit_conflicts import touch_deal, touch_deal_of_record
         from .freshness import ensure_triggers
-        from .models import Bid, Deadline
+        from .history import stamp_deletion, unstamp_deletion
+        from .models import Bid, Deadline, Deal
 
         # The cached pages and figures need no signal: the database moves the
         # archive's version on every write (articles.freshness). A migration
@@ -29,3 +36,9 @@ class ArticlesConfig(AppConfig):
                     sender=field.remote_field.through,
                     dispatch_uid=f"touch-m2m-{model}-{field.name}",
                 )
+
+        # A deal and the bids and deadlines deleted with it share the date of
+        # their deletion in the history: restoring the deal finds them by it.
+        for deleted in (Deal, Bid, Deadline):
+            pre_delete.connect(stamp_deletion, sender=deleted, dispatch_uid=f"stamp-{deleted}")
+            post_delete.connect(unstamp_deletion, sender=deleted, dispatch_uid=f"unstamp-{deleted}")

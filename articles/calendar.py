@@ -138,7 +138,7 @@ def _event(deadline, request, now) -> Event:
         summary=f"{deal.title}: {deadline.label}",
         description="\n".join(lines),
         start=deadline.due_on,
-        end=deadline.due_on + datetime.timedelta(days=1),
+        end=_day_after(deadline.due_on),
         stamp=now,
         last_modified=deal.updated_at,
         sequence=int((deal.updated_at - SEQUENCE_EPOCH).total_seconds()),
@@ -147,6 +147,12 @@ def _event(deadline, request, now) -> Event:
         categories=[deadline.get_kind_display()],
         url=url,
     )
+
+
+def _day_after(day: datetime.date) -> datetime.date | None:
+    """Where an all-day event ends; None, for a one-day event, on the last day
+    Python knows (the database bounds dates far before it, issue 13)."""
+    return day + datetime.timedelta(days=1) if day < datetime.date.max else None
 
 
 def _label(field: str) -> str:

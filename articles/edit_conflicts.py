@@ -1,30 +1,31 @@
-"""Two curators editing one deal at once: the second save is refused instead
-of silently overwriting the first.
+"""Two curators editing one record at once: the second save is refused
+instead of silently overwriting the first.
 
-A deal's version is its ``updated_at``. Saving the deal moves it, and so does
-any change to one of its bids or deadlines, wherever it is made (the deal's
-page edits them inline, so they are part of what a curator overwrites)."""
+A record's version is its ``updated_at``, which each save moves. A deal's
+also moves when one of its bids or deadlines changes, wherever that is done
+(the deal's page edits them inline, so they are part of what a curator
+overwrites), and a bid's or deadline's own page carries its deal's version."""
 
 import datetime
 from typing import Any
 
-from django.db.models import Model
+from django.db import models
 from django.utils import timezone
 
 from .models import Bid, Deadline, Deal
 
 
-def deal_version(deal_pk: int, *, lock: bool = False) -> str:
-    """The version of the deal as the admin page carries it ("" once deleted)."""
-    deals = Deal.objects.filter(pk=deal_pk)
+def version(model: type[models.Model], pk: int, *, lock: bool = False) -> str:
+    """The version of the record as an admin page carries it ("" once deleted)."""
+    rows = model._default_manager.filter(pk=pk)
     if lock:
-        deals = deals.select_for_update()
-    updated_at = deals.values_list("updated_at", flat=True).first()
+        rows = rows.select_for_update()
+    updated_at = rows.values_list("updated_at", flat=True).first()
     return updated_at.isoformat() if updated_at else ""
 
 
 def touch_deal(
-    sender: type[Model], instance: Bid | Deadline, raw: bool = False, **kwargs: Any
+    sender: type[models.Model], instance: Bid | Deadline, raw: bool = False, **kwargs: Any
 ) -> None:
     """Signal receiver: a bid or deadline changed, so its deal has a new version.
     Not while a backup is loaded (raw): that would change what it restores."""
@@ -33,7 +34,7 @@ def touch_deal(
 
 
 def touch_deal_of_record(
-    sender: type[Model],
+    sender: type[models.Model],
     instance: Bid | Deadline,
     action: str,
     reverse: bool,
@@ -45,15 +46,15 @@ def touch_deal_of_record(
         touch_deal(sender, instance, raw=raw)
 
 
-def last_change(deal_pk: int) -> tuple[str | None, datetime.datetime | None]:
-    """Who last changed the deal or one of its bids or deadlines, and when."""
+def last_change(model: type[models.Model], pk: int) -> tuple[str | None, datetime.datetime | None]:
+    """Who last changed the record (for a deal, or one of its bids or
+    deadlines), and when."""
+    histories = [(model.history, "id")]  # type: ignore[attr-defined]  # simple_history's
+    if model is Deal:
+        histories += [(Bid.history, "deal_id"), (Deadline.history, "deal_id")]
     candidates = [
-        history.filter(**{field: deal_pk}).select_related("history_user").first()
-        for history, field in (
-            (Deal.history, "id"),
-            (Bid.history, "deal_id"),
-            (Deadline.history, "deal_id"),
-        )
+        history.filter(**{field: pk}).select_related("history_user").first()
+        for history, field in histories
     ]
     changes = [record for record in candidates if record is not None]
     if not changes:

@@ -9,14 +9,46 @@ from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.functional import Promise
 from django.utils.html import format_html, linebreaks
 from django.utils.translation import gettext as _
 
 from .filters import DealFilterSet
 from .models import Article, Company, Deal
 from .syndication import invalid_filters_response
+from .text import strip_forbidden
 
 FEED_ITEMS = 50
+
+
+def _xml_safe(value):
+    if isinstance(value, str | Promise):
+        return strip_forbidden(str(value))
+    if isinstance(value, list | tuple):
+        return [_xml_safe(item) for item in value]
+    return value
+
+
+class XmlSafeFeedMixin:
+    """Drops from a feed's every text what XML cannot carry, where Django's
+    feed writer would fail with a server error. The records cannot hold such
+    characters (articles.text); this is defence in depth, so that no record's
+    text ever takes a feed down (issue 13, finding 2)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **{key: _xml_safe(value) for key, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        safe = {key: _xml_safe(value) for key, value in kwargs.items()}
+        super().add_item(*args, **safe)  # type: ignore[misc]  # feedgenerator is untyped
+
+
+class AtomFeed(XmlSafeFeedMixin, Atom1Feed):
+    pass
+
+
+class RssFeed(XmlSafeFeedMixin, Rss201rev2Feed):
+    pass
 
 
 def _midnight(date: datetime.date) -> datetime.datetime:
@@ -28,7 +60,7 @@ class ArticleFeed(Feed):
     """What every feed of articles shares: an item is an article, linking to
     its page on dealwatch, with our summary and a link to the original."""
 
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     author_name = "dealwatch"
 
     def item_title(self, article):
@@ -120,7 +152,7 @@ class DealListFeed(Feed):
     """The deals of a filtered list, newest announced first; a bad parameter
     gets a 400 that says which, rather than a feed that silently ignores it."""
 
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     author_name = "dealwatch"
     url_name = "articles:feed_deals"  # the feed's own address, with the filters
 
@@ -176,17 +208,17 @@ class DealListFeed(Feed):
 
 
 class LatestArticlesRssFeed(LatestArticlesFeed):
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
 
 
 class DealNewsRssFeed(DealNewsFeed):
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
 
 
 class CompanyNewsRssFeed(CompanyNewsFeed):
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
 
 
 class DealListRssFeed(DealListFeed):
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
     url_name = "articles:feed_deals_rss"

@@ -5,12 +5,17 @@ admin (a shell, an import, a bulk update) can store nonsense; ``clean()`` only
 adds friendlier messages for what the database cannot express.
 """
 
+import datetime
+
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Now
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -23,6 +28,7 @@ from .querysets import (
     DeadlineQuerySet,
     DealQuerySet,
 )
+from .text import FORBIDDEN
 
 
 def _currency_rules(amount_field: str, prefix: str) -> list[models.CheckConstraint]:
@@ -41,6 +47,58 @@ def _currency_rules(amount_field: str, prefix: str) -> list[models.CheckConstrai
             condition=Q(currency="") | Q(currency__in=currency_codes()),
             name=f"{prefix}_currency_is_iso_code",
         ),
+    ]
+
+
+# A curator sees this only for text typed outside the admin's forms, which
+# clean it (articles.text).
+plain_text = RegexValidator(
+    FORBIDDEN,
+    inverse_match=True,
+    message=_(
+        "Remove the control characters (a vertical tab, a form feed…) from this text: "
+        "backups and feeds cannot carry them."
+    ),
+    code="control_characters",
+)
+
+
+# Every date a curator gives falls in these years (issue 13, finding 10: a
+# deadline due 9999-12-31 made every calendar fail, adding a day to it).
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+
+_plausible_date_message = format_lazy(
+    _("Give a date between {earliest} and {latest}."),
+    earliest=EARLIEST_DATE.year,
+    latest=LATEST_DATE.year,
+)
+plausible_date = [
+    MinValueValidator(EARLIEST_DATE, message=_plausible_date_message),
+    MaxValueValidator(LATEST_DATE, message=_plausible_date_message),
+]
+
+
+def _plausible_date_rules(prefix: str, fields: list[str]) -> list[models.CheckConstraint]:
+    """Each date, when given, between EARLIEST_DATE and LATEST_DATE."""
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{field}__isnull": True})
+            | Q(**{f"{field}__range": (EARLIEST_DATE, LATEST_DATE)}),
+            name=f"{prefix}_{field}_plausible",
+        )
+        for field in fields
+    ]
+
+
+def _plain_text_rules(prefix: str, fields: list[str]) -> list[models.CheckConstraint]:
+    """No character XML cannot carry in these text fields (articles.text)."""
+    return [
+        models.CheckConstraint(
+            condition=~Q(**{f"{field}__regex": FORBIDDEN}),
+            name=f"{prefix}_{field}_no_control_characters",
+        )
+        for field in fields
     ]
 
 
@@ -65,9 +123,11 @@ def _currency_field():
 class Source(models.Model):
     """A publication: a newspaper, a news site, a wire, a press office."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    homepage = models.URLField(_("homepage"), blank=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[plain_text])
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=[plain_text])
+    homepage = models.URLField(_("homepage"), blank=True, validators=[plain_text])
+    # Its version, against edit conflicts (articles.edit_conflicts).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_default=Now())
 
     # Every change kept with who and when, restorable from the admin.
     history = HistoricalRecords()
@@ -76,6 +136,7 @@ class Source(models.Model):
         ordering = ["name"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+        constraints = [*_plain_text_rules("source", ["name", "slug", "homepage"])]
 
     def __str__(self):
         return self.name
@@ -83,9 +144,12 @@ class Source(models.Model):
 
 class Company(models.Model):
     name = models.CharField(
-        _("name"), max_length=200, help_text=_("The name the company is known by.")
+        _("name"),
+        max_length=200,
+        help_text=_("The name the company is known by."),
+        validators=[plain_text],
     )
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=[plain_text])
     country = CountryField(
         _("country"),
         blank=True,
@@ -100,8 +164,10 @@ class Company(models.Model):
         related_name="subsidiaries",
         help_text=_("The company that owns it, if any (TikTok's parent is ByteDance)."),
     )
-    website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[plain_text])
+    description = models.TextField(_("description"), blank=True, validators=[plain_text])
+    # Its version, against edit conflicts (articles.edit_conflicts).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_default=Now())
     # Kept current by a PostgreSQL trigger (migration 0003); empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -115,6 +181,7 @@ class Company(models.Model):
         verbose_name_plural = _("companies")
         constraints = [
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="company_not_its_own_parent"),
+            *_plain_text_rules("company", ["name", "slug", "website", "description"]),
         ]
         indexes = [
             # Company picker and /companies/ search: name prefix and ordering.
@@ -175,8 +242,8 @@ class Deal(models.Model):
         Status.PENDING_APPROVAL,
     )
 
-    title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=300, unique=True)
+    title = models.CharField(_("title"), max_length=300, validators=[plain_text])
+    slug = models.SlugField(_("slug"), max_length=300, unique=True, validators=[plain_text])
     target = models.ForeignKey(
         Company,
         verbose_name=_("target"),
@@ -206,12 +273,14 @@ class Deal(models.Model):
         null=True,
         blank=True,
         help_text=_("When the deal, or the order forcing it, was made public."),
+        validators=plausible_date,
     )
     closed_on = models.DateField(
         _("closed on"),
         null=True,
         blank=True,
         help_text=_("When it completed, was abandoned or was blocked."),
+        validators=plausible_date,
     )
     value = models.DecimalField(
         _("value"),
@@ -223,7 +292,10 @@ class Deal(models.Model):
     )
     currency = _currency_field()
     summary = models.TextField(
-        _("summary"), blank=True, help_text=_("The story so far, in our own words.")
+        _("summary"),
+        blank=True,
+        help_text=_("The story so far, in our own words."),
+        validators=[plain_text],
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -251,6 +323,8 @@ class Deal(models.Model):
                 condition=Q(seller__isnull=True) | ~Q(seller=F("target")),
                 name="deal_seller_is_not_target",
             ),
+            *_plain_text_rules("deal", ["title", "slug", "summary"]),
+            *_plausible_date_rules("deal", ["announced_on", "closed_on"]),
         ]
         indexes = [
             # /deals/?status= and its facet counts.
@@ -332,15 +406,21 @@ class Bid(models.Model):
         _("amount"), max_digits=18, decimal_places=2, null=True, blank=True
     )
     currency = _currency_field()
-    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    submitted_on = models.DateField(
+        _("submitted on"), null=True, blank=True, validators=plausible_date
+    )
     resolved_on = models.DateField(
         _("resolved on"),
         null=True,
         blank=True,
         help_text=_("When it was accepted, rejected, withdrawn or lapsed."),
+        validators=plausible_date,
     )
     note = models.TextField(
-        _("note"), blank=True, help_text=_("What was offered and how it ended.")
+        _("note"),
+        blank=True,
+        help_text=_("What was offered and how it ended."),
+        validators=[plain_text],
     )
     sources = models.ManyToManyField(
         "Article", verbose_name=_("sources"), related_name="bids", blank=True
@@ -362,6 +442,8 @@ class Bid(models.Model):
                 | Q(resolved_on__gte=F("submitted_on")),
                 name="bid_resolved_not_before_submitted",
             ),
+            *_plain_text_rules("bid", ["note"]),
+            *_plausible_date_rules("bid", ["submitted_on", "resolved_on"]),
         ]
         indexes = [
             models.Index(fields=["status"], name="bid_status_idx"),
@@ -414,14 +496,20 @@ class Deadline(models.Model):
     deal = models.ForeignKey(
         Deal, verbose_name=_("deal"), on_delete=models.CASCADE, related_name="deadlines"
     )
-    label = models.CharField(_("label"), max_length=300, help_text=_("What must happen by then."))
+    label = models.CharField(
+        _("label"),
+        max_length=300,
+        help_text=_("What must happen by then."),
+        validators=[plain_text],
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
-    due_on = models.DateField(_("due on"))
+    due_on = models.DateField(_("due on"), validators=plausible_date)
     set_by = models.CharField(
         _("set by"),
         max_length=300,
         blank=True,
         help_text=_("Who set it, and how: a president's executive order, a regulator."),
+        validators=[plain_text],
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
     extended_to = models.OneToOneField(
@@ -433,7 +521,7 @@ class Deadline(models.Model):
         related_name="extended_from",
         help_text=_("The deadline that replaced this one when it slipped."),
     )
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, validators=[plain_text])
     sources = models.ManyToManyField(
         "Article", verbose_name=_("sources"), related_name="deadlines", blank=True
     )
@@ -455,6 +543,8 @@ class Deadline(models.Model):
             models.CheckConstraint(
                 condition=~Q(extended_to=F("pk")), name="deadline_not_extended_to_itself"
             ),
+            *_plain_text_rules("deadline", ["label", "set_by", "note"]),
+            *_plausible_date_rules("deadline", ["due_on"]),
         ]
         indexes = [
             # /deadlines/: upcoming, overdue and past, split on status and date.
@@ -481,8 +571,8 @@ class Deadline(models.Model):
 
 
 class Article(models.Model):
-    title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=300, unique=True)
+    title = models.CharField(_("title"), max_length=300, validators=[plain_text])
+    slug = models.SlugField(_("slug"), max_length=300, unique=True, validators=[plain_text])
     url = models.URLField(
         _("link"),
         max_length=1000,
@@ -490,6 +580,7 @@ class Article(models.Model):
         blank=True,
         unique=True,
         help_text=_("The original article. Leave empty only when the link is unknown."),
+        validators=[plain_text],
     )
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="articles"
@@ -500,10 +591,13 @@ class Article(models.Model):
         choices=language_choices,
         help_text=_("The language the article is written in (ISO 639-1)."),
     )
-    published_on = models.DateField(_("published on"))
-    author = models.CharField(_("author"), max_length=200, blank=True)
+    published_on = models.DateField(_("published on"), validators=plausible_date)
+    author = models.CharField(_("author"), max_length=200, blank=True, validators=[plain_text])
     summary = models.TextField(
-        _("summary"), blank=True, help_text=_("What the article reports, in our own words.")
+        _("summary"),
+        blank=True,
+        help_text=_("What the article reports, in our own words."),
+        validators=[plain_text],
     )
     deals = models.ManyToManyField(
         Deal, verbose_name=_("deals"), related_name="articles", blank=True
@@ -533,6 +627,8 @@ class Article(models.Model):
                 name="article_language_valid",
             ),
             models.CheckConstraint(condition=~Q(url=""), name="article_url_null_not_empty"),
+            *_plain_text_rules("article", ["title", "slug", "url", "author", "summary"]),
+            *_plausible_date_rules("article", ["published_on"]),
         ]
         indexes = [
             # /articles/ newest first, and its date filters.
@@ -548,6 +644,35 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:article_detail", kwargs={"slug": self.slug})
+
+
+def _protect_companies_linked_by(m2m, holders: models.QuerySet) -> None:
+    """Make the company's side of a many-to-many link PROTECT, where Django
+    makes it CASCADE and offers no option: a company cannot be deleted while
+    a link holds it, and the error names the records holding it (``holders``,
+    ready to list), which the admin's delete page then lists, as it lists
+    the deals of a target."""
+    link = m2m.through._meta.get_field(holders.model._meta.model_name)
+
+    def protect(collector, field, sub_objs, using):
+        held = holders.using(using).filter(pk__in=sub_objs.values(link.attname))
+        raise models.ProtectedError(
+            f"Cannot delete a company that {holders.model._meta.verbose_name_plural} "
+            "name: take it out of them first.",
+            set(held),
+        )
+
+    m2m.through._meta.get_field("company").remote_field.on_delete = protect
+
+
+# A company that bid or that an article mentions cannot be deleted (issue 13,
+# finding 6): deleting it dropped it from its bids ("Microsoft & Walmart"
+# became "Microsoft") and from the articles, recording no history and moving
+# no deal's version. (The database's own foreign keys refuse it too.)
+_protect_companies_linked_by(
+    Bid.bidders, Bid.objects.select_related("deal").prefetch_related("bidders")
+)
+_protect_companies_linked_by(Article.companies, Article.objects.all())
 
 
 class DealTally(models.Model):

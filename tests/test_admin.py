@@ -429,7 +429,7 @@ def test_deal_change_page_records_that_a_deadline_slipped(curator_client):
         "currency": "",
         "summary": "",
         # The deal's version as the page was loaded (edit conflicts are refused).
-        "deal_version": re.search(r'name="deal_version" value="([^"]*)"', page).group(1),
+        "version": re.search(r'name="version" value="([^"]*)"', page).group(1),
         **management_form(page, "bids", 0),
         **management_form(page, "deadlines", 2),
         "_save": "Save",
@@ -573,10 +573,10 @@ def test_change_page_saves_an_edit(curator_client, archive, model, field, value)
     instance = archive[model]
     url = admin_url(model, "change", instance.pk)
     data = {**form_data(instance), field: value, "_save": "Save"}
-    if model in ("bid", "deadline"):
-        # The deal's version as the page carries it (edit conflicts are refused).
-        page = html(curator_client.get(url))
-        data["deal_version"] = re.search(r'name="deal_version" value="([^"]*)"', page).group(1)
+    # The version the page carries, the deal's for a bid or deadline (edit
+    # conflicts are refused).
+    page = html(curator_client.get(url))
+    data["version"] = re.search(r'name="version" value="([^"]*)"', page).group(1)
 
     response = curator_client.post(url, data)
 

@@ -12,7 +12,15 @@ from django.urls import reverse
 
 from articles.models import Bid, Deal
 from tests.admin_forms import form_data
-from tests.factories import PASSWORD, BidFactory, CompanyFactory, CuratorFactory, DealFactory
+from tests.factories import (
+    PASSWORD,
+    ArticleFactory,
+    BidFactory,
+    CompanyFactory,
+    CuratorFactory,
+    DealFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -226,6 +234,43 @@ def test_a_bid_page_opened_before_the_deal_page_saved_is_refused(two_curators):
     assert ada.post(bid_url, form_data(again, note="Turned down.")).status_code == 302
 
 
+@pytest.mark.parametrize(
+    "factory, field, theirs, mine",
+    [
+        (CompanyFactory, "description", "Short-video app.", "Owned by ByteDance."),
+        (ArticleFactory, "summary", "Oracle is chosen.", "Microsoft is out."),
+        (SourceFactory, "homepage", "https://www.zdnet.fr/", "https://zdnet.fr/actualites/"),
+    ],
+    ids=["company", "article", "source"],
+)
+def test_every_curated_record_refuses_the_second_of_two_saves(
+    two_curators, factory, field, theirs, mine
+):
+    ada, grace = two_curators
+    record = factory()
+    opts = record._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+    ada_page = ada.get(url).content.decode()
+    grace_page = grace.get(url).content.decode()
+
+    assert grace.post(url, form_data(grace_page, **{field: theirs})).status_code == 302
+
+    refused = ada.post(url, form_data(ada_page, **{field: mine}))
+    assert refused.status_code == 200
+    message = refused.content.decode()
+    assert f"grace changed this {opts.verbose_name} at" in message
+    assert "Your changes were not saved" in message
+    record.refresh_from_db()
+    assert getattr(record, field) == theirs
+
+    # Opened again, the page shows grace's change and saves on top of it.
+    again = ada.get(url).content.decode()
+    assert theirs in again
+    assert ada.post(url, form_data(again, **{field: mine})).status_code == 302
+    record.refresh_from_db()
+    assert getattr(record, field) == mine
+
+
 def test_one_curator_saving_twice_is_no_conflict(client, curator):
     client.force_login(curator)
     deal = DealFactory()
@@ -304,4 +349,4 @@ def test_the_change_log_of_every_record_is_read_only_for_curators(client, curato
 def test_the_version_field_is_hidden(client, curator):
     client.force_login(curator)
     page = open_deal(client, DealFactory())
-    assert re.search(r'<input type="hidden" name="deal_version" value="[^"]+"', page)
+    assert re.search(r'<input type="hidden" name="version" value="[^"]+"', page)

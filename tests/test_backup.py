@@ -3,6 +3,7 @@ curated archive (records, their history, a deleted record's, the curators'
 accounts and the admin's log) restored into a new, empty database gives the
 same data, field for field."""
 
+import gzip
 import json
 import os
 import re
@@ -20,6 +21,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from psycopg import sql
 
+from articles import backup as backups
 from articles.backup import EXCLUDED
 from articles.demo import load_demo_data
 from articles.models import Deal
@@ -168,3 +170,39 @@ def test_a_missing_backup_file_is_a_clear_error(empty_database, tmp_path):
     result = manage(empty_database, "restore", str(tmp_path / "nothing.xml.gz"))
     assert result.returncode != 0
     assert "No backup at" in result.stderr
+
+
+def test_a_failed_backup_leaves_nothing_and_names_the_record(curated_archive, tmp_path):
+    # Accounts are not curated text: a name pasted with a vertical tab can
+    # still be stored there, and XML cannot carry it.
+    pasted = User.objects.create_user("grace", first_name="Grace\x0bHopper")
+    folder = tmp_path / "backups"
+
+    with pytest.raises(CommandError) as failed:
+        call_command("backup", output=str(folder / "archive.xml.gz"))
+
+    assert list(folder.iterdir()) == []  # not even a partial file
+    assert "No backup was written" in str(failed.value)
+    assert f"User.first_name (pk:{pasted.pk}) contains unserializable characters" in str(
+        failed.value
+    )
+
+
+def test_a_backup_that_cannot_be_read_back_is_not_kept(tmp_path, monkeypatch):
+    def cut_short(output):
+        with gzip.open(output, "wt") as stream:
+            stream.write('<?xml version="1.0"?><django-objects version="1.0"><object ')
+
+    monkeypatch.setattr(backups, "dump", cut_short)
+
+    with pytest.raises(CommandError, match="could not be read back"):
+        call_command("backup", output=str(tmp_path / "archive.xml.gz"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_backup_says_how_many_records_it_holds(curated_archive, tmp_path):
+    out = StringIO()
+    call_command("backup", output=str(tmp_path / "archive.xml"), stdout=out)
+    written = ElementTree.parse(tmp_path / "archive.xml").getroot()
+    assert f"{len(written.findall('object')):,} records" in out.getvalue()
+    assert [path.name for path in tmp_path.iterdir()] == ["archive.xml"]

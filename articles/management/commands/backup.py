@@ -1,16 +1,16 @@
 import datetime
-import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.backup import SUFFIXES, dump
+from articles.backup import SUFFIXES, back_up
 
 
 class Command(BaseCommand):
     help = (
         "Back up the whole archive (records, history, accounts) to a gzipped XML file "
-        "that `manage.py restore` loads into an empty database."
+        "that `manage.py restore` loads into an empty database. Nothing is written "
+        "unless the whole archive is, and read back."
     )
 
     def add_arguments(self, parser):
@@ -30,11 +30,13 @@ class Command(BaseCommand):
                 "the restore reads its format from the name."
             )
         path = Path(output)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # It holds the accounts' password hashes: readable by its owner only.
-        previous = os.umask(0o077)
         try:
-            dump(str(path))
-        finally:
-            os.umask(previous)
-        self.stdout.write(f"Backed up the archive to {path} ({path.stat().st_size:,} bytes).")
+            records = back_up(path)
+        except CommandError as error:
+            # dumpdata names the record it could not write ("Deal.title (pk:7)
+            # contains unserializable characters").
+            raise CommandError(f"No backup was written to {path}: {error}") from error
+        self.stdout.write(
+            f"Backed up the archive to {path}: {records:,} records, "
+            f"{path.stat().st_size:,} bytes, read back in full."
+        )
