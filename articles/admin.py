@@ -17,6 +17,7 @@ from django_countries.fields import CountryField
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
+from .date_input import UnambiguousDatesMixin
 from .edit_conflicts import last_change, version
 from .history import DeletedParts, deleted_with, links_as_of
 from .models import Article, Bid, Company, Deadline, Deal, Source
@@ -236,7 +237,7 @@ class CompanyAdmin(CuratedAdmin):
     ]
 
 
-class BidInline(CountriesWidgetMixin, admin.StackedInline):
+class BidInline(UnambiguousDatesMixin, CountriesWidgetMixin, admin.StackedInline):
     model = Bid
     form = CuratedForm
     extra = 0
@@ -251,7 +252,7 @@ class BidInline(CountriesWidgetMixin, admin.StackedInline):
     ]
 
 
-class DeadlineInline(admin.StackedInline):
+class DeadlineInline(UnambiguousDatesMixin, admin.StackedInline):
     model = Deadline
     form = CuratedForm
     fk_name = "deal"
@@ -315,7 +316,7 @@ def describe_parts(parts: DeletedParts) -> str:
 
 
 @admin.register(Deal)
-class DealAdmin(CountriesWidgetMixin, CuratedAdmin):
+class DealAdmin(UnambiguousDatesMixin, CountriesWidgetMixin, CuratedAdmin):
     form = DealAdminForm
 
     def deleted_parts(self, obj) -> DeletedParts:
@@ -382,7 +383,7 @@ class DealAdmin(CountriesWidgetMixin, CuratedAdmin):
 
 
 @admin.register(Bid)
-class BidAdmin(CountriesWidgetMixin, CuratedAdmin):
+class BidAdmin(UnambiguousDatesMixin, CountriesWidgetMixin, CuratedAdmin):
     form = DealPartAdminForm
     list_display = [
         "deal",
@@ -412,7 +413,7 @@ class BidAdmin(CountriesWidgetMixin, CuratedAdmin):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(CuratedAdmin):
+class DeadlineAdmin(UnambiguousDatesMixin, CuratedAdmin):
     form = DealPartAdminForm
     list_display = ["label", "deal", "kind", "due_on", "status", "extended_to"]
     list_filter = ["status", "kind", "due_on"]
@@ -423,7 +424,7 @@ class DeadlineAdmin(CuratedAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(CuratedAdmin):
+class ArticleAdmin(UnambiguousDatesMixin, CuratedAdmin):
     form = VersionedForm
     list_display = ["title", "source", "language", "published_on", "original_link", public_link]
     list_filter = [LanguageInUseFilter, "source", "published_on"]

@@ -239,6 +239,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# French dates are offered year-month-day in forms (dealwatch/formats/fr).
+FORMAT_MODULE_PATH = ["dealwatch.formats"]
 # The admin in every language (the router pins it to the primary database).
 ADMIN_URL_PREFIXES = ("/admin/", *(f"/{code}/admin/" for code, _name in LANGUAGES[1:]))
 TIME_ZONE = "UTC"
