@@ -268,6 +268,11 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGIN_URL = "admin:login"
 
+# The story desk fetches the pages curators link to (articles.link_fetch) and
+# refuses any address that is not public. "host:port" addresses listed here
+# are let through anyway: for a test's local server, never in production.
+LINK_FETCH_ALLOWED_ADDRESSES = env_list("DEALWATCH_LINK_FETCH_ALLOWED_ADDRESSES", [])
+
 # The security middleware's settings only take effect when debug is off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
