@@ -20,7 +20,7 @@ from simple_history.models import to_historic
 from .date_input import UnambiguousDatesMixin
 from .edit_conflicts import last_change, version
 from .history import DeletedParts, deleted_with, links_as_of
-from .models import Article, Bid, Company, Deadline, Deal, Source
+from .models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
 from .services import restore_deleted_parts
 from .text import clean_text
 
@@ -207,9 +207,16 @@ def public_link(obj):
 public_link.short_description = _("Public page")
 
 
+class SourceDomainInline(admin.TabularInline):
+    model = SourceDomain
+    extra = 0
+
+
 @admin.register(Source)
 class SourceAdmin(CuratedAdmin):
     form = VersionedForm
+    # The story desk finds a link's source by these.
+    inlines = [SourceDomainInline]
     list_display = ["name", "homepage", "article_count"]
     search_fields = ["name", "homepage"]
     prepopulated_fields = {"slug": ["name"]}

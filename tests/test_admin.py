@@ -481,7 +481,14 @@ def form_data(instance) -> dict:
 
 def new_records(archive) -> dict[str, dict]:
     return {
-        "source": {"name": "Le Monde", "slug": "le-monde", "homepage": "https://lemonde.fr/"},
+        "source": {
+            "name": "Le Monde",
+            "slug": "le-monde",
+            "homepage": "https://lemonde.fr/",
+            # Its domains (an inline), none typed.
+            "domains-TOTAL_FORMS": "0",
+            "domains-INITIAL_FORMS": "0",
+        },
         "company": {
             "name": "Douyin",
             "slug": "douyin",
@@ -577,6 +584,9 @@ def test_change_page_saves_an_edit(curator_client, archive, model, field, value)
     # conflicts are refused).
     page = html(curator_client.get(url))
     data["version"] = re.search(r'name="version" value="([^"]*)"', page).group(1)
+    if model == "source":
+        # Its domains, an inline, as the page carries them.
+        data.update(management_form(page, "domains", 0))
 
     response = curator_client.post(url, data)
 
