@@ -23,6 +23,7 @@ from .history import DeletedParts, deleted_with, links_as_of
 from .models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
 from .services import restore_deleted_parts
 from .text import clean_text
+from .worklist import LikelyDuplicateFilter, NoArticleFilter, NoDealFilter
 
 
 class LanguageInUseFilter(admin.SimpleListFilter):
@@ -233,7 +234,7 @@ class SourceAdmin(CuratedAdmin):
 class CompanyAdmin(CuratedAdmin):
     form = VersionedForm
     list_display = ["name", "country", "parent", public_link]
-    list_filter = ["country"]
+    list_filter = ["country", LikelyDuplicateFilter]
     list_select_related = ["parent"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -367,7 +368,7 @@ class DealAdmin(UnambiguousDatesMixin, CountriesWidgetMixin, CuratedAdmin):
         "announced_on",
         public_link,
     ]
-    list_filter = ["status", "deal_type", DealCountryFilter, "announced_on"]
+    list_filter = ["status", "deal_type", DealCountryFilter, "announced_on", NoArticleFilter]
     list_select_related = ["target", "seller"]
     search_fields = ["title", "target__name", "seller__name", "summary"]
     date_hierarchy = "announced_on"
@@ -434,7 +435,7 @@ class DeadlineAdmin(UnambiguousDatesMixin, CuratedAdmin):
 class ArticleAdmin(UnambiguousDatesMixin, CuratedAdmin):
     form = VersionedForm
     list_display = ["title", "source", "language", "published_on", "original_link", public_link]
-    list_filter = [LanguageInUseFilter, "source", "published_on"]
+    list_filter = [LanguageInUseFilter, "source", "published_on", NoDealFilter]
     list_select_related = ["source"]
     search_fields = ["title", "url", "summary", "author"]
     date_hierarchy = "published_on"

@@ -138,11 +138,11 @@ def test_changelist_has_a_search_box(curator_client, archive, model):
 @pytest.mark.parametrize(
     "model, filters",
     [
-        ("company", ["country"]),
-        ("deal", ["status", "type", "country", "announced on"]),
+        ("company", ["country", "duplicates"]),
+        ("deal", ["status", "type", "country", "announced on", "articles"]),
         ("bid", ["status", "submitted on"]),
         ("deadline", ["status", "kind", "due on"]),
-        ("article", ["language", "source", "published on"]),
+        ("article", ["language", "source", "published on", "deals"]),
     ],
 )
 def test_changelist_shows_its_filters(curator_client, archive, model, filters):
