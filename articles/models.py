@@ -485,8 +485,9 @@ class Bid(models.Model):
         ]
 
     def __str__(self):
-        # Reads bidders: prefetch them on lists.
-        names = " & ".join(company.name for company in self.bidders.all())
+        # Reads bidders: prefetch them on lists. An unsaved bid has none yet
+        # (asking would raise an error whose message names the bid: this).
+        names = " & ".join(company.name for company in self.bidders.all()) if self.pk else ""
         return _("%(bidders)s for %(deal)s") % {
             "bidders": names or _("Unnamed bidder"),
             "deal": self.deal,
