@@ -23,6 +23,7 @@ from .history import DeletedParts, deleted_with, links_as_of
 from .models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
 from .services import restore_deleted_parts
 from .text import clean_text
+from .transfer import BidResource, CompanyResource, DealResource, TransferMixin
 from .worklist import LikelyDuplicateFilter, NoArticleFilter, NoDealFilter
 
 
@@ -231,8 +232,9 @@ class SourceAdmin(CuratedAdmin):
 
 
 @admin.register(Company)
-class CompanyAdmin(CuratedAdmin):
+class CompanyAdmin(TransferMixin, CuratedAdmin):
     form = VersionedForm
+    resource_classes = [CompanyResource]
     list_display = ["name", "country", "parent", public_link]
     list_filter = ["country", LikelyDuplicateFilter]
     list_select_related = ["parent"]
@@ -324,7 +326,8 @@ def describe_parts(parts: DeletedParts) -> str:
 
 
 @admin.register(Deal)
-class DealAdmin(UnambiguousDatesMixin, CountriesWidgetMixin, CuratedAdmin):
+class DealAdmin(TransferMixin, UnambiguousDatesMixin, CountriesWidgetMixin, CuratedAdmin):
+    resource_classes = [DealResource]
     form = DealAdminForm
 
     def deleted_parts(self, obj) -> DeletedParts:
@@ -391,7 +394,8 @@ class DealAdmin(UnambiguousDatesMixin, CountriesWidgetMixin, CuratedAdmin):
 
 
 @admin.register(Bid)
-class BidAdmin(UnambiguousDatesMixin, CountriesWidgetMixin, CuratedAdmin):
+class BidAdmin(TransferMixin, UnambiguousDatesMixin, CountriesWidgetMixin, CuratedAdmin):
+    resource_classes = [BidResource]
     form = DealPartAdminForm
     list_display = [
         "deal",

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "simple_history",
+    "import_export",
     "articles",
 ]
 # The benchmark and its synthetic archive (bench/: the bench and
@@ -267,6 +268,13 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGIN_URL = "admin:login"
+
+# Importing companies, deals and bids from the admin (articles.transfer): a
+# file is imported whole or not at all; importing needs the right to add,
+# exporting the right to view.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 # The story desk fetches the pages curators link to (articles.link_fetch) and
 # refuses any address that is not public. "host:port" addresses listed here
