@@ -42,6 +42,10 @@ def _text(**kwargs):
     return forms.CharField(widget=AdminTextInputWidget, **kwargs)
 
 
+def _languages() -> list[tuple[str, str]]:
+    return [("", "---------"), *language_choices()]
+
+
 class LinkForm(forms.Form):
     url = forms.URLField(
         label=_("Link to the article"),
@@ -63,7 +67,9 @@ class StoryForm(forms.Form):
     title = _text(label=_("title"), max_length=300)
     published_on = UnambiguousDateField(label=_("published on"))
     author = _text(label=_("author"), max_length=200, required=False)
-    language = forms.ChoiceField(label=_("language"), choices=language_choices)
+    # Blank until the page declares it or the curator picks it: a language
+    # picked by default would be saved unnoticed.
+    language = forms.ChoiceField(label=_("language"), choices=_languages)
     source_name = _text(
         label=_("source"),
         max_length=200,

@@ -296,3 +296,13 @@ def test_a_record_refused_by_the_models_leaves_nothing_half_saved(curator_client
     assert "Give the currency of the amount." in response.content.decode()
     assert not Company.objects.exists() and not Deal.objects.exists()
     assert not Article.objects.exists() and not Source.objects.exists()
+
+
+def test_a_page_that_declares_no_language_leaves_it_to_the_curator(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url("/bare"))
+    assert '<option value="" selected>' in page
+
+    response = curator_client.post(DESK, seed_story(page, title="Bare", published_on="2020-09-14"))
+
+    assert response.status_code == 200
+    assert 'href="#id_language"' in response.content.decode()
