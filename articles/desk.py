@@ -31,6 +31,7 @@ from .link_fetch import FetchError, fetch
 from .link_metadata import PageMetadata, clean_url, extract, same_page_urls
 from .locale_data import language_choices
 from .models import Article, Bid, Deadline, Deal
+from .text import clean_text
 
 # Everything the desk may create; a curator without one of them cannot use it.
 REQUIRED_PERMISSIONS = [
@@ -38,8 +39,16 @@ REQUIRED_PERMISSIONS = [
 ]
 
 
+class PlainTextField(forms.CharField):
+    """Text as pasted, cleaned of what XML cannot carry (articles.text)."""
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        return clean_text(text, multiline=isinstance(self.widget, forms.Textarea))
+
+
 def _text(**kwargs):
-    return forms.CharField(widget=AdminTextInputWidget, **kwargs)
+    return PlainTextField(widget=AdminTextInputWidget, **kwargs)
 
 
 def _languages() -> list[tuple[str, str]]:
@@ -75,7 +84,7 @@ class StoryForm(forms.Form):
         max_length=200,
         help_text=_("Found by the link's domain; a new name creates the source."),
     )
-    summary = forms.CharField(label=_("summary"), widget=forms.Textarea, required=False)
+    summary = PlainTextField(label=_("summary"), widget=forms.Textarea, required=False)
     # The deal
     deal = forms.ModelChoiceField(
         Deal.objects.all(),

@@ -306,3 +306,12 @@ def test_a_page_that_declares_no_language_leaves_it_to_the_curator(curator_clien
 
     assert response.status_code == 200
     assert 'href="#id_language"' in response.content.decode()
+
+
+def test_text_pasted_with_control_characters_is_cleaned(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    data = seed_story(page, title="Microsoft\x0bécarté", summary="Un\x0cdeux")
+
+    assert curator_client.post(DESK, data).status_code == 302
+    article = Article.objects.get()
+    assert (article.title, article.summary) == ("Microsoft écarté", "Un\ndeux")
