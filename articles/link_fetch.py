@@ -15,6 +15,8 @@ import ipaddress
 import socket
 import ssl
 import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -51,11 +53,19 @@ def _allowed(host: str, port: int) -> bool:
     return f"{host}:{port}" in getattr(settings, "LINK_FETCH_ALLOWED_ADDRESSES", ())
 
 
-def resolve(host: str, port: int) -> str:
+# Name lookups run here, so that a slow resolver counts against the fetch's
+# time like the rest: the lookup has no timeout of its own.
+_resolver = ThreadPoolExecutor(max_workers=4, thread_name_prefix="link-fetch-dns")
+
+
+def resolve(host: str, port: int, deadline: float) -> str:
     """The address to connect to for ``host``, once every address it has is
     known to be public (or the host:port is allowed by the settings)."""
+    lookup = _resolver.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = lookup.result(timeout=_remaining(deadline))
+    except FuturesTimeout:
+        raise _too_slow() from None
     except (socket.gaierror, UnicodeError):
         raise FetchError(_("The site %(host)s could not be found.") % {"host": host}) from None
     addresses = [str(info[4][0]) for info in infos]
@@ -86,12 +96,16 @@ class _TLSConnection(_Connection):
         self.sock = context.wrap_socket(self.sock, server_hostname=self.host)
 
 
+def _too_slow() -> FetchError:
+    return FetchError(
+        _("The site took more than %(seconds)s seconds to answer.") % {"seconds": int(TIMEOUT)}
+    )
+
+
 def _remaining(deadline: float) -> float:
     left = deadline - time.monotonic()
     if left <= 0:
-        raise FetchError(
-            _("The site took more than %(seconds)s seconds to answer.") % {"seconds": int(TIMEOUT)}
-        )
+        raise _too_slow()
     return left
 
 
@@ -133,7 +147,7 @@ def fetch(url: str) -> FetchedPage:
             port = parts.port or (443 if parts.scheme == "https" else 80)
         except ValueError:
             raise FetchError(_("The link's port is not valid.")) from None
-        address = resolve(parts.hostname, port)
+        address = resolve(parts.hostname, port, deadline)
         connection_class = _TLSConnection if parts.scheme == "https" else _Connection
         connection = connection_class(parts.hostname, port, address, _remaining(deadline))
         target = parts.path or "/"
@@ -168,10 +182,7 @@ def fetch(url: str) -> FetchedPage:
             body = _read_body(response, connection.sock, deadline)
             return FetchedPage(url=url, html=body, charset=response.headers.get_content_charset())
         except TimeoutError:
-            raise FetchError(
-                _("The site took more than %(seconds)s seconds to answer.")
-                % {"seconds": int(TIMEOUT)}
-            ) from None
+            raise _too_slow() from None
         except (OSError, http.client.HTTPException) as error:
             raise FetchError(
                 _("The site could not be reached (%(error)s).")

@@ -5,6 +5,7 @@ reached)."""
 
 import datetime
 import socket
+import time
 
 import pytest
 
@@ -129,3 +130,18 @@ def test_links_to_one_page_are_recognised():
     assert "http://zdnet.fr/actualites/tiktok/" in same_page_urls(pasted)
     assert domain_of("https://WWW.ZDNet.fr/x") == "zdnet.fr"
     assert clean_url("https://example.com/a?id=3&fbclid=x") == "https://example.com/a?id=3"
+
+
+def test_a_slow_name_lookup_counts_against_the_time(monkeypatch):
+    monkeypatch.setattr(link_fetch, "TIMEOUT", 1.0)
+    real = socket.getaddrinfo
+
+    def slow(*args, **kwargs):
+        time.sleep(3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="more than 1 seconds"):
+        fetch("https://news.example/")
+    assert time.monotonic() - started < 2
