@@ -635,3 +635,20 @@ def test_changelist_runs_the_same_number_of_queries_for_3_or_20_rows(curator_cli
     with_20 = changelist_queries(curator_client, model)
 
     assert with_20 == with_3
+
+
+def test_a_failed_save_links_each_field_in_error_under_the_banner(curator_client, archive):
+    url = admin_url("deal", "add")
+    data = new_deal_data(
+        html(curator_client.get(url)), archive, submitted_on="2020-09-13", resolved_on="2020-08-27"
+    )
+    data.update(announced_on="2020-09-01", closed_on="2020-08-01")
+
+    page = html(curator_client.post(url, data))
+
+    links = page[
+        page.index('id="error-links"') : page.index("</ul>", page.index('id="error-links"'))
+    ]
+    assert page.index('class="errornote"') < page.index('id="error-links"')
+    assert '<a href="#id_closed_on">Closed on</a>: A deal cannot close before' in links
+    assert '<a href="#id_bids-0-resolved_on">Bid 1 – Resolved on</a>' in links
