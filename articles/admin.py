@@ -17,11 +17,14 @@ from django_countries.fields import CountryField
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
+from .date_input import UnambiguousDatesMixin
 from .edit_conflicts import last_change, version
 from .history import DeletedParts, deleted_with, links_as_of
-from .models import Article, Bid, Company, Deadline, Deal, Source
+from .models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
 from .services import restore_deleted_parts
 from .text import clean_text
+from .transfer import BidResource, CompanyResource, DealResource, TransferMixin
+from .worklist import LikelyDuplicateFilter, NoArticleFilter, NoDealFilter
 
 
 class LanguageInUseFilter(admin.SimpleListFilter):
@@ -206,9 +209,16 @@ def public_link(obj):
 public_link.short_description = _("Public page")
 
 
+class SourceDomainInline(admin.TabularInline):
+    model = SourceDomain
+    extra = 0
+
+
 @admin.register(Source)
 class SourceAdmin(CuratedAdmin):
     form = VersionedForm
+    # The story desk finds a link's source by these.
+    inlines = [SourceDomainInline]
     list_display = ["name", "homepage", "article_count"]
     search_fields = ["name", "homepage"]
     prepopulated_fields = {"slug": ["name"]}
@@ -222,10 +232,11 @@ class SourceAdmin(CuratedAdmin):
 
 
 @admin.register(Company)
-class CompanyAdmin(CuratedAdmin):
+class CompanyAdmin(TransferMixin, CuratedAdmin):
     form = VersionedForm
+    resource_classes = [CompanyResource]
     list_display = ["name", "country", "parent", public_link]
-    list_filter = ["country"]
+    list_filter = ["country", LikelyDuplicateFilter]
     list_select_related = ["parent"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -236,7 +247,7 @@ class CompanyAdmin(CuratedAdmin):
     ]
 
 
-class BidInline(CountriesWidgetMixin, admin.StackedInline):
+class BidInline(UnambiguousDatesMixin, CountriesWidgetMixin, admin.StackedInline):
     model = Bid
     form = CuratedForm
     extra = 0
@@ -251,7 +262,7 @@ class BidInline(CountriesWidgetMixin, admin.StackedInline):
     ]
 
 
-class DeadlineInline(admin.StackedInline):
+class DeadlineInline(UnambiguousDatesMixin, admin.StackedInline):
     model = Deadline
     form = CuratedForm
     fk_name = "deal"
@@ -315,7 +326,8 @@ def describe_parts(parts: DeletedParts) -> str:
 
 
 @admin.register(Deal)
-class DealAdmin(CountriesWidgetMixin, CuratedAdmin):
+class DealAdmin(TransferMixin, UnambiguousDatesMixin, CountriesWidgetMixin, CuratedAdmin):
+    resource_classes = [DealResource]
     form = DealAdminForm
 
     def deleted_parts(self, obj) -> DeletedParts:
@@ -359,7 +371,7 @@ class DealAdmin(CountriesWidgetMixin, CuratedAdmin):
         "announced_on",
         public_link,
     ]
-    list_filter = ["status", "deal_type", DealCountryFilter, "announced_on"]
+    list_filter = ["status", "deal_type", DealCountryFilter, "announced_on", NoArticleFilter]
     list_select_related = ["target", "seller"]
     search_fields = ["title", "target__name", "seller__name", "summary"]
     date_hierarchy = "announced_on"
@@ -382,7 +394,8 @@ class DealAdmin(CountriesWidgetMixin, CuratedAdmin):
 
 
 @admin.register(Bid)
-class BidAdmin(CountriesWidgetMixin, CuratedAdmin):
+class BidAdmin(TransferMixin, UnambiguousDatesMixin, CountriesWidgetMixin, CuratedAdmin):
+    resource_classes = [BidResource]
     form = DealPartAdminForm
     list_display = [
         "deal",
@@ -412,7 +425,7 @@ class BidAdmin(CountriesWidgetMixin, CuratedAdmin):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(CuratedAdmin):
+class DeadlineAdmin(UnambiguousDatesMixin, CuratedAdmin):
     form = DealPartAdminForm
     list_display = ["label", "deal", "kind", "due_on", "status", "extended_to"]
     list_filter = ["status", "kind", "due_on"]
@@ -423,10 +436,10 @@ class DeadlineAdmin(CuratedAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(CuratedAdmin):
+class ArticleAdmin(UnambiguousDatesMixin, CuratedAdmin):
     form = VersionedForm
     list_display = ["title", "source", "language", "published_on", "original_link", public_link]
-    list_filter = [LanguageInUseFilter, "source", "published_on"]
+    list_filter = [LanguageInUseFilter, "source", "published_on", NoDealFilter]
     list_select_related = ["source"]
     search_fields = ["title", "url", "summary", "author"]
     date_hierarchy = "published_on"

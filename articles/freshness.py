@@ -196,6 +196,8 @@ DERIVED_MODELS = frozenset(
         "articles.DealTally",
         "articles.ArticleTally",
         "articles.DeadlineTally",
+        # Not derived, but on no public page: the story desk's lookup.
+        "articles.SourceDomain",
     }
 )
 # django-simple-history's models live in the app too: they are derived.

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Now
+from django.db.models.functions import Lower, Now
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -140,6 +140,39 @@ class Source(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SourceDomain(models.Model):
+    """A web domain a source publishes under: the story desk finds an
+    article's source from its link's domain."""
+
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.CASCADE, related_name="domains"
+    )
+    domain = models.CharField(
+        _("domain"),
+        max_length=253,
+        unique=True,
+        help_text=_("Without “www.”, in lower case: zdnet.fr."),
+        validators=[plain_text],
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("domain")
+        verbose_name_plural = _("domains")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(domain=Lower("domain")) & ~Q(domain__startswith="www.") & ~Q(domain=""),
+                name="source_domain_lowercase_without_www",
+            ),
+            *_plain_text_rules("source_domain", ["domain"]),
+        ]
+
+    def __str__(self):
+        return self.domain
 
 
 class Company(models.Model):
@@ -452,8 +485,9 @@ class Bid(models.Model):
         ]
 
     def __str__(self):
-        # Reads bidders: prefetch them on lists.
-        names = " & ".join(company.name for company in self.bidders.all())
+        # Reads bidders: prefetch them on lists. An unsaved bid has none yet
+        # (asking would raise an error whose message names the bid: this).
+        names = " & ".join(company.name for company in self.bidders.all()) if self.pk else ""
         return _("%(bidders)s for %(deal)s") % {
             "bidders": names or _("Unnamed bidder"),
             "deal": self.deal,

@@ -1,10 +1,17 @@
-"""Writes that touch several kinds of record at once."""
+"""Writes that touch several kinds of record at once, each in one transaction."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
+from django.utils.text import slugify
 
 from .history import DeletedParts, links_as_of
-from .models import Article, Deadline, Deal
+from .link_metadata import domain_of
+from .models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
 
 
 @transaction.atomic
@@ -33,3 +40,223 @@ def restore_deleted_parts(*, deal: Deal, parts: DeletedParts, user=None) -> None
     deal.articles.add(*parts.articles)
     # Their links changed: a page of one opened before must not save over it.
     Article.objects.filter(pk__in=parts.articles).update(updated_at=timezone.now())
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    url: str
+    title: str
+    published_on: datetime.date
+    language: str
+    source_name: str
+    author: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class DealData:
+    title: str
+    target: str
+    seller: str = ""
+    deal_type: str = Deal.Type.ACQUISITION
+    status: str = Deal.Status.RUMOURED
+    countries: list[str] = field(default_factory=list)
+    announced_on: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class BidData:
+    bidders: list[str]
+    status: str = Bid.Status.SUBMITTED
+    amount: Decimal | None = None
+    currency: str = ""
+    submitted_on: datetime.date | None = None
+    countries: list[str] = field(default_factory=list)
+    note: str = ""
+    cites_article: bool = True
+
+
+@dataclass(frozen=True)
+class DeadlineData:
+    label: str
+    due_on: datetime.date
+    kind: str = Deadline.Kind.OTHER
+    status: str = Deadline.Status.PENDING
+    set_by: str = ""
+    note: str = ""
+    extended_to: datetime.date | None = None
+    extended_label: str = ""
+    cites_article: bool = True
+
+
+@dataclass
+class StoryResult:
+    article: Article
+    deal: Deal
+    created_companies: list[Company] = field(default_factory=list)
+    created_source: Source | None = None
+
+
+def unique_slug(model: type[Model], text: str, max_length: int = 200) -> str:
+    """A slug for ``text`` that no ``model`` row has yet (one query per clash)."""
+    base = (slugify(text) or str(model._meta.model_name))[: max_length - 6].strip("-")
+    slug, number = base, 2
+    while model._default_manager.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def source_for_link(url: str) -> Source | None:
+    """The source publishing under the link's domain, or a parent domain of
+    it (news.example.com falls back to example.com)."""
+    labels = domain_of(url).split(".")
+    candidates = [".".join(labels[index:]) for index in range(len(labels) - 1)]
+    domains = {
+        domain.domain: domain.source
+        for domain in SourceDomain.objects.filter(domain__in=candidates).select_related("source")
+    }
+    return next((domains[name] for name in candidates if name in domains), None)
+
+
+class _Companies:
+    """Names typed on the desk, each resolved once: the company of that name
+    (in any case), or a new one."""
+
+    def __init__(self):
+        self.by_name: dict[str, Company] = {}
+        self.created: list[Company] = []
+
+    def get(self, name: str) -> Company:
+        key = name.strip().casefold()
+        if key not in self.by_name:
+            company = Company.objects.filter(name__iexact=name.strip()).order_by("pk").first()
+            if company is None:
+                company = Company.objects.create(name=name.strip(), slug=unique_slug(Company, name))
+                self.created.append(company)
+            self.by_name[key] = company
+        return self.by_name[key]
+
+
+def _source(article: ArticleData) -> tuple[Source, Source | None]:
+    """The article's source and, if it had to be made, the new one."""
+    source = source_for_link(article.url)
+    if source is None:
+        source = Source.objects.filter(name__iexact=article.source_name.strip()).first()
+        created = None
+        if source is None:
+            source = created = Source.objects.create(
+                name=article.source_name.strip(),
+                slug=unique_slug(Source, article.source_name),
+            )
+        domain = domain_of(article.url)
+        if domain and not SourceDomain.objects.filter(domain=domain).exists():
+            SourceDomain.objects.create(source=source, domain=domain)
+        return source, created
+    return source, None
+
+
+@transaction.atomic
+def record_story(
+    *,
+    article: ArticleData,
+    deal: Deal | None,
+    new_deal: DealData | None,
+    bids: list[BidData],
+    deadlines: list[DeadlineData],
+) -> StoryResult:
+    """Record a whole story at once: its article (and source), the deal it
+    covers (an existing one, or ``new_deal``), its bids and deadlines. Every
+    bid and deadline cites the article unless told otherwise; the article is
+    linked to the deal and to every party named. A deadline with
+    ``extended_to`` is saved extended, with its successor. Any error undoes
+    everything."""
+    companies = _Companies()
+    source, created_source = _source(article)
+    if deal is None:
+        assert new_deal is not None
+        deal = Deal(
+            title=new_deal.title,
+            slug=unique_slug(Deal, new_deal.title, 300),
+            target=companies.get(new_deal.target),
+            seller=companies.get(new_deal.seller) if new_deal.seller else None,
+            deal_type=new_deal.deal_type,
+            status=new_deal.status,
+            countries=new_deal.countries,  # type: ignore[misc]  # django-countries: a list
+            announced_on=new_deal.announced_on,
+        )
+        deal.full_clean()
+        deal.save()
+    parties = {company.pk: company for company in (deal.target, deal.seller) if company}
+
+    story = Article(
+        title=article.title,
+        slug=unique_slug(Article, article.title, 300),
+        url=article.url,
+        source=source,
+        language=article.language,
+        published_on=article.published_on,
+        author=article.author,
+        summary=article.summary,
+    )
+    story.full_clean()
+    story.save()
+
+    for data in bids:
+        bid = Bid(
+            deal=deal,
+            status=data.status,
+            amount=data.amount,
+            currency=data.currency,
+            submitted_on=data.submitted_on,
+            countries=data.countries,  # type: ignore[misc]  # django-countries: a list
+            note=data.note,
+        )
+        bid.full_clean()
+        bid.save()
+        bidders = [companies.get(name) for name in data.bidders]
+        bid.bidders.set(bidders)
+        parties.update((company.pk, company) for company in bidders)
+        if data.cites_article:
+            bid.sources.add(story)
+
+    for deadline in deadlines:
+        _record_deadline(deal, deadline, story)
+
+    story.deals.add(deal)
+    story.companies.add(*parties.values())
+    return StoryResult(
+        article=story,
+        deal=deal,
+        created_companies=companies.created,
+        created_source=created_source,
+    )
+
+
+def _record_deadline(deal: Deal, data: DeadlineData, story: Article) -> None:
+    successor = None
+    if data.extended_to is not None:
+        successor = Deadline(
+            deal=deal,
+            label=data.extended_label or data.label,
+            kind=data.kind,
+            due_on=data.extended_to,
+            set_by=data.set_by,
+            status=Deadline.Status.PENDING,
+        )
+        successor.full_clean()
+        successor.save()
+    deadline = Deadline(
+        deal=deal,
+        label=data.label,
+        kind=data.kind,
+        due_on=data.due_on,
+        set_by=data.set_by,
+        note=data.note,
+        status=Deadline.Status.EXTENDED if successor else data.status,
+        extended_to=successor,
+    )
+    deadline.full_clean()
+    deadline.save()
+    for saved in (deadline, successor):
+        if saved is not None and data.cites_article:
+            saved.sources.add(story)

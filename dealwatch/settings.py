@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "simple_history",
+    "import_export",
     "articles",
 ]
 # The benchmark and its synthetic archive (bench/: the bench and
@@ -239,6 +240,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# French dates are offered year-month-day in forms (dealwatch/formats/fr).
+FORMAT_MODULE_PATH = ["dealwatch.formats"]
 # The admin in every language (the router pins it to the primary database).
 ADMIN_URL_PREFIXES = ("/admin/", *(f"/{code}/admin/" for code, _name in LANGUAGES[1:]))
 TIME_ZONE = "UTC"
@@ -265,6 +268,18 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGIN_URL = "admin:login"
+
+# Importing companies, deals and bids from the admin (articles.transfer): a
+# file is imported whole or not at all; importing needs the right to add,
+# exporting the right to view.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+
+# The story desk fetches the pages curators link to (articles.link_fetch) and
+# refuses any address that is not public. "host:port" addresses listed here
+# are let through anyway: for a test's local server, never in production.
+LINK_FETCH_ALLOWED_ADDRESSES = env_list("DEALWATCH_LINK_FETCH_ALLOWED_ADDRESSES", [])
 
 # The security middleware's settings only take effect when debug is off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

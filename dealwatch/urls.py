@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from articles.desk import story_desk
 from articles.sitemaps import SITEMAPS, robots_txt
 from dealwatch.health import healthz
 
@@ -23,6 +24,8 @@ urlpatterns = [
     ),
     # English at the root, as it always was; French under /fr/.
     *i18n_patterns(
+        # The story desk is an admin page: the admin's login, look and language.
+        path("admin/desk/", admin.site.admin_view(story_desk), name="story_desk"),
         path("admin/", admin.site.urls),
         path("", include("articles.urls")),
         prefix_default_language=False,

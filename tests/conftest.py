@@ -79,3 +79,14 @@ def unchecked(db):
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA ignore_check_constraints = OFF")
+
+
+@pytest.fixture
+def link_server(settings):
+    """A local web site for the link fetcher, its address let through."""
+    from tests.link_server import LinkServer
+
+    server = LinkServer()
+    settings.LINK_FETCH_ALLOWED_ADDRESSES = [server.address]
+    yield server
+    server.close()

@@ -138,11 +138,11 @@ def test_changelist_has_a_search_box(curator_client, archive, model):
 @pytest.mark.parametrize(
     "model, filters",
     [
-        ("company", ["country"]),
-        ("deal", ["status", "type", "country", "announced on"]),
+        ("company", ["country", "duplicates"]),
+        ("deal", ["status", "type", "country", "announced on", "articles"]),
         ("bid", ["status", "submitted on"]),
         ("deadline", ["status", "kind", "due on"]),
-        ("article", ["language", "source", "published on"]),
+        ("article", ["language", "source", "published on", "deals"]),
     ],
 )
 def test_changelist_shows_its_filters(curator_client, archive, model, filters):
@@ -481,7 +481,14 @@ def form_data(instance) -> dict:
 
 def new_records(archive) -> dict[str, dict]:
     return {
-        "source": {"name": "Le Monde", "slug": "le-monde", "homepage": "https://lemonde.fr/"},
+        "source": {
+            "name": "Le Monde",
+            "slug": "le-monde",
+            "homepage": "https://lemonde.fr/",
+            # Its domains (an inline), none typed.
+            "domains-TOTAL_FORMS": "0",
+            "domains-INITIAL_FORMS": "0",
+        },
         "company": {
             "name": "Douyin",
             "slug": "douyin",
@@ -577,6 +584,9 @@ def test_change_page_saves_an_edit(curator_client, archive, model, field, value)
     # conflicts are refused).
     page = html(curator_client.get(url))
     data["version"] = re.search(r'name="version" value="([^"]*)"', page).group(1)
+    if model == "source":
+        # Its domains, an inline, as the page carries them.
+        data.update(management_form(page, "domains", 0))
 
     response = curator_client.post(url, data)
 
@@ -625,3 +635,20 @@ def test_changelist_runs_the_same_number_of_queries_for_3_or_20_rows(curator_cli
     with_20 = changelist_queries(curator_client, model)
 
     assert with_20 == with_3
+
+
+def test_a_failed_save_links_each_field_in_error_under_the_banner(curator_client, archive):
+    url = admin_url("deal", "add")
+    data = new_deal_data(
+        html(curator_client.get(url)), archive, submitted_on="2020-09-13", resolved_on="2020-08-27"
+    )
+    data.update(announced_on="2020-09-01", closed_on="2020-08-01")
+
+    page = html(curator_client.post(url, data))
+
+    links = page[
+        page.index('id="error-links"') : page.index("</ul>", page.index('id="error-links"'))
+    ]
+    assert page.index('class="errornote"') < page.index('id="error-links"')
+    assert '<a href="#id_closed_on">Closed on</a>: A deal cannot close before' in links
+    assert '<a href="#id_bids-0-resolved_on">Bid 1 – Resolved on</a>' in links

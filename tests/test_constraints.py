@@ -370,3 +370,10 @@ def test_article_clean_refuses_an_unknown_language_on_the_field():
         article.full_clean()
 
     assert "language" in messages(error)
+
+
+def test_an_unsaved_bid_has_a_name():
+    """Its bidders cannot be read before it is saved; asking once made the
+    error's own message ask again, without end (an import previews unsaved
+    bids)."""
+    assert str(Bid(deal=Deal(title="TikTok"))) == "Unnamed bidder for TikTok"

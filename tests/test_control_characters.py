@@ -110,7 +110,17 @@ def test_text_pasted_from_a_word_processor_is_saved_cleaned(curator_client):
     "model, data",
     [
         ("company", {"name": "Wal\x0bmart", "slug": "walmart", "country": "US"}),
-        ("source", {"name": "Le\x0cMonde", "slug": "le-monde", "homepage": ""}),
+        (
+            "source",
+            # With its domains' inline, none typed.
+            {
+                "name": "Le\x0cMonde",
+                "slug": "le-monde",
+                "homepage": "",
+                "domains-TOTAL_FORMS": "0",
+                "domains-INITIAL_FORMS": "0",
+            },
+        ),
     ],
 )
 def test_every_curated_form_cleans_pasted_text(curator_client, model, data):

@@ -1,0 +1,78 @@
+"""Countries typed by code or by name, in the page's language: "US, CA",
+"Canada; Australie". An exact code wins over a name (typing "US" never
+means Australia)."""
+
+import unicodedata
+
+from django import forms
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def country_code(text: str) -> str | None:
+    """The code ``text`` names: an exact ISO code first (alpha-2, then
+    alpha-3), then a country's name in the active language (or the start of
+    only one name), then its English name."""
+    typed = text.strip()
+    if len(typed) == 2 and typed.upper() in countries:
+        return typed.upper()
+    if len(typed) == 3 and (code := countries.alpha2(typed.upper())):
+        return code
+    wanted = _plain(typed)
+    if not wanted:
+        return None
+    names = [(code, _plain(str(name))) for code, name in countries]
+    for code, name in names:
+        if name == wanted:
+            return code
+    # "États-Unis" for "États-Unis d'Amérique", when only one name starts so.
+    starting = [code for code, name in names if name.startswith(wanted)]
+    if len(starting) == 1:
+        return starting[0]
+    return countries.by_name(typed) or None
+
+
+class CountriesInput(forms.TextInput):
+    def format_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(str(getattr(code, "code", code)) for code in value)
+        return super().format_value(value)
+
+
+class TypedCountriesField(forms.Field):
+    """Several countries, typed and separated by commas or semicolons."""
+
+    widget = CountriesInput
+
+    def to_python(self, value):
+        if not value:
+            return []
+        if isinstance(value, list | tuple):
+            return [str(getattr(code, "code", code)) for code in value]
+        codes, unknown = [], []
+        for piece in value.replace(";", ",").split(","):
+            if not piece.strip():
+                continue
+            code = country_code(piece)
+            if code is None:
+                unknown.append(piece.strip())
+            elif code not in codes:
+                codes.append(code)
+        if unknown:
+            raise forms.ValidationError(
+                _("No country is called %(names)s: type its code (US) or its name.")
+                % {"names": ", ".join(f"“{name}”" for name in unknown)},
+                code="unknown_country",
+            )
+        return codes
+
+    def has_changed(self, initial, data):
+        try:
+            return self.to_python(initial) != self.to_python(data)
+        except forms.ValidationError:
+            return True

@@ -1,0 +1,1 @@
+"""Format overrides per language (settings.FORMAT_MODULE_PATH)."""

@@ -1,0 +1,317 @@
+"""The story desk: a whole story recorded from the article's link on one
+admin page, by a curator (not a superuser)."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group, Permission, User
+
+from articles.models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
+from tests.admin_forms import form_data
+from tests.factories import ArticleFactory, CompanyFactory, DealFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+DESK = "/admin/desk/"
+ZDNET_PATH = "/actualites/microsoft-ecarte-du-rachat-de-tiktok-39909603.htm"
+ZDNET_URL = "https://www.zdnet.fr" + ZDNET_PATH
+
+
+@pytest.fixture
+def curator(db):
+    user = User.objects.create_user("curator", password="not-used", is_staff=True)
+    user.groups.add(Group.objects.get(name="curators"))
+    return user
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client
+
+
+def prefilled(client, url: str, prefix: str = "") -> str:
+    response = client.get(f"{prefix}{DESK}", {"url": url})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def seed_story(page: str, **changes) -> dict:
+    """The seed story as a curator completes it on the pre-filled desk."""
+    typed = {
+        "deal_title": "Forced sale of TikTok's US operations",
+        "target": "TikTok",
+        "seller": "ByteDance",
+        "deal_type": "forced_sale",
+        "status": "announced",
+        "countries": "US, CA, Australia, NZ",
+        "bids-0-bidders": "Microsoft, Walmart",
+        "bids-0-status": "rejected",
+        "bids-0-countries": "US, CA, AU, NZ",
+        "bids-1-bidders": "Oracle",
+        "bids-1-status": "submitted",
+        "deadlines-0-label": "Sell to an American company or be banned",
+        "deadlines-0-kind": "government_order",
+        "deadlines-0-due_on": "15 Sept 2020",
+    }
+    return form_data(page, **{**typed, **changes})
+
+
+def test_the_desk_is_prefilled_from_the_link(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+
+    assert 'value="Microsoft écarté du rachat de TikTok"' in page
+    assert 'value="2020-09-14"' in page
+    assert 'value="Mathilde Rochefort"' in page
+    assert 'value="ZDNet France"' in page
+    assert f'value="{ZDNET_URL}"' in page
+    assert '<option value="fr" selected>' in page
+
+
+def test_the_source_is_found_by_the_links_domain(curator_client, link_server):
+    source = SourceFactory(name="ZDNet (France)", slug="zdnet")
+    SourceDomain.objects.create(source=source, domain="zdnet.fr")
+
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+
+    assert 'value="ZDNet (France)"' in page
+
+
+def test_the_seed_story_is_recorded_in_one_save(curator_client, curator, link_server):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+
+    response = curator_client.post(DESK, seed_story(page))
+
+    assert response.status_code == 302, response.context["error_summary"]
+    article = Article.objects.get()
+    deal = Deal.objects.get()
+    assert response["Location"] == f"/admin/articles/deal/{deal.pk}/change/"
+    assert article.url == ZDNET_URL
+    assert article.published_on == D(2020, 9, 14)
+    assert article.source.name == "ZDNet France"
+    assert list(article.source.domains.values_list("domain", flat=True)) == ["zdnet.fr"]
+    assert deal.target.name == "TikTok" and deal.seller.name == "ByteDance"
+    assert sorted(c.code for c in deal.countries) == ["AU", "CA", "NZ", "US"]
+    assert list(article.deals.all()) == [deal]
+    assert {c.name for c in article.companies.all()} == {
+        "TikTok",
+        "ByteDance",
+        "Microsoft",
+        "Walmart",
+        "Oracle",
+    }
+    joint, oracle = deal.bids.order_by("pk")
+    assert {c.name for c in joint.bidders.all()} == {"Microsoft", "Walmart"}
+    assert [c.name for c in oracle.bidders.all()] == ["Oracle"]
+    assert list(joint.sources.all()) == [article] == list(oracle.sources.all())
+    deadline = deal.deadlines.get()
+    assert deadline.due_on == D(2020, 9, 15)
+    assert list(deadline.sources.all()) == [article]
+    # History, with who made the change.
+    for model in (Article, Deal, Bid, Company):
+        assert model.history.filter(history_user=curator).exists()
+
+
+def test_a_bid_may_cite_another_article(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    data = seed_story(page)
+    data.pop("bids-1-cites_article")
+
+    assert curator_client.post(DESK, data).status_code == 302
+    joint, oracle = Bid.objects.order_by("pk")
+    assert joint.sources.exists() and not oracle.sources.exists()
+
+
+def test_a_deadline_that_slipped_is_extended_in_one_save(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    data = seed_story(page, **{"deadlines-0-extended_to": "2020-09-20"})
+
+    assert curator_client.post(DESK, data).status_code == 302
+    first, successor = Deadline.objects.order_by("due_on")
+    assert first.status == Deadline.Status.EXTENDED
+    assert first.extended_to == successor
+    assert successor.due_on == D(2020, 9, 20)
+    assert successor.status == Deadline.Status.PENDING
+
+
+def test_an_existing_deal_is_picked_and_existing_companies_reused(curator_client, link_server):
+    tiktok = CompanyFactory(name="TikTok", slug="tiktok")
+    deal = DealFactory(title="TikTok US", slug="tiktok-us", target=tiktok)
+    microsoft = CompanyFactory(name="Microsoft", slug="microsoft")
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    data = form_data(page, deal=str(deal.pk), **{"bids-0-bidders": "microsoft"})
+
+    response = curator_client.post(DESK, data)
+
+    assert response.status_code == 302, response.context["error_summary"]
+    assert Deal.objects.count() == 1
+    assert list(deal.bids.get().bidders.all()) == [microsoft]
+    assert set(Article.objects.get().companies.all()) == {tiktok, microsoft}
+
+
+def test_a_link_already_archived_opens_its_article(curator_client):
+    article = ArticleFactory(url="https://www.zdnet.fr/actualites/tiktok/")
+
+    response = curator_client.get(
+        DESK, {"url": "http://zdnet.fr/actualites/tiktok?utm_source=twitter"}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/articles/article/{article.pk}/change/"
+
+
+def test_a_page_whose_canonical_link_is_archived_opens_its_article(curator_client, link_server):
+    article = ArticleFactory(url=ZDNET_URL)
+
+    response = curator_client.get(DESK, {"url": link_server.url(ZDNET_PATH)})
+
+    assert response["Location"] == f"/admin/articles/article/{article.pk}/change/"
+
+
+@pytest.mark.parametrize(
+    "path, reason",
+    [
+        ("/report.pdf", "not to a web page"),
+        ("/gone", "answered 404"),
+        ("/to-loopback", "not a public one"),
+        ("/huge", "larger than 5 MB"),
+    ],
+)
+def test_a_failed_fetch_says_why_and_leaves_the_form_usable(
+    curator_client, link_server, path, reason
+):
+    page = prefilled(curator_client, link_server.url(path))
+
+    assert "The page was not read: " in page and reason in page
+    assert 'name="title"' in page and 'name="bids-0-bidders"' in page
+    assert not Article.objects.exists()
+    assert link_server.trap.reached == 0
+
+
+def test_a_page_without_metadata_says_so(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url("/bare"))
+    assert "The page says nothing about itself" in page
+
+
+def test_a_name_close_to_a_company_asks_did_you_mean(curator_client, link_server):
+    CompanyFactory(name="ByteDance", slug="bytedance")
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+
+    response = curator_client.post(DESK, seed_story(page, seller="Bytedance Ltd."))
+
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "No company is called “Bytedance Ltd.”. Did you mean “ByteDance”?" in text
+    assert not Deal.objects.exists()
+
+    data = seed_story(response.content.decode(), seller="Bytedance Ltd.", create_near_names="on")
+    assert curator_client.post(DESK, data).status_code == 302
+    assert Company.objects.filter(name="Bytedance Ltd.").exists()
+
+
+def test_a_failed_save_links_each_error_and_keeps_what_was_typed(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    data = seed_story(page, title="", countries="US, Narnia")
+
+    response = curator_client.post(DESK, data)
+
+    assert response.status_code == 200
+    text = response.content.decode()
+    summary = text[text.index('id="error-summary"') : text.index('id="link-form"')]
+    assert 'href="#id_title"' in summary
+    assert 'href="#id_countries"' in summary
+    assert "No country is called “Narnia”" in summary
+    assert 'value="Microsoft, Walmart"' in text
+    assert 'value="Forced sale of TikTok&#x27;s US operations"' in text
+    assert not Article.objects.exists() and not Company.objects.exists()
+
+
+def test_an_ambiguous_date_on_the_desk_is_refused(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    data = seed_story(page, **{"deadlines-0-due_on": "09/10/2020"})
+
+    response = curator_client.post(DESK, data)
+
+    assert "could be 9 October 2020 or 10 September 2020" in response.content.decode()
+    assert not Deal.objects.exists()
+
+
+def test_the_desk_speaks_french(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH), prefix="/fr")
+    assert "Partir du lien" in page
+    assert "Enregistrer l’histoire" in page
+
+
+def test_a_save_onto_a_deal_changed_since_the_desk_opened_is_refused(curator_client, link_server):
+    deal = DealFactory(title="TikTok US", slug="tiktok-us")
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    Deal.objects.filter(pk=deal.pk).update(
+        updated_at=datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=5)
+    )
+
+    response = curator_client.post(DESK, form_data(page, deal=str(deal.pk)))
+
+    assert response.status_code == 200
+    assert "changed this deal after you opened the desk" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_a_staff_member_without_add_rights_cannot_use_the_desk(client, link_server):
+    user = User.objects.create_user("reader", password="not-used", is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(codename__startswith="view_"))
+    client.force_login(user)
+
+    assert client.get(DESK).status_code == 403
+    assert client.post(DESK, {"url": ZDNET_URL}).status_code == 403
+    assert link_server.user_agents == []
+
+
+def test_the_desk_asks_anonymous_visitors_to_log_in(client):
+    response = client.get(DESK, {"url": ZDNET_URL})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/?next=")
+
+
+def test_source_is_created_once_with_its_domain(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    curator_client.post(DESK, seed_story(page))
+
+    assert Source.objects.get().name == "ZDNet France"
+    assert SourceDomain.objects.get().domain == "zdnet.fr"
+
+
+def test_the_admin_index_opens_the_desk_for_curators(curator_client):
+    page = curator_client.get("/admin/").content.decode()
+    assert 'action="/admin/desk/"' in page
+
+
+def test_a_record_refused_by_the_models_leaves_nothing_half_saved(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    data = seed_story(page, **{"bids-1-amount": "1000", "deadlines-0-extended_to": "2020-09-20"})
+
+    response = curator_client.post(DESK, data)
+
+    assert response.status_code == 200
+    assert "Give the currency of the amount." in response.content.decode()
+    assert not Company.objects.exists() and not Deal.objects.exists()
+    assert not Article.objects.exists() and not Source.objects.exists()
+
+
+def test_a_page_that_declares_no_language_leaves_it_to_the_curator(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url("/bare"))
+    assert '<option value="" selected>' in page
+
+    response = curator_client.post(DESK, seed_story(page, title="Bare", published_on="2020-09-14"))
+
+    assert response.status_code == 200
+    assert 'href="#id_language"' in response.content.decode()
+
+
+def test_text_pasted_with_control_characters_is_cleaned(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    data = seed_story(page, title="Microsoft\x0bécarté", summary="Un\x0cdeux")
+
+    assert curator_client.post(DESK, data).status_code == 302
+    article = Article.objects.get()
+    assert (article.title, article.summary) == ("Microsoft écarté", "Un\ndeux")
