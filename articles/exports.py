@@ -18,6 +18,10 @@ an HTTP/1.1 client sees the chunked body unfinished; but a proxy may hide
 that, hence the count. (A last CSV row saying "end" would be read by every
 spreadsheet as a deal: the count travels in a header instead.)
 
+A process streams at most ``settings.EXPORTS_PER_PROCESS`` exports at once;
+one more is answered 503 with ``Retry-After``, so that downloads never take
+every thread serving pages (gunicorn.conf.py).
+
 CSV: UTF-8 with a byte-order mark (so that spreadsheets read accents right),
 lines ending in a line feed, one row per deal, the columns of CSV_COLUMNS.
 Several values in one cell are separated by "; ", the bidders of a joint bid
@@ -53,16 +57,19 @@ import contextlib
 import csv
 import json
 import logging
+import threading
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import Prefetch
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 from django_countries import countries
 
 from . import dialect, export_sql
@@ -76,6 +83,7 @@ logger = logging.getLogger(__name__)
 CHUNK_SIZE = 500  # deals read at a time by the portable path
 BLOCK_SIZE = 64 * 1024  # bytes sent at a time from the database's rows
 COUNT_HEADER = "X-Deal-Count"
+RETRY_AFTER_SECONDS = 10
 
 CSV_COLUMNS = [
     "slug",
@@ -95,6 +103,28 @@ CSV_COLUMNS = [
     "currency",
     "url",
 ]
+
+
+class _Slots:
+    """The exports this process is streaming, at most EXPORTS_PER_PROCESS."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.taken = 0
+
+    def take(self) -> bool:
+        with self._lock:
+            if self.taken >= settings.EXPORTS_PER_PROCESS:
+                return False
+            self.taken += 1
+            return True
+
+    def give_back(self) -> None:
+        with self._lock:
+            self.taken -= 1
+
+
+SLOTS = _Slots()
 
 
 @dataclass(frozen=True)
@@ -119,7 +149,10 @@ def _export(request, kind: _Format):
     # Asked before the response starts: a streamed one cannot turn into a 400.
     if not filterset.is_valid():
         return invalid_filters_response(filterset)
+    if not SLOTS.take():
+        return _busy(request)
     with contextlib.ExitStack() as resources:
+        resources.callback(SLOTS.give_back)
         deals = filterset.qs
         resources.enter_context(_snapshot(deals.db))
         count = deals.count()
@@ -131,7 +164,7 @@ def _export(request, kind: _Format):
             # Its cursor closes before the snapshot ends, even when a row fails.
             resources.callback(rows.close)
             chunks = _in_language(translation.get_language(), kind.portable(rows, request))
-        # From here the body owns the snapshot.
+        # From here the body owns the snapshot and the slot.
         body = _Body(request, chunks, count, resources.pop_all())
     response = StreamingHttpResponse(
         body,
@@ -139,6 +172,20 @@ def _export(request, kind: _Format):
         headers={"Content-Disposition": content_disposition_header(True, kind.filename)},
     )
     response[COUNT_HEADER] = str(count)
+    return response
+
+
+def _busy(request) -> HttpResponse:
+    message = gettext(
+        "Too many exports are being written at the moment: try again in a few seconds."
+    )
+    response = HttpResponse(message + "\n", status=503, content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    # Expected under load, not a server error: one warning, and Django's
+    # request logger (which mails 5xx answers to the admins) is told it was logged.
+    logger.warning("Export %s refused: %d already streaming", request.get_full_path(), SLOTS.taken)
+    response._has_been_logged = True  # type: ignore[attr-defined]  # Django's own flag
     return response
 
 
@@ -158,9 +205,9 @@ def _snapshot(using: str):
 
 class _Body:
     """An export's body. When the server closes the response, read to the end
-    or not, the database's COPY ends, then the snapshot. A failure midway is
-    logged and never passed off as complete: the exception reaches the
-    server, which cuts the connection."""
+    or not, the database's COPY ends, then the snapshot, then the slot is
+    given back. A failure midway is logged and never passed off as
+    complete: the exception reaches the server, which cuts the connection."""
 
     def __init__(self, request, chunks: Iterator, count: int, resources: contextlib.ExitStack):
         self.path = request.get_full_path()

@@ -12,7 +12,8 @@ import json
 from decimal import Decimal
 
 import pytest
-from django.db import connection
+from django.core.signals import request_finished
+from django.db import close_old_connections, connection
 from django.urls import reverse
 
 from articles import dialect, exports
@@ -260,6 +261,51 @@ def test_the_count_header_says_how_many_deals_follow(client, path, url):
         assert len(content.decode("utf-8-sig").splitlines()) == 1 + 3
 
 
+@pytest.fixture
+def one_export_at_a_time(settings):
+    settings.EXPORTS_PER_PROCESS = 1
+    assert exports.SLOTS.taken == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [CSV_URL, JSON_URL])
+def test_an_export_beyond_the_cap_is_refused_with_503_and_retry_after(
+    client, one_export_at_a_time, url
+):
+    assert exports.SLOTS.take()  # an export streaming in another thread
+    try:
+        busy = client.get(url)
+        busy_fr = client.get(f"/fr{url}")
+    finally:
+        exports.SLOTS.give_back()
+    assert busy.status_code == busy_fr.status_code == 503
+    assert busy["Retry-After"] == str(exports.RETRY_AFTER_SECONDS)
+    assert busy["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Too many exports" in busy.text
+    assert "Trop d'exportations" in busy_fr.text
+    # Once the other export ends, this one is served.
+    assert body(client.get(url)).startswith(b"\xef\xbb\xbfslug," if url == CSV_URL else b"{")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [CSV_URL, JSON_URL])
+def test_an_export_gives_its_slot_back_read_or_not(client, one_export_at_a_time, path, url):
+    DealFactory()
+    read = client.get(url)
+    body(read)
+    unread = client.get(url)
+    assert unread.status_code == 200
+    # The client went away before the first byte: the server closes the
+    # response (as the test client does, keeping the test's connection).
+    request_finished.disconnect(close_old_connections)
+    try:
+        unread.close()
+    finally:
+        request_finished.connect(close_old_connections)
+    assert exports.SLOTS.taken == 0
+    body(client.get(url))
+
+
 def _failing_copy(*args):
     """A COPY that sends rows, then fails, as a database that stops midway."""
     return (
@@ -271,7 +317,7 @@ def _failing_copy(*args):
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", [CSV_URL, JSON_URL])
 def test_an_export_that_fails_midway_is_logged_and_never_ends_complete(
-    client, monkeypatch, caplog, path, url
+    client, monkeypatch, caplog, one_export_at_a_time, path, url
 ):
     deals = DealFactory.create_batch(3)
     if path == "database":
@@ -302,6 +348,7 @@ def test_an_export_that_fails_midway_is_logged_and_never_ends_complete(
     assert record.levelname == "ERROR"
     assert "failed midway" in record.getMessage()
     assert url in record.getMessage()
+    assert exports.SLOTS.taken == 0
 
 
 @pytest.mark.postgres(reason="compares PostgreSQL's COPY with the portable path")
