@@ -58,7 +58,7 @@ import csv
 import json
 import logging
 import threading
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -156,16 +156,11 @@ def _export(request, kind: _Format):
         deals = filterset.qs
         resources.enter_context(_snapshot(deals.db))
         count = deals.count()
-        if dialect.of(deals.db).writes_exports:
-            statement = kind.statement(deals, filterset.ordering(), _words(request))
-            chunks = kind.from_database(connections[deals.db], statement)
-        else:
-            rows = _for_export(deals).iterator(chunk_size=CHUNK_SIZE)
-            # Its cursor closes before the snapshot ends, even when a row fails.
-            resources.callback(rows.close)
-            chunks = _in_language(translation.get_language(), kind.portable(rows, request))
-        # From here the body owns the snapshot and the slot.
-        body = _Body(request, chunks, count, resources.pop_all())
+        body: Iterable[bytes | str] = ()  # HEAD: the count alone, the export's size
+        if request.method != "HEAD":
+            chunks = _chunks(request, kind, filterset, deals, resources)
+            # From here the body owns the snapshot and the slot.
+            body = _Body(request, chunks, count, resources.pop_all())
     response = StreamingHttpResponse(
         body,
         content_type=kind.content_type,
@@ -173,6 +168,16 @@ def _export(request, kind: _Format):
     )
     response[COUNT_HEADER] = str(count)
     return response
+
+
+def _chunks(request, kind: _Format, filterset, deals, resources) -> Iterator[bytes | str]:
+    if dialect.of(deals.db).writes_exports:
+        statement = kind.statement(deals, filterset.ordering(), _words(request))
+        return kind.from_database(connections[deals.db], statement)
+    rows = _for_export(deals).iterator(chunk_size=CHUNK_SIZE)
+    # Its cursor closes before the snapshot ends, even when a row fails.
+    resources.callback(rows.close)
+    return _in_language(translation.get_language(), kind.portable(rows, request))
 
 
 def _busy(request) -> HttpResponse:

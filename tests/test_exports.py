@@ -261,6 +261,20 @@ def test_the_count_header_says_how_many_deals_follow(client, path, url):
         assert len(content.decode("utf-8-sig").splitlines()) == 1 + 3
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [CSV_URL, JSON_URL])
+def test_head_tells_the_size_of_an_export_without_writing_it(client, path, url, monkeypatch):
+    DealFactory.create_batch(2)
+    for name in ("CSV", "JSON"):
+        kind = getattr(exports, name)
+        monkeypatch.setattr(exports, name, dataclasses.replace(kind, from_database=None))
+    monkeypatch.setattr(exports, "_for_export", None)
+    response = client.head(url)
+    assert response.status_code == 200
+    assert response[exports.COUNT_HEADER] == "2"
+    assert b"".join(response.streaming_content) == b""
+
+
 @pytest.fixture
 def one_export_at_a_time(settings):
     settings.EXPORTS_PER_PROCESS = 1
