@@ -46,22 +46,23 @@ def csv_rows(deals: QuerySet, ordering: Iterable, words: Words) -> str:
     """``COPY … TO STDOUT`` of the CSV rows (without the header line), the
     parameters bound: COPY takes none of its own."""
     cells = [
-        "d.slug",
-        "d.title",
-        "d.status",
-        "names.status_label",
-        "d.deal_type",
-        "names.type_label",
-        "t.name",
-        "s.name",
-        "parties.names",
-        "replace(d.countries, ',', '; ')",
-        "names.country_names",
+        _cell("d.slug"),
+        _cell("d.title"),
+        _cell("d.status"),
+        "%s::jsonb ->> d.status",  # the labels are neutralised below, once
+        _cell("d.deal_type"),
+        "%s::jsonb ->> d.deal_type",
+        _cell("t.name"),
+        _cell("s.name"),
+        _cell("parties.names"),
+        _cell("replace(d.countries, ',', '; ')"),
+        _cell("countries.names"),
+        # Digits first: dates, and a value never negative (a constraint).
         "to_char(d.announced_on, 'YYYY-MM-DD')",
         "to_char(d.closed_on, 'YYYY-MM-DD')",
         "d.value::text",
-        "d.currency",
-        "names.url",
+        _cell("d.currency"),
+        "%s || d.slug || %s",  # starts with url_start, neutralised below
     ]
     sql = f"""
         WITH deals (id, position) AS MATERIALIZED ({{deals}}),
@@ -85,27 +86,24 @@ def csv_rows(deals: QuerySet, ordering: Iterable, words: Words) -> str:
             FROM first_bids
             GROUP BY deal_id
         )
-        SELECT {", ".join(_cell(cell) for cell in cells)}
+        SELECT {", ".join(f"NULLIF({cell}, '')" for cell in cells)}
         FROM deals
         JOIN {{deal}} d ON d.id = deals.id
         JOIN {{company}} t ON t.id = d.target_id
         LEFT JOIN {{company}} s ON s.id = d.seller_id
         LEFT JOIN deal_parties parties ON parties.deal_id = d.id
+        -- An aggregate: computed once a row (not once per mention in its
+        -- cell), and remembered for a string of codes already seen.
         CROSS JOIN LATERAL (
-            SELECT %s::jsonb ->> d.status AS status_label,
-                   %s::jsonb ->> d.deal_type AS type_label,
-                   %s || d.slug || %s AS url,
-                   (SELECT string_agg(COALESCE(%s::jsonb ->> code, ''), '; ' ORDER BY position)
-                    FROM unnest(string_to_array(d.countries, ',')) WITH ORDINALITY
-                         AS codes (code, position)) AS country_names
-            OFFSET 0  -- once a row, not once each time a cell reads it
-        ) names
+            SELECT string_agg(COALESCE(%s::jsonb ->> code, ''), '; ' ORDER BY position) AS names
+            FROM unnest(string_to_array(d.countries, ',')) WITH ORDINALITY AS codes (code, position)
+        ) countries
         ORDER BY deals.position
     """
     params = [
-        json.dumps(words.deal_statuses),
-        json.dumps(words.deal_types),
-        words.url_start,
+        json.dumps(_neutralised(words.deal_statuses)),
+        json.dumps(_neutralised(words.deal_types)),
+        neutralised(words.url_start),
         words.url_end,
         json.dumps(words.country_names),
     ]
@@ -113,8 +111,11 @@ def csv_rows(deals: QuerySet, ordering: Iterable, words: Words) -> str:
 
 
 def json_objects(deals: QuerySet, ordering: Iterable, words: Words) -> str:
-    """``COPY … TO STDOUT`` of one JSON object a row, a deal each (text
-    format: read it with ``Copy.rows()``, which undoes COPY's escaping)."""
+    """``COPY … TO STDOUT`` of one JSON object a line, a deal each, as
+    PostgreSQL wrote it: nothing escaped. (In COPY's CSV format a field is
+    quoted only when it holds the delimiter, the quote character, a carriage
+    return or a line feed: with control characters for the first two, which
+    JSON text never holds raw, no more than the last two, none is.)"""
     sql = """
         WITH deals (id, position) AS MATERIALIZED ({deals}),
         bids AS (
@@ -183,19 +184,32 @@ def json_objects(deals: QuerySet, ordering: Iterable, words: Words) -> str:
         json.dumps(words.deal_types),
         json.dumps(words.country_names),
     ]
-    return "COPY (" + _compose(sql, deals, ordering, params) + ") TO STDOUT"
+    return (
+        "COPY (" + _compose(sql, deals, ordering, params) + ") TO STDOUT "
+        "(FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')"
+    )
+
+
+def neutralised(text: str) -> str:
+    """Text a spreadsheet would run as a formula, with a leading '."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _neutralised(words: dict[str, str]) -> dict[str, str]:
+    return {code: neutralised(word) for code, word in words.items()}
 
 
 def _cell(expression: str) -> str:
-    """A CSV cell as the portable path writes it: text a spreadsheet would run
-    as a formula gets a leading ', and an empty cell is NULL, which COPY
-    writes as nothing (it would write an empty string as ""). The first
-    character is compared by its code, which ascii() gives for any
-    character: cheaper than comparing texts, 16 cells a row."""
+    """A CSV cell as the portable path writes it: text a spreadsheet would
+    run as a formula gets a leading '. The first character is compared by
+    its code, which ascii() gives for any character: cheaper than comparing
+    texts. (Every cell is then NULLIF(…, ''): COPY writes NULL as nothing,
+    but an empty string as "", which the portable path does not.)"""
     starts = ", ".join(str(ord(start)) for start in FORMULA_STARTS)
+    quote = "''''"  # SQL for the text '
     return (
-        f"NULLIF(CASE WHEN ascii({expression}) IN ({starts}) "
-        f"THEN '''' || {expression} ELSE {expression} END, '')"
+        f"CASE WHEN ascii({expression}) IN ({starts}) "
+        f"THEN {quote} || {expression} ELSE {expression} END"
     )
 
 

@@ -73,7 +73,6 @@ from django.utils.translation import gettext
 from django_countries import countries
 
 from . import dialect, export_sql
-from .export_sql import FORMULA_STARTS
 from .filters import DealFilterSet
 from .models import Bid, Company, Deal
 from .syndication import invalid_filters_response
@@ -285,23 +284,28 @@ def _csv_from_database(connection, statement: str) -> Iterator[bytes]:
         yield bytes(block)
 
 
-def _json_from_database(connection, statement: str) -> Iterator[str]:
-    yield '{"results": ['
-    rows = 0
+def _json_from_database(connection, statement: str) -> Iterator[bytes]:
+    yield b'{"results": ['
+    rows = sent = 0
     with _copy_out(connection, statement) as copy:
-        block: list[str] = []
-        size = 0
-        for (deal,) in copy.rows():  # COPY's text escapes undone
-            block.append(deal)
-            size += len(deal)
-            if size >= BLOCK_SIZE:
-                yield ("," if rows else "") + "\n" + ",\n".join(block)
-                rows += len(block)
-                block, size = [], 0
-        if block:
-            yield ("," if rows else "") + "\n" + ",\n".join(block)
-            rows += len(block)
-    yield _json_end(rows)
+        block = bytearray()
+        for deal in copy:  # a JSON object and a line feed
+            block += deal
+            rows += 1
+            if len(block) >= BLOCK_SIZE:
+                yield _json_lines(block, first=not sent)
+                sent = rows
+                block.clear()
+        yield _json_lines(block, first=not sent)
+    yield _json_end(rows).encode()
+
+
+def _json_lines(block: bytearray, *, first: bool) -> bytes:
+    """Objects one a line, as the portable path writes them: ",\n" between
+    them. JSON text never holds a raw line feed, so each one ends an object."""
+    if not block:
+        return b""
+    return (b"\n" if first else b",\n") + bytes(block[:-1]).replace(b"\n", b",\n")
 
 
 def _json_end(rows: int) -> str:
@@ -337,9 +341,7 @@ class _Echo:
 
 
 def _cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return export_sql.neutralised(value) if isinstance(value, str) else value
 
 
 def _csv_lines(deals, request):
