@@ -25,6 +25,8 @@ LOAD_SCALE ?= small
 LOAD_SECONDS ?= 60
 LOAD_CONCURRENCY ?= 64
 LOAD_WORKERS ?= 4
+# Then the same load among this many clients downloading exports at once.
+LOAD_EXPORTS ?= 4
 # A pool of connections per worker; LOAD_DB_ENV=DJANGO_CONN_MAX_AGE=60 keeps one
 # persistent connection per worker instead.
 LOAD_DB_ENV ?= DJANGO_DB_POOL=true
@@ -103,16 +105,18 @@ bench: install
 	$(BENCH_ENV) $(BIN)/python manage.py bench --label $(SCALE) --out bench-results/$(SCALE).json $(BENCH_ARGS)
 
 # make load: LOAD_CONCURRENCY (64) connections for LOAD_SECONDS (60 s) through
-# gunicorn on 127.0.0.1, on a PostgreSQL database of its own holding the
-# synthetic archive (LOAD_SCALE); prints requests/s, errors, latency percentiles
-# and the connections PostgreSQL saw.
+# gunicorn (gunicorn.conf.py) on 127.0.0.1, on a PostgreSQL database of its own
+# holding the synthetic archive (LOAD_SCALE); prints requests/s, errors, latency
+# percentiles and the connections PostgreSQL saw. Then the same load among
+# LOAD_EXPORTS (4) clients downloading exports, each checked against its count:
+# it fails if a page request or an accepted export fails.
 load: install
 	$(LOAD_ENV) $(BIN)/python manage.py ensure_database
 	$(LOAD_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	$(LOAD_ENV) $(BIN)/python manage.py generate_archive --scale $(LOAD_SCALE)
 	$(LOAD_ENV) $(BIN)/python manage.py bench --load-only --load-seconds $(LOAD_SECONDS) \
 		--load-concurrency $(LOAD_CONCURRENCY) --load-workers $(LOAD_WORKERS) \
-		--out bench-results/load-$(LOAD_SCALE).json
+		--load-exports $(LOAD_EXPORTS) --out bench-results/load-$(LOAD_SCALE).json
 
 # mypy's Django plugin imports the settings, which need a secret key.
 lint: $(VENV)/.installed

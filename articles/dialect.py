@@ -37,6 +37,13 @@ class Dialect:
         return self.is_reference
 
     @property
+    def writes_exports(self) -> bool:
+        """``COPY (SELECT …) TO STDOUT`` and ``json_build_object``: the
+        database writes the exports' rows itself (articles.export_sql);
+        elsewhere Python writes them from the ORM's rows."""
+        return self.is_reference
+
+    @property
     def snapshot_reads(self) -> bool:
         """A REPEATABLE READ transaction that reads every table at one moment
         (SQLite's one writer gives a backup that by itself)."""

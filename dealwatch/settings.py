@@ -208,6 +208,11 @@ CACHES = {
     }
 }
 
+# How many exports (/export/deals.csv, .json) each process streams at once;
+# one more is answered 503 with Retry-After, so that downloads never take
+# every thread that serves pages (gunicorn.conf.py; issue 13).
+EXPORTS_PER_PROCESS = env_int("DJANGO_EXPORTS_PER_PROCESS", 2)
+
 # django-axes: five failed logins for one username from one address lock that
 # pair out for 30 minutes (`manage.py axes_reset` lifts every lockout). It
 # must come first, so that it refuses even a correct password during lockout.

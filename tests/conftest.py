@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
+from articles import exports
 from articles.demo import load_demo_data
 from tests.factories import CuratorFactory
 
@@ -23,6 +24,17 @@ def _english_first():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _exports_closed():
+    """Every export a test started was closed (read to its end, or closed),
+    as a server closes every response: one left open keeps its slot and its
+    snapshot, and the next exports would answer 503."""
+    yield
+    if exports.SLOTS.taken:
+        exports.SLOTS.taken = 0
+        pytest.fail("An export response was left open: read it to its end or close it.")
 
 
 @pytest.fixture

@@ -115,7 +115,9 @@ TEXT_PARAMETERS = ["q", "q", "q", "company", "buyer", "seller", "target", "sourc
 def assert_answers(client, url: str) -> None:
     response = client.get(url)
     assert response.status_code < 500, f"{response.status_code} for {url!r}"
-    if response.streaming:  # an export: an error while streaming raises here
+    if response.streaming:
+        # An export: read to its end and closed, as a server does (it holds
+        # its slot until then); an error while streaming raises here.
         b"".join(response.streaming_content)
 
 

@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.test.utils import override_settings
 
@@ -11,8 +11,9 @@ from bench import benchmark
 class Command(BaseCommand):
     help = (
         "Measure the representative requests on the loaded archive (median, 95th "
-        "percentile, queries, ratio to a baseline page), the exports' memory and "
-        "first byte, and a bounded load through gunicorn. Prints a table, writes JSON."
+        "percentile, queries, ratio to a baseline page), the exports' memory, first "
+        "byte and total time against their budgets, and a bounded load through "
+        "gunicorn, with concurrent exports if asked. Prints a table, writes JSON."
     )
 
     def add_arguments(self, parser):
@@ -22,6 +23,13 @@ class Command(BaseCommand):
         parser.add_argument("--load-seconds", type=float, default=20)
         parser.add_argument("--load-concurrency", type=int, default=16)
         parser.add_argument("--load-workers", type=int, default=4)
+        parser.add_argument(
+            "--load-exports",
+            type=int,
+            default=0,
+            metavar="N",
+            help="after the load, a mixed one: N clients downloading exports among the pages",
+        )
         parser.add_argument(
             "--load-only",
             action="store_true",
@@ -39,8 +47,9 @@ class Command(BaseCommand):
             return
 
         results = []
+        requests = benchmark.representative_requests()
+        export_urls = [url for name, url in requests if name.startswith("export")]
         if options["load_only"]:
-            requests = benchmark.representative_requests()
             urls = [url for name, url in requests if not name.startswith("export")]
         else:
             # The test client needs "testserver" among the allowed hosts.
@@ -48,32 +57,51 @@ class Command(BaseCommand):
                 results = benchmark.run_requests(options["runs"])
             self.stdout.write(benchmark.as_table(results))
 
-            export = next(r for r in results if r.name.startswith("export"))
-            probe = benchmark.probe_in_child(export.url)
-            export.extra.update(probe)
-            self.stdout.write(
-                f"\nExport {export.url}: first byte {probe['first_byte_ms']} ms, "
-                f"total {probe['total_ms']} ms, {probe['bytes']:,} bytes, "
-                f"peak RSS of the process {probe['peak_rss_mb']} MB"
-            )
+            for export in (r for r in results if r.name.startswith("export")):
+                probe = benchmark.probe_in_child(export.url)
+                budget = benchmark.EXPORT_BUDGETS[export.name]
+                within = all(probe[key] < limit for key, limit in budget.items())
+                export.extra.update(probe, budget=budget, within_budget=within)
+                self.stdout.write(
+                    f"\nExport {export.url}: first byte {probe['first_byte_ms']} ms, "
+                    f"total {probe['total_ms']} ms, {probe['bytes']:,} bytes, "
+                    f"peak RSS of the process {probe['peak_rss_mb']} MB; budget "
+                    f"{budget['total_ms']} ms and {budget['peak_rss_mb']} MB at 1M deals: "
+                    + ("within" if within else "OVER")
+                )
             urls = [r.url for r in results if not r.name.startswith(("export", "baseline"))]
 
-        load = {}
+        load, mixed = {}, {}
         if options["load_seconds"] > 0:
             # This process's own connections (or pool) would count as the load's.
             for conn in connections.all(initialized_only=True):
                 conn.close()
                 if hasattr(conn, "close_pool"):
                     conn.close_pool()
-            load = benchmark.run_load(
-                urls,
-                seconds=options["load_seconds"],
-                concurrency=options["load_concurrency"],
-                workers=options["load_workers"],
-            )
+            run = {
+                "seconds": options["load_seconds"],
+                "concurrency": options["load_concurrency"],
+                "workers": options["load_workers"],
+            }
+            load = benchmark.run_load(urls, **run)
             self.stdout.write(benchmark.describe_load(load))
+            if options["load_exports"]:
+                mixed = benchmark.run_load(
+                    urls, **run, export_urls=export_urls, exporters=options["load_exports"]
+                )
+                self.stdout.write("\nThe same load among concurrent exports:")
+                self.stdout.write(benchmark.describe_load(mixed))
 
         if options["out"]:
             options["out"].parent.mkdir(parents=True, exist_ok=True)
-            options["out"].write_text(benchmark.to_json(results, label=options["label"], load=load))
+            options["out"].write_text(
+                benchmark.to_json(results, label=options["label"], load=load, mixed_load=mixed)
+            )
             self.stdout.write(f"\nWrote {options['out']}")
+        # What must hold among exports (issue 13): no page fails, and every
+        # export accepted arrives whole.
+        if mixed and (mixed["errors"] or mixed["exports"]["failed"]):
+            raise CommandError(
+                f"Among exports, {mixed['errors']} page requests and "
+                f"{mixed['exports']['failed']} accepted exports failed."
+            )
