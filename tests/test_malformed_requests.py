@@ -146,3 +146,26 @@ def test_no_search_text_makes_a_server_error(client, demo, url, name, text):
 def test_no_path_makes_a_server_error(client, demo, prefix, segments, raw_tail):
     path = prefix + "/".join(quote(segment, safe="") for segment in segments) + raw_tail
     assert_answers(client, path)
+
+
+# Parameters repeated, as a crafted URL repeats them to make a page (and a
+# cache entry) as large as it can: up to 150 values of the lists' own
+# parameters, valid choices and not.
+LIST_URLS = ["/deals/", "/fr/deals/", "/companies/", "/articles/", "/deadlines/"]
+REPEATED = st.lists(
+    st.tuples(
+        st.sampled_from(["status", "type", "country", "buyer", "page", "sort", "language"]),
+        st.sampled_from(["completed", "abandoned", "merger", "us", "fr", "x", "", "2", "-value"]),
+    ),
+    min_size=20,
+    max_size=150,
+)
+
+
+@settings(FUZZ, max_examples=200)
+@given(url=st.sampled_from(LIST_URLS), query=REPEATED)
+def test_no_repeated_parameter_makes_a_server_error_or_a_large_page(client, demo, url, query):
+    response = client.get(f"{url}?{urlencode(query)}", follow=True)
+    assert response.status_code < 500
+    # Redirected to one canonical address, whose page lists each choice once.
+    assert len(response.content) < 200_000, (url, len(response.content))
