@@ -14,7 +14,7 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -67,14 +67,6 @@ TEXT_FIELDS = [
     (Article, "author"),
     (Article, "summary"),
 ]
-
-
-@pytest.fixture
-def curator_client(client):
-    user = User.objects.create_user("curator", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    client.force_login(user)
-    return client
 
 
 # The admin cleans what a curator pastes

@@ -6,7 +6,6 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from articles.date_input import AmbiguousDate, parse_date
 from articles.models import Deal
@@ -46,14 +45,6 @@ def test_a_slash_date_that_reads_two_ways_gives_both_readings():
 def test_what_is_not_a_date_is_refused(typed):
     with pytest.raises(ValueError):
         parse_date(typed)
-
-
-@pytest.fixture
-def curator_client(client, db):
-    user = User.objects.create_user("curator", password="not-used", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ admin page, by a curator (not a superuser)."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission, User
 
 from articles.models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
 from tests.admin_forms import form_data
@@ -16,19 +16,6 @@ D = datetime.date
 DESK = "/admin/desk/"
 ZDNET_PATH = "/actualites/microsoft-ecarte-du-rachat-de-tiktok-39909603.htm"
 ZDNET_URL = "https://www.zdnet.fr" + ZDNET_PATH
-
-
-@pytest.fixture
-def curator(db):
-    user = User.objects.create_user("curator", password="not-used", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    return user
-
-
-@pytest.fixture
-def curator_client(client, curator):
-    client.force_login(curator)
-    return client
 
 
 def prefilled(client, url: str, prefix: str = "") -> str:

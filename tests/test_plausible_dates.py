@@ -9,7 +9,6 @@ import pkgutil
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, User
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from icalendar import Calendar
@@ -31,14 +30,6 @@ DATE_FIELDS = [
     (Deadline, "due_on"),
     (Article, "published_on"),
 ]
-
-
-@pytest.fixture
-def curator_client(client):
-    user = User.objects.create_user("curator", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize("model, field", DATE_FIELDS, ids=lambda v: getattr(v, "__name__", v))

@@ -4,7 +4,6 @@ into "Microsoft" on the public page and dropped its article mentions, with no
 history. Like a target, it is protected, and the admin says what holds it."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.db.models import ProtectedError
 from django.urls import reverse
 
@@ -21,14 +20,6 @@ def joint_bid(db):
     deal = DealFactory(title="TikTok's US operations", slug="tiktok")
     bid = BidFactory(deal=deal, bidders=[microsoft, walmart])
     return deal, bid, walmart
-
-
-@pytest.fixture
-def curator_client(client):
-    user = User.objects.create_user("curator", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    client.force_login(user)
-    return client
 
 
 def test_a_bidder_cannot_be_deleted(joint_bid):

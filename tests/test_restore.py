@@ -5,7 +5,6 @@ its bidders, and a deleted deal with the bids, deadlines and article links
 deleted with it."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from articles.models import Bid, Deadline, Deal
@@ -22,11 +21,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def curator(client):
-    user = User.objects.create_user("ada", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    client.force_login(user)
-    return user
+def curator(curator, client):
+    """conftest's curator, logged in on the test client."""
+    client.force_login(curator)
+    return curator
 
 
 def restore(client, record):

@@ -1,21 +1,12 @@
 """Each source's web domains: the story desk finds a link's source by them."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.db import IntegrityError, transaction
 
 from articles.models import SourceDomain
 from tests.factories import SourceFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def curator_client(client, db):
-    user = User.objects.create_user("curator", password="not-used", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    client.force_login(user)
-    return client
 
 
 def test_a_sources_domains_are_edited_on_its_page(curator_client):

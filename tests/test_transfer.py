@@ -8,7 +8,6 @@ import io
 import openpyxl
 import pytest
 import tablib
-from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from articles.models import Bid, Company, Deal
@@ -29,19 +28,6 @@ DEALS = (
     'TikTok US,tiktok-us,tiktok,bytedance,forced_sale,announced,"US,CA",2020-08-06,,,,\n'
     "Oracle buys Cerner,,oracle,,acquisition,completed,US,20 Dec 2021,,,,\n"
 )
-
-
-@pytest.fixture
-def curator(db):
-    user = User.objects.create_user("curator", password="not-used", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    return user
-
-
-@pytest.fixture
-def curator_client(client, curator):
-    client.force_login(curator)
-    return client
 
 
 def preview(client, model: str, text: str, name: str = "rows.csv"):
