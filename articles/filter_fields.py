@@ -44,7 +44,26 @@ class LookupField(forms.CharField):
         raise NotImplementedError
 
 
-class CompanyField(LookupField):
+class NamedRecordField(LookupField):
+    """A record typed by slug or by name, shown back by its name: the box of
+    a shared URL (?buyer=microsoft) reads "Microsoft", not the slug."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.resolved: dict[str, Company | Source] = {}
+
+    def clean(self, value: Any) -> Any:
+        record = super().clean(value)
+        if record is not None:
+            self.resolved[value.strip()] = record
+        return record
+
+    def prepare_value(self, value: Any) -> Any:
+        record = self.resolved.get(value.strip()) if isinstance(value, str) else None
+        return record.name if record is not None else value
+
+
+class CompanyField(NamedRecordField):
     """A company, given by slug (as in a shared URL) or by part of its name (as
     typed in the form, without JavaScript)."""
 
@@ -54,7 +73,6 @@ class CompanyField(LookupField):
         kwargs.setdefault("help_text", _("Type part of a company's name."))
         super().__init__(*args, **kwargs)
         self.widget.attrs.update({"list": "company-suggestions", "autocomplete": "off"})
-        self.resolved: dict[str, Company] = {}
         self.candidates: list[Company] = []
 
     def resolve(self, text: str) -> Company:
@@ -73,13 +91,7 @@ class CompanyField(LookupField):
                     self.candidates = matches[: self.max_candidates]
                     raise AmbiguousCompany(text, self.candidates)
                 company = matches[0]
-        self.resolved[text] = company
         return company
-
-    def prepare_value(self, value: Any) -> Any:
-        # Show the company's name in the box, not the slug from the URL.
-        company = self.resolved.get(value.strip()) if isinstance(value, str) else None
-        return company.name if company is not None else value
 
 
 class CompanyFilter(django_filters.Filter):  # type: ignore[misc]  # django-filter has no types
@@ -108,7 +120,7 @@ class SlugFilter(django_filters.Filter):  # type: ignore[misc]  # django-filter 
     field_class = SlugField
 
 
-class SourceField(LookupField):
+class SourceField(NamedRecordField):
     """A source, given by slug (as in a shared URL) or by its name or part of
     it, as typed: an archive quotes thousands of sources, too many for a list
     to choose from."""
@@ -118,7 +130,6 @@ class SourceField(LookupField):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("help_text", _("Type part of the source's name."))
         super().__init__(*args, **kwargs)
-        self.resolved: dict[str, Source] = {}
 
     def resolve(self, text: str) -> Source:
         source = Source.objects.filter(slug=text.lower()).first()
@@ -141,13 +152,7 @@ class SourceField(LookupField):
                     params={"text": text, "names": names},
                 )
             source = matches[0]
-        self.resolved[text] = source
         return source
-
-    def prepare_value(self, value: Any) -> Any:
-        # Show the source's name in the box, not the slug from the URL.
-        source = self.resolved.get(value.strip()) if isinstance(value, str) else None
-        return source.name if source is not None else value
 
 
 class SourceFilter(django_filters.Filter):  # type: ignore[misc]  # django-filter has no types
