@@ -170,7 +170,8 @@ class Rule:
     unit: Unit
     day_one: DayOne
     legal_basis: "StrOrPromise"
-    source_url: str
+    # The text of the law, where it has a stable address we are sure of.
+    source_url: str | None
     # The holiday calendar that working days and business days skip.
     calendar: str | None = None
     # A period ending on a day that is not a business day runs to the next one.
@@ -301,7 +302,7 @@ RULES: tuple[Rule, ...] = (
         legal_basis=_(
             "Anti-Monopoly Law of the People's Republic of China (as amended in 2022), Article 30"
         ),
-        source_url="",
+        source_url=None,
     ),
     Rule(
         regime="cn_samr",
@@ -313,7 +314,7 @@ RULES: tuple[Rule, ...] = (
         legal_basis=_(
             "Anti-Monopoly Law of the People's Republic of China (as amended in 2022), Article 31"
         ),
-        source_url="",
+        source_url=None,
         max_extension=60,
         extension_basis=_(
             "Anti-Monopoly Law of the People's Republic of China (as amended in 2022), "

@@ -93,7 +93,8 @@ def test_cma_phase2_microsoft_activision_and_its_extension():
 
 
 def test_hsr_cash_tender_offer_ending_on_a_saturday_runs_to_monday():
-    # An offer to purchase (cash tender offer, 2024): "Parent and the Company
+    # An offer to purchase (cash tender offer, 2024, as quoted in Law Insider's
+    # clause library with the names left out): "Parent and the Company
     # filed their respective HSR Notification Forms ... on August 30, 2024 ...
     # an initial waiting period that will expire at 11:59 p.m., Eastern time,
     # on September 16, 2024." The 15th day is Saturday 14 September.
@@ -375,6 +376,7 @@ def test_every_rule_says_where_it_comes_from():
         assert str(rule.legal_basis)
         assert str(rule.title)
         assert not rule.max_extension or str(rule.extension_basis)
+        assert rule.source_url is None or rule.source_url.startswith("https://")
         if rule.unit is Unit.WORKING_DAYS or rule.ends_on_business_day:
             assert rule.calendar, rule
             assert timetables._calendar(rule.calendar) is not None
