@@ -89,14 +89,15 @@ class CommissionHolidays(HolidayBase, ChristianHolidays):
     Regulations) and publishes it in the Official Journal; its merger clock
     skips those days (Regulation (EC) No 802/2004, Article 24). `holidays`
     has no calendar of the EU institutions, and Belgium's public holidays
-    (the nearest it offers) miss eight of them (Maundy Thursday, Good Friday,
-    9 May, the day after Ascension, 2 November, 24 and 26 to 31 December)
-    and add one the Commission works (11 November). So the list is built
-    here from the pattern of the published decisions, with `holidays`'
-    Easter: checked against the decisions for 2014 (OJ C 39, 12.2.2013) and
-    2023 (OJ C 201 I, 28.5.2021). The approximation: a year's decision may
-    add or move a day (a bridge, a day off for an event) that no pattern
-    foresees.
+    (the nearest it offers) miss 2 January, Maundy Thursday, Good Friday,
+    9 May, the day after Ascension, 2 November, 24 and 26 to 31 December,
+    and add 11 November, which the Commission works. So the list is built
+    here, on `holidays`' own base and Easter, from the pattern of the
+    published decisions: it gives exactly the weekdays of those for 2014
+    (OJ C 39, 12.2.2013) and 2023 (OJ C 201 I, 28.5.2021). The
+    approximation: a year's decision may add a day the pattern does not
+    foresee (the Commission keeps about 18 weekdays a year, and adds days
+    when holidays fall on weekends), as the one for 2022 seems to have.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
