@@ -33,7 +33,8 @@ def weekdays_after(start, count):
     day = start
     while count:
         day += timedelta(days=1)
-        count -= day.weekday() < 5
+        if day.weekday() < 5:
+            count -= 1
     return day
 
 
@@ -41,16 +42,16 @@ def weekdays_after(start, count):
 
 
 def test_commission_phase1_microsoft_activision_runs_over_all_saints():
-    # M.10646: notified on Friday 30 September 2022; the Commission gave itself
-    # until 8 November 2022 for its phase 1 decision (reported on 5 October
-    # 2022, and phase 2 was opened on 8 November). 1 and 2 November are
-    # Commission holidays: without them the date would be 4 November.
+    # M.10646: notified on Friday 30 September 2022; "the Commission has given
+    # itself until November 8" (the press, the week after), and it opened
+    # phase 2 on 8 November 2022. 1 and 2 November are Commission holidays:
+    # without them the date would be 4 November.
     assert decision("eu", "phase1", date(2022, 9, 30)) == date(2022, 11, 8)
     assert weekdays_after(date(2022, 9, 30), 25) == date(2022, 11, 4)
 
 
 def test_commission_adobe_figma_phase1_and_phase2():
-    # M.10979: notified on 30 June 2023, in-depth investigation opened on
+    # Adobe/Figma: notified on 30 June 2023, in-depth investigation opened on
     # Monday 7 August 2023 (Agence Europe, 7 August 2023), with a decision due
     # by 14 December 2023 (the Commission's announcement, as reported by
     # Techzine and Fudzilla). 21 July (Belgian National Day), 15 August and
