@@ -33,12 +33,18 @@ SIMILARITY = 0.45
 def comparable(name: str) -> str:
     """``name`` reduced to what tells companies apart: "ByteDance Ltd." and
     "Bytedance" give "bytedance"."""
+    return "".join(_words(name))
+
+
+def _words(name: str) -> list[str]:
+    """The words of ``name`` in lower case without accents, less a trailing
+    legal form."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     words = re.findall(r"[a-z0-9]+", plain.replace("&", " and "))
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
         words.pop()
-    return "".join(words)
+    return words
 
 
 def split_names(text: str) -> list[str]:
@@ -57,9 +63,10 @@ def split_names(text: str) -> list[str]:
 
 
 def exact(name: str) -> Company | None:
-    """The company named ``name``, whatever its case (the first made, among
-    namesakes)."""
-    return Company.objects.filter(name__iexact=name.strip()).order_by("pk").first()
+    """The company named exactly ``name`` (the first made, among namesakes).
+    A name differing only by case is a near name: it is asked about, not
+    taken ("bytedance" may be a typo, or another company)."""
+    return Company.objects.filter(name=name.strip()).order_by("pk").first()
 
 
 def near(name: str, limit: int = 3) -> list[Company]:
@@ -74,7 +81,9 @@ def near(name: str, limit: int = 3) -> list[Company]:
             .order_by("-similarity", "name")[:20]
         )
     else:
-        words = [word for word in re.findall(r"\w+", name) if len(word) >= 3] or [name]
+        # Candidates sharing the start of a word, without accents (SQLite's
+        # LIKE folds only ASCII case), then compared whole.
+        words = [word for word in _words(name) if len(word) >= 3] or [key]
         query = Q()
         for word in words:
             query |= Q(name__icontains=word[:4])
@@ -83,3 +92,4 @@ def near(name: str, limit: int = 3) -> list[Company]:
     same = [company for company in found if comparable(company.name) == key]
     others = [company for company in found if company not in same]
     return (same + others)[:limit]
+

@@ -196,11 +196,16 @@ def _check_names(story: StoryForm, bids) -> None:
     if story.cleaned_data.get("create_near_names"):
         return
     fields = [(story, "target"), (story, "seller")] + [(form, "bidders") for form in bids]
+    # New names typed twice on the page, spelt differently ("TikTok", "Tiktok").
+    new_names: dict[str, str] = {}
     for form, name in fields:
         for typed in company_names.split_names(form.cleaned_data.get(name) or ""):
             if company_names.exact(typed):
                 continue
-            close = company_names.near(typed)
+            close = [f"“{company.name}”" for company in company_names.near(typed)]
+            earlier = new_names.setdefault(company_names.comparable(typed), typed)
+            if earlier != typed:
+                close.append(f"“{earlier}”")
             if close:
                 form.add_error(
                     name,
@@ -211,7 +216,7 @@ def _check_names(story: StoryForm, bids) -> None:
                     )
                     % {
                         "typed": typed,
-                        "names": gettext(" or ").join(f"“{c.name}”" for c in close),
+                        "names": gettext(" or ").join(close),
                     },
                 )
 

@@ -9,6 +9,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.text import slugify
 
+from . import company_names
 from .history import DeletedParts, links_as_of
 from .link_metadata import domain_of
 from .models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
@@ -119,17 +120,17 @@ def source_for_link(url: str) -> Source | None:
 
 
 class _Companies:
-    """Names typed on the desk, each resolved once: the company of that name
-    (in any case), or a new one."""
+    """Names typed on the desk, each resolved once: the company of exactly
+    that name, or a new one (the desk asked about near names before)."""
 
     def __init__(self):
         self.by_name: dict[str, Company] = {}
         self.created: list[Company] = []
 
     def get(self, name: str) -> Company:
-        key = name.strip().casefold()
+        key = name.strip()
         if key not in self.by_name:
-            company = Company.objects.filter(name__iexact=name.strip()).order_by("pk").first()
+            company = company_names.exact(key)
             if company is None:
                 company = Company.objects.create(name=name.strip(), slug=unique_slug(Company, name))
                 self.created.append(company)

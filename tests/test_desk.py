@@ -127,7 +127,7 @@ def test_an_existing_deal_is_picked_and_existing_companies_reused(curator_client
     deal = DealFactory(title="TikTok US", slug="tiktok-us", target=tiktok)
     microsoft = CompanyFactory(name="Microsoft", slug="microsoft")
     page = prefilled(curator_client, link_server.url(ZDNET_PATH))
-    data = form_data(page, deal=str(deal.pk), **{"bids-0-bidders": "microsoft"})
+    data = form_data(page, deal=str(deal.pk), **{"bids-0-bidders": "Microsoft"})
 
     response = curator_client.post(DESK, data)
 
@@ -195,6 +195,32 @@ def test_a_name_close_to_a_company_asks_did_you_mean(curator_client, link_server
     data = seed_story(response.content.decode(), seller="Bytedance Ltd.", create_near_names="on")
     assert curator_client.post(DESK, data).status_code == 302
     assert Company.objects.filter(name="Bytedance Ltd.").exists()
+
+
+@pytest.mark.parametrize("typed", ["bytedance", "BYTEDANCE", "Bytédance", "Byte-Dance"])
+def test_a_name_differing_only_by_case_or_accents_asks_too(curator_client, link_server, typed):
+    bytedance = CompanyFactory(name="ByteDance", slug="bytedance")
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+
+    response = curator_client.post(DESK, seed_story(page, seller=typed))
+
+    assert response.status_code == 200
+    assert f"No company is called “{typed}”. Did you mean “ByteDance”?" in response.text
+    assert not Deal.objects.exists()
+    # The exact name is taken as it is, without a question.
+    assert curator_client.post(DESK, seed_story(page, seller="ByteDance")).status_code == 302
+    assert Deal.objects.get().seller == bytedance
+    assert Company.objects.filter(slug__startswith="bytedance").count() == 1
+
+
+def test_a_new_name_typed_twice_differently_asks_which(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+
+    response = curator_client.post(DESK, seed_story(page, **{"bids-1-bidders": "TIKTOK"}))
+
+    assert response.status_code == 200
+    assert "No company is called “TIKTOK”. Did you mean “TikTok”?" in response.text
+    assert not Company.objects.exists()
 
 
 def test_a_failed_save_links_each_error_and_keeps_what_was_typed(curator_client, link_server):
