@@ -12,10 +12,10 @@ import unicodedata
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Upper
 
-from . import dialect
+from . import dialect, freshness
 from .models import Company
 
 LEGAL_FORMS = frozenset(
@@ -93,3 +93,34 @@ def near(name: str, limit: int = 3) -> list[Company]:
     others = [company for company in found if company not in same]
     return (same + others)[:limit]
 
+
+def likely_duplicates() -> frozenset[int]:
+    """The ids of the companies that another company's name is near (see the
+    module), kept for the archive's version. Reads every company's name
+    once (one query), plus, on PostgreSQL, one query of trigram neighbours
+    through the index on names."""
+    return freshness.cached("companies", "likely_duplicates", _likely_duplicates)
+
+
+def _likely_duplicates() -> frozenset[int]:
+    by_key: dict[str, list[int]] = {}
+    for pk, name in Company.objects.values_list("pk", "name").iterator(chunk_size=5000):
+        by_key.setdefault(comparable(name), []).append(pk)
+    found = {pk for pks in by_key.values() if len(pks) > 1 for pk in pks}
+    if dialect.of(connection.alias).is_reference:
+        named = Company.objects.annotate(upper_name=Upper("name"))
+        neighbours = (
+            named.exclude(pk=OuterRef("pk"))
+            # trigram_similar (%) finds candidates through the trigram index
+            # at pg_trgm's threshold, 0.3; SIMILARITY then keeps the close ones.
+            .filter(upper_name__trigram_similar=OuterRef("upper_name"))
+            .annotate(
+                similarity=TrigramSimilarity(
+                    "upper_name",
+                    OuterRef("upper_name"),  # type: ignore[arg-type]  # any expression works
+                )
+            )
+            .filter(similarity__gte=SIMILARITY)
+        )
+        found.update(named.filter(Exists(neighbours)).values_list("pk", flat=True))
+    return frozenset(found)
