@@ -24,7 +24,7 @@ from .history import DeletedParts, deleted_with, links_as_of
 from .models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
 from .services import restore_deleted_parts
 from .text import clean_text
-from .transfer import BidResource, CompanyResource, DealResource, TransferMixin
+from .transfer import BidResource, CompanyResource, DealWithBidsResource, TransferMixin
 from .worklist import LikelyDuplicateFilter, NoArticleFilter, NoDealFilter
 
 
@@ -343,7 +343,7 @@ def describe_parts(parts: DeletedParts) -> str:
 
 @admin.register(Deal)
 class DealAdmin(TransferMixin, UnambiguousDatesMixin, CountriesWidgetMixin, CuratedAdmin):
-    resource_classes = [DealResource]
+    resource_classes = [DealWithBidsResource]
     form = DealAdminForm
 
     def deleted_parts(self, obj) -> DeletedParts:
