@@ -341,7 +341,8 @@ def _fill_bid(entry: ImportedBid, cells: dict[str, Any]) -> dict[str, list[str]]
             found = {company.slug: company for company in Company.objects.filter(slug__in=slugs)}
             if unknown := [slug for slug in slugs if slug not in found]:
                 errors[column] = [
-                    gettext("No company has the slug “%(slug)s”.") % {"slug": unknown[0]}
+                    gettext("No %(model)s has the slug “%(slug)s”.")
+                    % {"model": Company._meta.verbose_name, "slug": unknown[0]}
                 ]
             elif bid.pk is None or set(found) != {c.slug for c in bid.bidders.all()}:
                 entry.bidders, entry.changed = list(found.values()), True
