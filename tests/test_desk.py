@@ -8,7 +8,13 @@ from django.contrib.auth.models import Permission, User
 
 from articles.models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
 from tests.admin_forms import form_data
-from tests.factories import ArticleFactory, CompanyFactory, DealFactory, SourceFactory
+from tests.factories import (
+    ArticleFactory,
+    CompanyFactory,
+    DeadlineFactory,
+    DealFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -328,3 +334,87 @@ def test_text_pasted_with_control_characters_is_cleaned(curator_client, link_ser
     assert curator_client.post(DESK, data).status_code == 302
     article = Article.objects.get()
     assert (article.title, article.summary) == ("Microsoft écarté", "Un\ndeux")
+
+
+@pytest.fixture
+def tiktok_deal(db):
+    deal = DealFactory(title="TikTok US", slug="tiktok-us")
+    DeadlineFactory(deal=deal, label="Sell or be banned", due_on=D(2020, 9, 15), status="pending")
+    DeadlineFactory(deal=deal, label="Executive order", due_on=D(2020, 8, 6), status="met")
+    return deal
+
+
+def test_an_existing_deals_pending_deadlines_are_listed(curator_client, link_server, tiktok_deal):
+    response = curator_client.get(
+        DESK, {"url": link_server.url(ZDNET_PATH), "deal": tiktok_deal.pk}
+    )
+
+    page = response.content.decode()
+    listed = page[page.index('id="pending-deadlines"') :]
+    assert "Sell or be banned" in listed and "Executive order" not in listed
+    assert f'<option value="{tiktok_deal.pk}" selected>' in page
+    assert 'name="extensions-0-extended_to"' in page
+
+
+def test_an_existing_deals_deadline_is_extended_in_one_save(
+    curator_client, curator, link_server, tiktok_deal
+):
+    page = curator_client.get(
+        DESK, {"url": link_server.url(ZDNET_PATH), "deal": tiktok_deal.pk}
+    ).content.decode()
+    data = form_data(
+        page,
+        **{"extensions-0-extended_to": "20 Sept 2020", "extensions-0-extended_label": "Sell"},
+    )
+
+    response = curator_client.post(DESK, data)
+
+    assert response.status_code == 302, response.context["error_summary"]
+    first = Deadline.objects.get(label="Sell or be banned")
+    successor = first.extended_to
+    assert first.status == Deadline.Status.EXTENDED
+    assert (successor.label, successor.due_on, successor.status) == (
+        "Sell",
+        D(2020, 9, 20),
+        "pending",
+    )
+    assert successor.deal == tiktok_deal
+    article = Article.objects.get()
+    assert list(successor.sources.all()) == [article] == list(first.sources.all())
+    assert first.history.filter(history_user=curator).exists()
+
+
+def test_an_extension_to_an_earlier_date_is_refused(curator_client, link_server, tiktok_deal):
+    page = curator_client.get(
+        DESK, {"url": link_server.url(ZDNET_PATH), "deal": tiktok_deal.pk}
+    ).content.decode()
+
+    response = curator_client.post(
+        DESK, form_data(page, **{"extensions-0-extended_to": "2020-09-01"})
+    )
+
+    assert response.status_code == 200
+    assert "A deadline is extended to a later date." in response.context["error_summary"][0][2]
+    assert not Article.objects.exists()
+    assert Deadline.objects.get(label="Sell or be banned").status == "pending"
+
+
+def test_a_deadline_extended_elsewhere_meanwhile_is_not_extended_twice(
+    curator_client, link_server, tiktok_deal
+):
+    page = curator_client.get(
+        DESK, {"url": link_server.url(ZDNET_PATH), "deal": tiktok_deal.pk}
+    ).content.decode()
+    # Another curator extends it on the deadline's own page meanwhile.
+    deadline = Deadline.objects.get(label="Sell or be banned")
+    deadline.status = Deadline.Status.MISSED
+    deadline.save()
+
+    response = curator_client.post(
+        DESK, form_data(page, **{"extensions-0-extended_to": "2020-09-20"})
+    )
+
+    assert response.status_code == 200
+    assert "no longer a pending deadline" in response.content.decode()
+    assert not Article.objects.exists()
+    assert Deadline.objects.count() == 2
