@@ -301,7 +301,9 @@ class DeadlineInline(UnambiguousDatesMixin, admin.StackedInline):
             Deadline.objects.filter(deal=obj) if obj is not None else Deadline.objects.none()
         )
         field.help_text = _(
-            "The deadline that replaced this one. Save the new deadline first, then pick it here."
+            "The deadline that replaced this one. Save the new deadline first, then pick "
+            "it here, or extend it in one step from the story desk (the form at the top "
+            "of this page)."
         )
         return formset
 

@@ -418,3 +418,17 @@ def test_a_deadline_extended_elsewhere_meanwhile_is_not_extended_twice(
     assert "no longer a pending deadline" in response.content.decode()
     assert not Article.objects.exists()
     assert Deadline.objects.count() == 2
+
+
+def test_a_deals_page_opens_the_desk_on_that_deal(curator_client, link_server, tiktok_deal):
+    page = curator_client.get(f"/admin/articles/deal/{tiktok_deal.pk}/change/").content.decode()
+    start = page.index('id="desk-on-deal"')
+    tool = page[start : page.index("</form>", start)]
+    assert f'action="{DESK}"' in page[start - 80 : start]
+    assert f'name="deal" value="{tiktok_deal.pk}"' in tool
+
+    response = curator_client.get(
+        DESK, {"deal": tiktok_deal.pk, "url": link_server.url(ZDNET_PATH)}
+    )
+
+    assert "Sell or be banned" in response.content.decode()
