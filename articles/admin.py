@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Prefetch
@@ -10,6 +9,7 @@ from django.forms.boundfield import BoundField
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -17,13 +17,14 @@ from django_countries.fields import CountryField
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
+from .country_input import CountriesInput, TypedCountriesField
 from .date_input import UnambiguousDatesMixin
 from .edit_conflicts import last_change, version
 from .history import DeletedParts, deleted_with, links_as_of
 from .models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
 from .services import restore_deleted_parts
 from .text import clean_text
-from .transfer import BidResource, CompanyResource, DealResource, TransferMixin
+from .transfer import BidResource, CompanyResource, DealWithBidsResource, TransferMixin
 from .worklist import LikelyDuplicateFilter, NoArticleFilter, NoDealFilter
 
 
@@ -43,12 +44,19 @@ class LanguageInUseFilter(admin.SimpleListFilter):
 
 
 class CountriesWidgetMixin:
-    """Several countries are picked with the admin's two-box filter (type to
-    find, click to move), not a 249-line list where the chosen ones hide."""
+    """Several countries are typed in one box, by code or by name in the
+    page's language ("US, CA, Australie"; articles.country_input), not picked
+    from a 249-country two-box widget on every bid."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, CountryField) and db_field.multiple:
-            kwargs["widget"] = FilteredSelectMultiple(db_field.verbose_name, is_stacked=False)
+            return TypedCountriesField(
+                label=capfirst(db_field.verbose_name),
+                required=not db_field.blank,
+                help_text=_("%(help)s Codes or names, separated by commas: US, CA, Australia.")
+                % {"help": db_field.help_text},
+                widget=CountriesInput(attrs={"class": "vTextField"}),
+            )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
@@ -247,18 +255,26 @@ class CompanyAdmin(TransferMixin, CuratedAdmin):
     ]
 
 
+# A bid's or deadline's note is a line or two: a full-size box for each of a
+# deal's parts made its page several screens long.
+SHORT_NOTES: dict[type[models.Field], dict[str, object]] = {
+    **UnambiguousDatesMixin.formfield_overrides,
+    models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})},
+}
+
+
 class BidInline(UnambiguousDatesMixin, CountriesWidgetMixin, admin.StackedInline):
     model = Bid
     form = CuratedForm
     extra = 0
+    formfield_overrides = SHORT_NOTES
     autocomplete_fields = ["bidders", "sources"]
     fields = [
         ("bidders", "status"),
         ("amount", "currency"),
         ("submitted_on", "resolved_on"),
-        "countries",
+        ("countries", "sources"),
         "note",
-        "sources",
     ]
 
 
@@ -267,14 +283,14 @@ class DeadlineInline(UnambiguousDatesMixin, admin.StackedInline):
     form = CuratedForm
     fk_name = "deal"
     extra = 0
+    formfield_overrides = SHORT_NOTES
     autocomplete_fields = ["sources"]
+    # Paired on rows: a deal collects several deadlines as they slip.
     fields = [
         ("label", "kind"),
         ("due_on", "status"),
-        "set_by",
-        "extended_to",
-        "note",
-        "sources",
+        ("set_by", "extended_to"),
+        ("note", "sources"),
     ]
 
     def get_formset(self, request, obj=None, **kwargs):
@@ -285,7 +301,9 @@ class DeadlineInline(UnambiguousDatesMixin, admin.StackedInline):
             Deadline.objects.filter(deal=obj) if obj is not None else Deadline.objects.none()
         )
         field.help_text = _(
-            "The deadline that replaced this one. Save the new deadline first, then pick it here."
+            "The deadline that replaced this one. Save the new deadline first, then pick "
+            "it here, or extend it in one step from the story desk (the form at the top "
+            "of this page)."
         )
         return formset
 
@@ -327,7 +345,7 @@ def describe_parts(parts: DeletedParts) -> str:
 
 @admin.register(Deal)
 class DealAdmin(TransferMixin, UnambiguousDatesMixin, CountriesWidgetMixin, CuratedAdmin):
-    resource_classes = [DealResource]
+    resource_classes = [DealWithBidsResource]
     form = DealAdminForm
 
     def deleted_parts(self, obj) -> DeletedParts:

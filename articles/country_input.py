@@ -3,6 +3,7 @@
 means Australia)."""
 
 import unicodedata
+from collections.abc import Iterable
 
 from django import forms
 from django.utils.translation import gettext as _
@@ -31,16 +32,37 @@ def country_code(text: str) -> str | None:
         if name == wanted:
             return code
     # "États-Unis" for "États-Unis d'Amérique", when only one name starts so.
-    starting = [code for code, name in names if name.startswith(wanted)]
+    starting = [(code, name) for code, name in names if name.startswith(wanted)]
     if len(starting) == 1:
-        return starting[0]
+        return starting[0][0]
+    # "United States" for "United States of America", not "United States
+    # Minor Outlying Islands": the typed name, completed by its qualifier.
+    qualified = [
+        code for code, name in starting if name[len(wanted) :].startswith((" of ", " (", " d'"))
+    ]
+    if len(qualified) == 1:
+        return qualified[0]
     return countries.by_name(typed) or None
 
 
+def _codes(countries: Iterable) -> list[str]:
+    """The codes of a model's countries (Country objects, in a list or
+    django-countries' list-like wrapper), or of a list of codes."""
+    return [str(getattr(country, "code", country)) for country in countries]
+
+
 class CountriesInput(forms.TextInput):
+    """One text box for several countries. A form posting them as separate
+    values (as a multiple select did) is read as one list."""
+
+    def value_from_datadict(self, data, files, name):
+        if hasattr(data, "getlist"):
+            return ", ".join(value for value in data.getlist(name) if value) or None
+        return super().value_from_datadict(data, files, name)
+
     def format_value(self, value):
-        if isinstance(value, list | tuple):
-            return ", ".join(str(getattr(code, "code", code)) for code in value)
+        if value is not None and not isinstance(value, str):
+            return ", ".join(_codes(value))
         return super().format_value(value)
 
 
@@ -52,8 +74,8 @@ class TypedCountriesField(forms.Field):
     def to_python(self, value):
         if not value:
             return []
-        if isinstance(value, list | tuple):
-            return [str(getattr(code, "code", code)) for code in value]
+        if not isinstance(value, str):
+            return _codes(value)
         codes, unknown = [], []
         for piece in value.replace(";", ",").split(","):
             if not piece.strip():

@@ -151,7 +151,7 @@ class UnambiguousDatesMixin:
     """For every ModelAdmin and inline: each date is typed in an
     UnambiguousDateField."""
 
-    formfield_overrides = {
+    formfield_overrides: dict[type[models.Field], dict[str, object]] = {
         models.DateField: {
             "form_class": UnambiguousDateField,
             "widget": AdminDateWidget(format=ISO_FORMAT),

@@ -55,12 +55,26 @@ def _languages() -> list[tuple[str, str]]:
     return [("", "---------"), *language_choices()]
 
 
+def _deal_picker(**attrs) -> AutocompleteSelect:
+    return AutocompleteSelect(Bid._meta.get_field("deal"), admin.site, attrs=attrs)
+
+
 class LinkForm(forms.Form):
     url = forms.URLField(
         label=_("Link to the article"),
         assume_scheme="https",
         max_length=1000,
         widget=forms.URLInput(attrs={"class": "vURLField", "autofocus": True}),
+    )
+    deal = forms.ModelChoiceField(
+        Deal.objects.all(),
+        label=_("existing deal"),
+        required=False,
+        widget=_deal_picker(id="id_link_deal"),
+        help_text=_(
+            "If the story is about a deal already in the archive: its pending "
+            "deadlines are then listed, to extend them."
+        ),
     )
 
 
@@ -90,7 +104,7 @@ class StoryForm(forms.Form):
         Deal.objects.all(),
         label=_("existing deal"),
         required=False,
-        widget=AutocompleteSelect(Bid._meta.get_field("deal"), admin.site),
+        widget=_deal_picker(),
         help_text=_("Type to find the deal; leave empty to record a new one below."),
     )
     deal_title = _text(label=_("title of a new deal"), max_length=300, required=False)
@@ -169,6 +183,78 @@ class DeadlineForm(forms.Form):
         return data
 
 
+class ExtensionForm(forms.Form):
+    """One pending deadline of the picked deal, extended in one step: the
+    new date (and label) creates its successor."""
+
+    deadline = forms.IntegerField(widget=forms.HiddenInput)
+    extended_to = UnambiguousDateField(
+        label=_("extended to"),
+        required=False,
+        help_text=_("If it slipped: the new date. The new deadline is created with it."),
+    )
+    extended_label = _text(label=_("new label"), max_length=300, required=False)
+
+    def __init__(self, *args, deal: Deal | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.deal = deal
+
+    def pending(self) -> Deadline | None:
+        """The pending deadline this form is about (a query), if it still is."""
+        try:
+            pk = int(self["deadline"].value())
+        except (TypeError, ValueError):
+            return None
+        if not hasattr(self, "_pending"):
+            self._pending = pending_deadlines(self.deal).filter(pk=pk).first()
+        return self._pending
+
+    def clean(self):
+        data = super().clean() or {}
+        extended_to = data.get("extended_to")
+        if extended_to is None:
+            return data
+        deadline = data["deadline"] = self.pending()
+        if deadline is None:
+            self.add_error(
+                "extended_to",
+                gettext(
+                    "This deadline is no longer a pending deadline of the deal picked: "
+                    "open the desk again with the deal to see its deadlines."
+                ),
+            )
+        elif extended_to <= deadline.due_on:
+            self.add_error("extended_to", gettext("A deadline is extended to a later date."))
+        return data
+
+
+def pending_deadlines(deal: Deal | None):
+    if deal is None:
+        return Deadline.objects.none()
+    return Deadline.objects.filter(deal=deal, status=Deadline.Status.PENDING).order_by("due_on")
+
+
+ExtensionFormSet = forms.formset_factory(ExtensionForm, extra=0)
+
+
+def _extensions(request, deal: Deal | None):
+    """The picked deal's pending deadlines, each to extend: as posted, or
+    listed afresh when the deal was picked on this page."""
+    if request.method == "POST" and "extensions-TOTAL_FORMS" in request.POST:
+        return ExtensionFormSet(request.POST, prefix="extensions", form_kwargs={"deal": deal})
+    initial = [{"deadline": deadline.pk} for deadline in pending_deadlines(deal)]
+    return ExtensionFormSet(initial=initial, prefix="extensions", form_kwargs={"deal": deal})
+
+
+def _picked_deal(data) -> Deal | None:
+    """The deal picked in ``data`` (a query), if any and valid."""
+    field = forms.ModelChoiceField(Deal.objects.all(), required=False)
+    try:
+        return field.clean(data.get("deal"))
+    except ValidationError:
+        return None
+
+
 ARTICLE_FIELDS = ["url", "title", "published_on", "author", "language", "source_name", "summary"]
 DEAL_FIELDS = [
     "deal",
@@ -196,11 +282,16 @@ def _check_names(story: StoryForm, bids) -> None:
     if story.cleaned_data.get("create_near_names"):
         return
     fields = [(story, "target"), (story, "seller")] + [(form, "bidders") for form in bids]
+    # New names typed twice on the page, spelt differently ("TikTok", "Tiktok").
+    new_names: dict[str, str] = {}
     for form, name in fields:
         for typed in company_names.split_names(form.cleaned_data.get(name) or ""):
             if company_names.exact(typed):
                 continue
-            close = company_names.near(typed)
+            close = [f"“{company.name}”" for company in company_names.near(typed)]
+            earlier = new_names.setdefault(company_names.comparable(typed), typed)
+            if earlier != typed:
+                close.append(f"“{earlier}”")
             if close:
                 form.add_error(
                     name,
@@ -211,7 +302,7 @@ def _check_names(story: StoryForm, bids) -> None:
                     )
                     % {
                         "typed": typed,
-                        "names": gettext(" or ").join(f"“{c.name}”" for c in close),
+                        "names": gettext(" or ").join(close),
                     },
                 )
 
@@ -237,10 +328,10 @@ def _conflict(story: StoryForm) -> str | None:
     ) % {"user": user or gettext("Someone else")}
 
 
-def _error_summary(story, bids, deadlines) -> list[tuple[str, str, str]]:
+def _error_summary(story, bids, deadlines, extensions) -> list[tuple[str, str, str]]:
     """(field id, label, message) for every error, for the links at the top."""
     summary = []
-    for form in [story, *bids.forms, *deadlines.forms]:
+    for form in [story, *bids.forms, *deadlines.forms, *extensions.forms]:
         for name, errors in form.errors.items():
             if name == NON_FIELD_ERRORS:
                 summary += [("", "", message) for message in errors]
@@ -249,6 +340,7 @@ def _error_summary(story, bids, deadlines) -> list[tuple[str, str, str]]:
             summary += [(bound.auto_id, str(bound.label), message) for message in errors]
     summary += [("", "", message) for message in bids.non_form_errors()]
     summary += [("", "", message) for message in deadlines.non_form_errors()]
+    summary += [("", "", message) for message in extensions.non_form_errors()]
     return summary
 
 
@@ -296,14 +388,16 @@ def story_desk(request):
         raise PermissionDenied
     bids = BidFormSet(request.POST or None, prefix="bids")
     deadlines = DeadlineFormSet(request.POST or None, prefix="deadlines")
+    deal = _picked_deal(request.POST if request.method == "POST" else request.GET)
+    extensions = _extensions(request, deal)
     if request.method == "POST":
         story = StoryForm(request.POST)
-        if response := _save(request, story, bids, deadlines):
+        if response := _save(request, story, bids, deadlines, extensions):
             return response
         link = LinkForm()
     else:
         link = LinkForm(request.GET or None)
-        initial = {"opened_at": timezone.now().isoformat()}
+        initial = {"opened_at": timezone.now().isoformat(), "deal": deal}
         if link.is_valid():
             found, existing = _prefill(request, link.cleaned_data["url"])
             if existing is not None:
@@ -311,11 +405,11 @@ def story_desk(request):
                 return redirect("admin:articles_article_change", existing.pk)
             initial.update(found)
         story = StoryForm(initial=initial)
-    return _render(request, link, story, bids, deadlines)
+    return _render(request, link, story, bids, deadlines, extensions)
 
 
-def _save(request, story, bids, deadlines):
-    valid = story.is_valid() & bids.is_valid() & deadlines.is_valid()
+def _save(request, story, bids, deadlines, extensions):
+    valid = story.is_valid() & bids.is_valid() & deadlines.is_valid() & extensions.is_valid()
     if valid:
         _check_names(story, _filled(bids))
         existing = _existing_article(story.cleaned_data["url"])
@@ -332,7 +426,7 @@ def _save(request, story, bids, deadlines):
             if conflict := _conflict(story):
                 story.add_error(None, conflict)
                 return None
-            result = services.record_story(**_story_data(story, bids, deadlines))
+            result = services.record_story(**_story_data(story, bids, deadlines, extensions))
     except ValidationError as error:
         story.add_error(None, error.messages)
         return None
@@ -340,7 +434,7 @@ def _save(request, story, bids, deadlines):
     return redirect("admin:articles_deal_change", result.deal.pk)
 
 
-def _story_data(story, bids, deadlines) -> dict:
+def _story_data(story, bids, deadlines, extensions) -> dict:
     data = story.cleaned_data
     new_deal = None
     if data["deal"] is None:
@@ -375,6 +469,15 @@ def _story_data(story, bids, deadlines) -> dict:
             for form in _filled(bids)
         ],
         "deadlines": [services.DeadlineData(**form.cleaned_data) for form in _filled(deadlines)],
+        "extensions": [
+            services.ExtensionData(
+                deadline=form.cleaned_data["deadline"],
+                due_on=form.cleaned_data["extended_to"],
+                label=form.cleaned_data["extended_label"],
+            )
+            for form in extensions.forms
+            if form.cleaned_data.get("extended_to")
+        ],
     }
 
 
@@ -390,8 +493,8 @@ def _saved_message(result: services.StoryResult) -> str:
     return message
 
 
-def _render(request, link, story, bids, deadlines):
-    summary = _error_summary(story, bids, deadlines) if story.is_bound else []
+def _render(request, link, story, bids, deadlines, extensions):
+    summary = _error_summary(story, bids, deadlines, extensions) if story.is_bound else []
     context = {
         **admin.site.each_context(request),
         "title": gettext("Story desk"),
@@ -399,6 +502,7 @@ def _render(request, link, story, bids, deadlines):
         "story": story,
         "bids": bids,
         "deadlines": deadlines,
+        "extensions": extensions,
         "error_summary": summary,
         "media": story.media
         + forms.Media(js=["admin/js/calendar.js", "admin/js/admin/DateTimeShortcuts.js"]),

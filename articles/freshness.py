@@ -63,6 +63,7 @@ LAYERS = (
     Layer("facets", "counting.DealCounts (the deal list's facets)",
           "the other filters' SQL and the choices made"),
     Layer("languages", "ArticleQuerySet.language_choices", "the model"),
+    Layer("companies", "company_names.likely_duplicates (the worklist)", "the question"),
 )  # fmt: skip
 NAMESPACES = frozenset(layer.namespace for layer in LAYERS)
 

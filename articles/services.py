@@ -1,14 +1,18 @@
 """Writes that touch several kinds of record at once, each in one transaction."""
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
+from . import company_names
 from .history import DeletedParts, links_as_of
 from .link_metadata import domain_of
 from .models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
@@ -89,6 +93,16 @@ class DeadlineData:
     cites_article: bool = True
 
 
+@dataclass(frozen=True)
+class ExtensionData:
+    """A pending deadline of the story's deal that slipped to ``due_on``."""
+
+    deadline: Deadline
+    due_on: datetime.date
+    label: str = ""
+    cites_article: bool = True
+
+
 @dataclass
 class StoryResult:
     article: Article
@@ -119,17 +133,17 @@ def source_for_link(url: str) -> Source | None:
 
 
 class _Companies:
-    """Names typed on the desk, each resolved once: the company of that name
-    (in any case), or a new one."""
+    """Names typed on the desk, each resolved once: the company of exactly
+    that name, or a new one (the desk asked about near names before)."""
 
     def __init__(self):
         self.by_name: dict[str, Company] = {}
         self.created: list[Company] = []
 
     def get(self, name: str) -> Company:
-        key = name.strip().casefold()
+        key = name.strip()
         if key not in self.by_name:
-            company = Company.objects.filter(name__iexact=name.strip()).order_by("pk").first()
+            company = company_names.exact(key)
             if company is None:
                 company = Company.objects.create(name=name.strip(), slug=unique_slug(Company, name))
                 self.created.append(company)
@@ -163,13 +177,15 @@ def record_story(
     new_deal: DealData | None,
     bids: list[BidData],
     deadlines: list[DeadlineData],
+    extensions: Sequence[ExtensionData] = (),
 ) -> StoryResult:
     """Record a whole story at once: its article (and source), the deal it
     covers (an existing one, or ``new_deal``), its bids and deadlines. Every
     bid and deadline cites the article unless told otherwise; the article is
     linked to the deal and to every party named. A deadline with
-    ``extended_to`` is saved extended, with its successor. Any error undoes
-    everything."""
+    ``extended_to`` is saved extended, with its successor, and so is each
+    of ``extensions``, a pending deadline of the existing deal. Any error
+    undoes everything."""
     companies = _Companies()
     source, created_source = _source(article)
     if deal is None:
@@ -221,6 +237,8 @@ def record_story(
 
     for deadline in deadlines:
         _record_deadline(deal, deadline, story)
+    for extension in extensions:
+        _extend_deadline(deal, extension, story)
 
     story.deals.add(deal)
     story.companies.add(*parties.values())
@@ -259,4 +277,33 @@ def _record_deadline(deal: Deal, data: DeadlineData, story: Article) -> None:
     deadline.save()
     for saved in (deadline, successor):
         if saved is not None and data.cites_article:
+            saved.sources.add(story)
+
+
+def _extend_deadline(deal: Deal, data: ExtensionData, story: Article) -> None:
+    """Extend a pending deadline of ``deal``: its successor is created, and
+    it is marked extended to it. Refused if it is no longer pending (read
+    under a lock, as the curator's page may be old)."""
+    deadline = Deadline.objects.select_for_update().filter(pk=data.deadline.pk, deal=deal).first()
+    if deadline is None or deadline.status != Deadline.Status.PENDING:
+        raise ValidationError(
+            gettext("The deadline “%(label)s” is no longer pending: nothing was saved.")
+            % {"label": data.deadline.label}
+        )
+    successor = Deadline(
+        deal=deal,
+        label=data.label or deadline.label,
+        kind=deadline.kind,
+        due_on=data.due_on,
+        set_by=deadline.set_by,
+        status=Deadline.Status.PENDING,
+    )
+    successor.full_clean()
+    successor.save()
+    deadline.status = Deadline.Status.EXTENDED
+    deadline.extended_to = successor
+    deadline.full_clean()
+    deadline.save()
+    if data.cites_article:
+        for saved in (deadline, successor):
             saved.sources.add(story)

@@ -11,10 +11,12 @@ admin reads them (articles.date_input), never misread.
 """
 
 import datetime
+from dataclasses import dataclass
+from typing import Any
 
 from django import forms
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import CharField, TextField
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.db.models import CharField, Prefetch, TextField
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from import_export import fields, resources, widgets
@@ -201,6 +203,164 @@ class BidResource(ArchiveResource):
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
+
+
+# A deal's row carries up to this many bids, in columns bid1_bidders,
+# bid1_status... bid4_note: one row per deal, as a curator fills a sheet in.
+BID_SLOTS = 4
+BID_WIDGETS: dict[str, widgets.Widget] = {
+    "bidders": widgets.ManyToManyWidget(Company, field="slug", separator=","),
+    "status": widgets.Widget(),
+    "amount": widgets.DecimalWidget(),
+    "currency": widgets.Widget(),
+    "submitted_on": UnambiguousDateWidget(),
+    "resolved_on": UnambiguousDateWidget(),
+    "countries": CountriesWidget(),
+    "note": widgets.Widget(),
+}
+BID_COLUMNS = {
+    f"bid{slot}_{part}": (slot, part) for slot in range(1, BID_SLOTS + 1) for part in BID_WIDGETS
+}
+
+
+@dataclass
+class ImportedBid:
+    """A bid as a deal's row sets it: which columns, and what changes."""
+
+    slot: int
+    bid: Bid
+    bidders: list[Company] | None = None  # None: as they are
+    changed: bool = False
+
+
+class DealWithBidsResource(DealResource):
+    """Deals with their bids in one file: each row a deal, its bids in the
+    columns bid1_* to bid4_* (bidders as slugs separated by commas). A
+    row's bid columns are the deal's bids in the order they were recorded:
+    bid1 changes the first, and columns filled beyond the deal's bids add
+    one. An empty cell leaves a value as it is, and a file never deletes a
+    bid; a deal's fifth bid and later are left alone (the Bid list imports
+    and exports every bid)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for column in BID_COLUMNS:
+            self.fields[column] = fields.Field(column_name=column, widget=widgets.Widget())
+        self.imported: dict[int, list[ImportedBid]] = {}  # by id() of the deal
+
+    def get_export_order(self):
+        return (*super().get_export_order(), *BID_COLUMNS)
+
+    def get_import_order(self):
+        return (*super().get_import_order(), *BID_COLUMNS)
+
+    def iter_queryset(self, queryset):
+        bids = Bid.objects.order_by("pk").prefetch_related("bidders")
+        return super().iter_queryset(queryset.prefetch_related(Prefetch("bids", queryset=bids)))
+
+    def export_field(self, field, instance, **kwargs):
+        if field.column_name not in BID_COLUMNS:
+            return super().export_field(field, instance, **kwargs)
+        slot, part = BID_COLUMNS[field.column_name]
+        bids = _ordered_bids(instance)
+        if slot > len(bids):
+            return ""
+        return BID_WIDGETS[part].render(getattr(bids[slot - 1], part))
+
+    def import_instance(self, instance, row, **kwargs):
+        errors: dict[str, Any] = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        existing = _ordered_bids(instance)
+        imported = self.imported[id(instance)] = []
+        for slot in range(1, BID_SLOTS + 1):
+            cells = {part: row.get(f"bid{slot}_{part}") for part in BID_WIDGETS}
+            if all(cell in (None, "") for cell in cells.values()):
+                continue
+            bid = existing[slot - 1] if slot <= len(existing) else Bid(deal=instance)
+            entry = ImportedBid(slot, bid, changed=bid.pk is None)
+            errors.update(_fill_bid(entry, cells))
+            imported.append(entry)
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors: dict[str, Any] = {}
+        try:
+            super().validate_instance(instance, import_validation_errors, validate_unique)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for entry in self.imported.get(id(instance), []):
+            try:
+                entry.bid.full_clean(exclude=["deal"])
+            except ValidationError as error:
+                for name, messages in error.message_dict.items():
+                    column = f"bid{entry.slot}_{name}"
+                    if name == NON_FIELD_ERRORS:
+                        column = f"bid{entry.slot}"
+                    errors.setdefault(column, []).extend(messages)
+        if errors:
+            raise ValidationError(errors)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if any(entry.changed for entry in self.imported.get(id(instance), [])):
+            return False
+        return super().skip_row(instance, original, row, import_validation_errors)
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        for entry in self.imported.pop(id(instance), []):
+            if not entry.changed:
+                continue
+            entry.bid.deal = instance
+            entry.bid.save()
+            if entry.bidders is not None:
+                entry.bid.bidders.set(entry.bidders)
+
+
+def _ordered_bids(deal: Deal) -> list[Bid]:
+    """A deal's bids in the order they were recorded (prefetched on export)."""
+    if deal.pk is None:
+        return []
+    return sorted(deal.bids.all(), key=lambda bid: bid.pk)
+
+
+def _fill_bid(entry: ImportedBid, cells: dict[str, Any]) -> dict[str, list[str]]:
+    """Set the bid from its cells; the errors, by column."""
+    bid, errors = entry.bid, {}
+    for part, cell in cells.items():
+        column = f"bid{entry.slot}_{part}"
+        if cell in (None, ""):
+            if part == "bidders" and bid.pk is None:
+                errors[column] = [gettext("A bid needs its bidders.")]
+            continue
+        if part == "bidders":
+            slugs = [slug.strip() for slug in str(cell).split(",") if slug.strip()]
+            found = {company.slug: company for company in Company.objects.filter(slug__in=slugs)}
+            if unknown := [slug for slug in slugs if slug not in found]:
+                errors[column] = [
+                    gettext("No %(model)s has the slug “%(slug)s”.")
+                    % {"model": Company._meta.verbose_name, "slug": unknown[0]}
+                ]
+            elif bid.pk is None or set(found) != {c.slug for c in bid.bidders.all()}:
+                entry.bidders, entry.changed = list(found.values()), True
+            continue
+        try:
+            value = BID_WIDGETS[part].clean(cell)
+        except ValueError as error:
+            errors[column] = [str(error)]
+            continue
+        if part in ("status", "currency", "note"):
+            value = str(value).strip()
+        current = getattr(bid, part)
+        if part == "countries":
+            current, value = sorted(country.code for country in current), sorted(value)
+        if current != value:
+            setattr(bid, part, value)
+            entry.changed = True
+    return errors
 
 
 class TransferMixin(ImportExportMixin):

@@ -9,12 +9,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib import admin
-from django.db.models import Count, Exists, OuterRef, QuerySet
-from django.db.models.functions import Upper
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from . import company_names
 from .models import Article, Bid, Company, Deadline, Deal
 
 
@@ -45,7 +45,8 @@ class NoDealFilter(admin.SimpleListFilter):
 
 
 class LikelyDuplicateFilter(admin.SimpleListFilter):
-    """Companies whose name another company bears too, in any case."""
+    """Companies whose name is near another's: differing only by case,
+    accents, punctuation or a legal form, or similar (PostgreSQL)."""
 
     title = _("duplicates")
     parameter_name = "duplicates"
@@ -66,14 +67,9 @@ def articles_without_deal(articles: QuerySet[Article]) -> QuerySet[Article]:
 
 
 def likely_duplicates(companies: QuerySet[Company]) -> QuerySet[Company]:
-    shared = (
-        Company.objects.annotate(key=Upper("name"))
-        .values("key")
-        .annotate(bearers=Count("pk"))
-        .filter(bearers__gt=1)
-        .values("key")
-    )
-    return companies.annotate(key=Upper("name")).filter(key__in=shared)
+    """The companies whose name is near another's, by the rule of the desk's
+    "did you mean …?" (articles.company_names)."""
+    return companies.filter(pk__in=company_names.likely_duplicates())
 
 
 @dataclass(frozen=True)
@@ -128,7 +124,7 @@ def items(user, today: datetime.date) -> list[Item]:
         found.append(
             Item(
                 str(_("Companies that look like duplicates")),
-                likely_duplicates(Company.objects.all()).count(),
+                len(company_names.likely_duplicates()),
                 _link("company", duplicates="likely"),
             )
         )

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
+from articles.edit_conflicts import version
 from articles.models import Article, Bid, Company, Deadline, Deal, Source
 from tests.factories import (
     ArticleFactory,
@@ -652,3 +653,32 @@ def test_a_failed_save_links_each_field_in_error_under_the_banner(curator_client
     assert page.index('class="errornote"') < page.index('id="error-links"')
     assert '<a href="#id_closed_on">Closed on</a>: A deal cannot close before' in links
     assert '<a href="#id_bids-0-resolved_on">Bid 1 – Resolved on</a>' in links
+
+
+@pytest.mark.parametrize("page", ["deal", "bid"])
+def test_countries_are_typed_in_one_box_not_picked_from_249(curator_client, demo, page):
+    deal = Deal.objects.get(slug="tiktok-us-operations")
+    record = deal if page == "deal" else deal.bids.get(bidders__name="Oracle")
+    html = curator_client.get(reverse(f"admin:articles_{page}_change", args=[record.pk])).text
+    assert re.search(r'<input type="text" name="countries" value="[A-Z, ]+"', html)
+    assert "selectfilter" not in html
+    assert html.count('<option value="AU"') == 0
+
+
+def test_a_bids_countries_are_saved_from_codes_and_names(curator_client, demo):
+    bid = Bid.objects.get(deal__slug="tiktok-us-operations", bidders__name="Oracle")
+    page = curator_client.get(reverse("admin:articles_bid_change", args=[bid.pk]))
+    form = page.context["adminform"].form
+    data = {key: value for key, value in form.initial.items() if value is not None}
+    data.update(countries="United States, ca; NZ", version=form["version"].value())
+    data["bidders"] = [company.pk for company in bid.bidders.all()]
+    data["sources"] = [article.pk for article in bid.sources.all()]
+    data["deal"] = bid.deal_id
+    response = curator_client.post(reverse("admin:articles_bid_change", args=[bid.pk]), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    bid.refresh_from_db()
+    assert [country.code for country in bid.countries] == ["CA", "NZ", "US"]
+
+    data.update(countries="US, Narnia", version=version(Deal, bid.deal_id))
+    response = curator_client.post(reverse("admin:articles_bid_change", args=[bid.pk]), data)
+    assert "No country is called “Narnia”" in response.text

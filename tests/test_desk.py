@@ -8,7 +8,13 @@ from django.contrib.auth.models import Permission, User
 
 from articles.models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
 from tests.admin_forms import form_data
-from tests.factories import ArticleFactory, CompanyFactory, DealFactory, SourceFactory
+from tests.factories import (
+    ArticleFactory,
+    CompanyFactory,
+    DeadlineFactory,
+    DealFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +133,7 @@ def test_an_existing_deal_is_picked_and_existing_companies_reused(curator_client
     deal = DealFactory(title="TikTok US", slug="tiktok-us", target=tiktok)
     microsoft = CompanyFactory(name="Microsoft", slug="microsoft")
     page = prefilled(curator_client, link_server.url(ZDNET_PATH))
-    data = form_data(page, deal=str(deal.pk), **{"bids-0-bidders": "microsoft"})
+    data = form_data(page, deal=str(deal.pk), **{"bids-0-bidders": "Microsoft"})
 
     response = curator_client.post(DESK, data)
 
@@ -195,6 +201,32 @@ def test_a_name_close_to_a_company_asks_did_you_mean(curator_client, link_server
     data = seed_story(response.content.decode(), seller="Bytedance Ltd.", create_near_names="on")
     assert curator_client.post(DESK, data).status_code == 302
     assert Company.objects.filter(name="Bytedance Ltd.").exists()
+
+
+@pytest.mark.parametrize("typed", ["bytedance", "BYTEDANCE", "Bytédance", "Byte-Dance"])
+def test_a_name_differing_only_by_case_or_accents_asks_too(curator_client, link_server, typed):
+    bytedance = CompanyFactory(name="ByteDance", slug="bytedance")
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+
+    response = curator_client.post(DESK, seed_story(page, seller=typed))
+
+    assert response.status_code == 200
+    assert f"No company is called “{typed}”. Did you mean “ByteDance”?" in response.text
+    assert not Deal.objects.exists()
+    # The exact name is taken as it is, without a question.
+    assert curator_client.post(DESK, seed_story(page, seller="ByteDance")).status_code == 302
+    assert Deal.objects.get().seller == bytedance
+    assert Company.objects.filter(slug__startswith="bytedance").count() == 1
+
+
+def test_a_new_name_typed_twice_differently_asks_which(curator_client, link_server):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+
+    response = curator_client.post(DESK, seed_story(page, **{"bids-1-bidders": "TIKTOK"}))
+
+    assert response.status_code == 200
+    assert "No company is called “TIKTOK”. Did you mean “TikTok”?" in response.text
+    assert not Company.objects.exists()
 
 
 def test_a_failed_save_links_each_error_and_keeps_what_was_typed(curator_client, link_server):
@@ -302,3 +334,101 @@ def test_text_pasted_with_control_characters_is_cleaned(curator_client, link_ser
     assert curator_client.post(DESK, data).status_code == 302
     article = Article.objects.get()
     assert (article.title, article.summary) == ("Microsoft écarté", "Un\ndeux")
+
+
+@pytest.fixture
+def tiktok_deal(db):
+    deal = DealFactory(title="TikTok US", slug="tiktok-us")
+    DeadlineFactory(deal=deal, label="Sell or be banned", due_on=D(2020, 9, 15), status="pending")
+    DeadlineFactory(deal=deal, label="Executive order", due_on=D(2020, 8, 6), status="met")
+    return deal
+
+
+def test_an_existing_deals_pending_deadlines_are_listed(curator_client, link_server, tiktok_deal):
+    response = curator_client.get(
+        DESK, {"url": link_server.url(ZDNET_PATH), "deal": tiktok_deal.pk}
+    )
+
+    page = response.content.decode()
+    listed = page[page.index('id="pending-deadlines"') :]
+    assert "Sell or be banned" in listed and "Executive order" not in listed
+    assert f'<option value="{tiktok_deal.pk}" selected>' in page
+    assert 'name="extensions-0-extended_to"' in page
+
+
+def test_an_existing_deals_deadline_is_extended_in_one_save(
+    curator_client, curator, link_server, tiktok_deal
+):
+    page = curator_client.get(
+        DESK, {"url": link_server.url(ZDNET_PATH), "deal": tiktok_deal.pk}
+    ).content.decode()
+    data = form_data(
+        page,
+        **{"extensions-0-extended_to": "20 Sept 2020", "extensions-0-extended_label": "Sell"},
+    )
+
+    response = curator_client.post(DESK, data)
+
+    assert response.status_code == 302, response.context["error_summary"]
+    first = Deadline.objects.get(label="Sell or be banned")
+    successor = first.extended_to
+    assert first.status == Deadline.Status.EXTENDED
+    assert (successor.label, successor.due_on, successor.status) == (
+        "Sell",
+        D(2020, 9, 20),
+        "pending",
+    )
+    assert successor.deal == tiktok_deal
+    article = Article.objects.get()
+    assert list(successor.sources.all()) == [article] == list(first.sources.all())
+    assert first.history.filter(history_user=curator).exists()
+
+
+def test_an_extension_to_an_earlier_date_is_refused(curator_client, link_server, tiktok_deal):
+    page = curator_client.get(
+        DESK, {"url": link_server.url(ZDNET_PATH), "deal": tiktok_deal.pk}
+    ).content.decode()
+
+    response = curator_client.post(
+        DESK, form_data(page, **{"extensions-0-extended_to": "2020-09-01"})
+    )
+
+    assert response.status_code == 200
+    assert "A deadline is extended to a later date." in response.context["error_summary"][0][2]
+    assert not Article.objects.exists()
+    assert Deadline.objects.get(label="Sell or be banned").status == "pending"
+
+
+def test_a_deadline_extended_elsewhere_meanwhile_is_not_extended_twice(
+    curator_client, link_server, tiktok_deal
+):
+    page = curator_client.get(
+        DESK, {"url": link_server.url(ZDNET_PATH), "deal": tiktok_deal.pk}
+    ).content.decode()
+    # Another curator extends it on the deadline's own page meanwhile.
+    deadline = Deadline.objects.get(label="Sell or be banned")
+    deadline.status = Deadline.Status.MISSED
+    deadline.save()
+
+    response = curator_client.post(
+        DESK, form_data(page, **{"extensions-0-extended_to": "2020-09-20"})
+    )
+
+    assert response.status_code == 200
+    assert "no longer a pending deadline" in response.content.decode()
+    assert not Article.objects.exists()
+    assert Deadline.objects.count() == 2
+
+
+def test_a_deals_page_opens_the_desk_on_that_deal(curator_client, link_server, tiktok_deal):
+    page = curator_client.get(f"/admin/articles/deal/{tiktok_deal.pk}/change/").content.decode()
+    start = page.index('id="desk-on-deal"')
+    tool = page[start : page.index("</form>", start)]
+    assert f'action="{DESK}"' in page[start - 80 : start]
+    assert f'name="deal" value="{tiktok_deal.pk}"' in tool
+
+    response = curator_client.get(
+        DESK, {"deal": tiktok_deal.pk, "url": link_server.url(ZDNET_PATH)}
+    )
+
+    assert "Sell or be banned" in response.content.decode()

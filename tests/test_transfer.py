@@ -11,9 +11,9 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from articles.models import Bid, Company, Deal
-from articles.transfer import BidResource, DealResource
+from articles.transfer import BidResource, DealResource, DealWithBidsResource
 from tests.admin_forms import form_data
-from tests.factories import CompanyFactory, DealFactory
+from tests.factories import BidFactory, CompanyFactory, DealFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +148,124 @@ def test_a_valid_file_of_bids_is_imported(db):
 
     assert not result.has_errors() and not result.has_validation_errors()
     assert set(Bid.objects.get().bidders.all()) == {microsoft, walmart}
+
+
+DEALS_WITH_BIDS = (
+    "title,slug,target,seller,deal_type,status,countries,announced_on,"
+    "bid1_bidders,bid1_status,bid1_submitted_on,bid1_countries,"
+    "bid2_bidders,bid2_status,bid2_amount,bid2_currency\n"
+    'TikTok US,tiktok-us,tiktok,bytedance,forced_sale,announced,"US,CA",2020-08-06,'
+    '"microsoft,walmart",rejected,27 Aug 2020,"US,CA",oracle,accepted,1000000,USD\n'
+    "Oracle buys Cerner,,oracle,,acquisition,completed,US,20 Dec 2021,,,,,,,,\n"
+)
+
+
+@pytest.fixture
+def companies(db):
+    return {
+        name.lower(): CompanyFactory(name=name, slug=name.lower())
+        for name in ("ByteDance", "TikTok", "Oracle", "Microsoft", "Walmart")
+    }
+
+
+def test_deals_and_their_bids_come_in_one_file(curator_client, curator, companies):
+    previewed = preview(curator_client, "deal", DEALS_WITH_BIDS)
+
+    assert previewed.content.decode().count("New") >= 2
+    assert not Deal.objects.exists() and not Bid.objects.exists()
+    response = confirm(curator_client, "deal", previewed)
+
+    assert response.status_code == 302
+    deal = Deal.objects.get(slug="tiktok-us")
+    joint, oracle = deal.bids.order_by("pk")
+    assert {c.slug for c in joint.bidders.all()} == {"microsoft", "walmart"}
+    assert joint.status == "rejected" and joint.submitted_on.isoformat() == "2020-08-27"
+    assert sorted(country.code for country in joint.countries) == ["CA", "US"]
+    assert list(oracle.bidders.all()) == [companies["oracle"]]
+    assert (oracle.amount, oracle.currency) == (1000000, "USD")
+    assert not Deal.objects.get(slug="oracle-buys-cerner").bids.exists()
+    # Each record's history says who imported it (a bid's bidders, set
+    # after it is saved, make a second version).
+    assert all(bid.history.filter(history_user=curator).exists() for bid in (joint, oracle))
+    assert Deal.history.filter(history_user=curator).count() == 2
+
+
+def test_a_deals_row_changes_its_bids_in_order_and_adds_the_new_ones(
+    curator_client, curator, companies
+):
+    deal = DealFactory(slug="tiktok-us", target=companies["tiktok"])
+    first = BidFactory(deal=deal, bidders=[companies["microsoft"]], status="submitted")
+    rows = (
+        "title,slug,target,bid1_status,bid2_bidders\n"
+        f"{deal.title},tiktok-us,tiktok,rejected,oracle\n"
+    )
+
+    confirm(curator_client, "deal", preview(curator_client, "deal", rows))
+
+    first.refresh_from_db()
+    assert first.status == "rejected"
+    assert list(first.bidders.all()) == [companies["microsoft"]]
+    assert list(deal.bids.order_by("pk").last().bidders.all()) == [companies["oracle"]]
+    assert first.history.filter(history_user=curator).count() == 1
+
+
+def test_each_bad_bid_gets_its_error_in_its_column(curator_client, companies):
+    rows = (
+        "title,slug,target,bid1_bidders,bid1_amount,bid2_bidders,bid2_submitted_on,"
+        "bid3_status\n"
+        "TikTok US,tiktok-us,tiktok,oracle,1000,no-such-company,02/08/2020,rejected\n"
+    )
+
+    page = preview(curator_client, "deal", rows).content.decode()
+
+    assert "bid1_currency" in page and "Give the currency of the amount." in page
+    assert "No company has the slug “no-such-company”." in page
+    assert "could be 2 August 2020 or 8 February 2020" in page
+    assert "A bid needs its bidders." in page
+    assert 'action="/admin/articles/deal/process_import/"' not in page
+    assert not Deal.objects.exists() and not Bid.objects.exists()
+
+
+def test_a_file_of_deals_and_bids_is_imported_whole_or_not_at_all(companies):
+    dataset = tablib.Dataset(headers=["title", "slug", "target", "bid1_bidders", "bid1_amount"])
+    dataset.append(["Good", "good", "tiktok", "oracle", ""])
+    dataset.append(["Bad", "bad", "tiktok", "oracle", "1000"])  # an amount without currency
+
+    result = DealWithBidsResource().import_data(dataset, dry_run=False)
+
+    assert result.has_validation_errors()
+    assert not Deal.objects.exists() and not Bid.objects.exists()
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_deals_with_bids_export_and_come_back_unchanged(
+    curator_client, companies, file_format, django_assert_max_num_queries
+):
+    for number in range(3):
+        deal = DealFactory(slug=f"deal-{number}", target=companies["tiktok"])
+        BidFactory(deal=deal, bidders=[companies["microsoft"], companies["walmart"]])
+        BidFactory(deal=deal, bidders=[companies["oracle"]], amount=5, currency="EUR")
+    page = curator_client.get("/admin/articles/deal/export/").content.decode()
+    data = form_data(page, format="0" if file_format == "csv" else "1")
+    data.pop("_save", None)
+
+    response = curator_client.post("/admin/articles/deal/export/", data)
+
+    dataset = tablib.Dataset().load(
+        response.content.decode() if file_format == "csv" else response.content,
+        format=file_format,
+    )
+    assert dataset.headers[-1] == "bid4_note"
+    first = dataset.dict[0]
+    assert first["bid1_bidders"] in ("microsoft,walmart", "walmart,microsoft")
+    assert (first["bid2_bidders"], first["bid2_currency"]) == ("oracle", "EUR")
+    result = DealWithBidsResource().import_data(dataset, dry_run=True)
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert {row.import_type for row in result.rows} == {"skip"}
+
+    dataset_changed = tablib.Dataset(headers=dataset.headers)
+    for row in dataset.dict:
+        dataset_changed.append([row[h] if h != "bid2_amount" else "7" for h in dataset.headers])
+    result = DealWithBidsResource().import_data(dataset_changed, dry_run=False)
+    assert {row.import_type for row in result.rows} == {"update"}
+    assert set(Bid.objects.filter(currency="EUR").values_list("amount", flat=True)) == {7}

@@ -52,3 +52,10 @@ def test_several_countries_are_typed_in_one_field():
     field = TypedCountriesField()
     assert field.clean("US, CA; Australia, NZ, us") == ["US", "CA", "AU", "NZ"]
     assert not field.has_changed(None, "")
+
+
+def test_a_countrys_short_name_is_enough():
+    assert country_code("United States") == "US"
+    assert country_code("united states minor") == "UM"
+    with translation.override("fr"):
+        assert country_code("Royaume-Uni") == "GB"
