@@ -1,0 +1,254 @@
+"""What the API shows of each record. Related records are linked by their
+API address (``url``) and slug; a deal's detail embeds its bids, with their
+bidders, and its deadlines. Choices are given as their codes (the schema
+lists them), so that every answer is the same in every language."""
+
+from typing import Any
+
+from django.conf import settings
+from django.utils import translation
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..models import Article, Bid, Company, Deadline, Deal, Source
+
+COUNTRY = {"type": "string", "pattern": "^[A-Z]{2}$", "description": "An ISO 3166 code."}
+
+
+@extend_schema_field({"type": "array", "items": COUNTRY})
+class CountriesField(serializers.Field):
+    """A CountryField(multiple=True) as a list of codes."""
+
+    def to_representation(self, value: Any) -> list[str]:
+        return [country.code for country in value]
+
+
+@extend_schema_field({**COUNTRY, "nullable": True})
+class CountryCodeField(serializers.Field):
+    """A single country as its code, or null when none is given."""
+
+    def to_representation(self, value: Any) -> str | None:
+        return value.code or None
+
+
+@extend_schema_field({"type": "string", "format": "uri", "description": "Its page on the site."})
+class PageField(serializers.Field):
+    """The record's page on the site, in English (an answer is the same in
+    every language)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, record: Any) -> str:
+        with translation.override(settings.LANGUAGE_CODE):
+            path = record.get_absolute_url()
+        url: str = self.context["request"].build_absolute_uri(path)
+        return url
+
+
+def link(view: str, lookup: str = "slug") -> serializers.HyperlinkedIdentityField:
+    return serializers.HyperlinkedIdentityField(
+        view_name=f"api:{view}-detail", lookup_field=lookup, read_only=True
+    )
+
+
+class CompanyLinkSerializer(serializers.ModelSerializer):
+    url = link("company")
+
+    class Meta:
+        model = Company
+        fields = ["url", "slug", "name"]
+
+
+class DealLinkSerializer(serializers.ModelSerializer):
+    url = link("deal")
+
+    class Meta:
+        model = Deal
+        fields = ["url", "slug", "title"]
+
+
+class ArticleLinkSerializer(serializers.ModelSerializer):
+    url = link("article")
+
+    class Meta:
+        model = Article
+        fields = ["url", "slug", "title"]
+
+
+class SourceLinkSerializer(serializers.ModelSerializer):
+    url = link("source")
+
+    class Meta:
+        model = Source
+        fields = ["url", "slug", "name"]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    url = link("source")
+
+    class Meta:
+        model = Source
+        fields = ["url", "slug", "name", "homepage", "updated_at"]
+
+
+class CompanySerializer(serializers.ModelSerializer):
+    url = link("company")
+    country = CountryCodeField()
+    parent = CompanyLinkSerializer(allow_null=True)
+    page = PageField()
+
+    class Meta:
+        model = Company
+        fields = [
+            "url",
+            "slug",
+            "name",
+            "country",
+            "parent",
+            "website",
+            "description",
+            "page",
+            "updated_at",
+        ]
+
+
+class DealSerializer(serializers.ModelSerializer):
+    url = link("deal")
+    target = CompanyLinkSerializer()
+    seller = CompanyLinkSerializer(allow_null=True)
+    countries = CountriesField()
+    type = serializers.ChoiceField(source="deal_type", choices=Deal.Type.choices)
+    page = PageField()
+
+    class Meta:
+        model = Deal
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "target",
+            "seller",
+            "countries",
+            "type",
+            "status",
+            "announced_on",
+            "closed_on",
+            "value",
+            "currency",
+            "page",
+            "updated_at",
+        ]
+
+
+class DealBidSerializer(serializers.ModelSerializer):
+    """A bid as its deal's detail embeds it."""
+
+    url = link("bid", "pk")
+    bidders = CompanyLinkSerializer(many=True)
+    countries = CountriesField()
+
+    class Meta:
+        model = Bid
+        fields = [
+            "url",
+            "id",
+            "bidders",
+            "status",
+            "countries",
+            "amount",
+            "currency",
+            "submitted_on",
+            "resolved_on",
+            "note",
+            "updated_at",
+        ]
+
+
+class DealDeadlineSerializer(serializers.ModelSerializer):
+    """A deadline as its deal's detail embeds it."""
+
+    url = link("deadline", "pk")
+    extended_to = serializers.HyperlinkedRelatedField(
+        view_name="api:deadline-detail", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = Deadline
+        fields = [
+            "url",
+            "id",
+            "label",
+            "kind",
+            "due_on",
+            "set_by",
+            "status",
+            "extended_to",
+            "note",
+            "updated_at",
+        ]
+
+
+class DealDetailSerializer(DealSerializer):
+    bids = DealBidSerializer(many=True)
+    deadlines = DealDeadlineSerializer(many=True)
+
+    class Meta(DealSerializer.Meta):
+        fields = [*DealSerializer.Meta.fields, "summary", "created_at", "bids", "deadlines"]
+
+
+class BidSerializer(DealBidSerializer):
+    deal = DealLinkSerializer()
+    sources = ArticleLinkSerializer(many=True)
+
+    class Meta(DealBidSerializer.Meta):
+        fields = [*DealBidSerializer.Meta.fields, "deal", "sources"]
+
+
+class DeadlineSerializer(DealDeadlineSerializer):
+    deal = DealLinkSerializer()
+    sources = ArticleLinkSerializer(many=True)
+
+    class Meta(DealDeadlineSerializer.Meta):
+        fields = [*DealDeadlineSerializer.Meta.fields, "deal", "sources"]
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    url = link("article")
+    link = serializers.URLField(source="url", allow_null=True, help_text="The original article.")
+    source = SourceLinkSerializer()
+    deals = DealLinkSerializer(many=True)
+    companies = CompanyLinkSerializer(many=True)
+    page = PageField()
+
+    class Meta:
+        model = Article
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "link",
+            "source",
+            "language",
+            "published_on",
+            "author",
+            "summary",
+            "deals",
+            "companies",
+            "page",
+            "updated_at",
+        ]
+
+
+class DeletionSerializer(serializers.Serializer):
+    """A record deleted, from its history: its id (and slug), and when."""
+
+    id = serializers.IntegerField()
+    slug = serializers.CharField(allow_null=True, help_text="Null for bids and deadlines.")
+    deleted_at = serializers.DateTimeField(source="history_date")
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Why a request was refused."""
+
+    detail = serializers.CharField()
