@@ -248,7 +248,6 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "articles.api.negotiation.JSONOnly",
     "DEFAULT_THROTTLE_CLASSES": [
         "articles.api.throttling.BurstRateThrottle",
         "articles.api.throttling.SustainedRateThrottle",

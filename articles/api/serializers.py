@@ -46,13 +46,24 @@ class PageField(serializers.Field):
         return url
 
 
+class ReadSerializer(serializers.ModelSerializer):
+    """A model's fields as read: the model's validators check what curators
+    save, and say nothing of what an answer holds (an inverted regex
+    validator would even be described as the pattern values must match)."""
+
+    def build_standard_field(self, field_name: str, model_field: Any) -> tuple[Any, dict[str, Any]]:
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        kwargs.pop("validators", None)
+        return field_class, kwargs
+
+
 def link(view: str, lookup: str = "slug") -> serializers.HyperlinkedIdentityField:
     return serializers.HyperlinkedIdentityField(
         view_name=f"api:{view}-detail", lookup_field=lookup, read_only=True
     )
 
 
-class CompanyLinkSerializer(serializers.ModelSerializer):
+class CompanyLinkSerializer(ReadSerializer):
     url = link("company")
 
     class Meta:
@@ -60,7 +71,7 @@ class CompanyLinkSerializer(serializers.ModelSerializer):
         fields = ["url", "slug", "name"]
 
 
-class DealLinkSerializer(serializers.ModelSerializer):
+class DealLinkSerializer(ReadSerializer):
     url = link("deal")
 
     class Meta:
@@ -68,7 +79,7 @@ class DealLinkSerializer(serializers.ModelSerializer):
         fields = ["url", "slug", "title"]
 
 
-class ArticleLinkSerializer(serializers.ModelSerializer):
+class ArticleLinkSerializer(ReadSerializer):
     url = link("article")
 
     class Meta:
@@ -76,7 +87,7 @@ class ArticleLinkSerializer(serializers.ModelSerializer):
         fields = ["url", "slug", "title"]
 
 
-class SourceLinkSerializer(serializers.ModelSerializer):
+class SourceLinkSerializer(ReadSerializer):
     url = link("source")
 
     class Meta:
@@ -84,7 +95,7 @@ class SourceLinkSerializer(serializers.ModelSerializer):
         fields = ["url", "slug", "name"]
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(ReadSerializer):
     url = link("source")
 
     class Meta:
@@ -92,7 +103,7 @@ class SourceSerializer(serializers.ModelSerializer):
         fields = ["url", "slug", "name", "homepage", "updated_at"]
 
 
-class CompanySerializer(serializers.ModelSerializer):
+class CompanySerializer(ReadSerializer):
     url = link("company")
     country = CountryCodeField()
     parent = CompanyLinkSerializer(allow_null=True)
@@ -113,7 +124,7 @@ class CompanySerializer(serializers.ModelSerializer):
         ]
 
 
-class DealSerializer(serializers.ModelSerializer):
+class DealSerializer(ReadSerializer):
     url = link("deal")
     target = CompanyLinkSerializer()
     seller = CompanyLinkSerializer(allow_null=True)
@@ -141,7 +152,7 @@ class DealSerializer(serializers.ModelSerializer):
         ]
 
 
-class DealBidSerializer(serializers.ModelSerializer):
+class DealBidSerializer(ReadSerializer):
     """A bid as its deal's detail embeds it."""
 
     url = link("bid", "pk")
@@ -165,7 +176,7 @@ class DealBidSerializer(serializers.ModelSerializer):
         ]
 
 
-class DealDeadlineSerializer(serializers.ModelSerializer):
+class DealDeadlineSerializer(ReadSerializer):
     """A deadline as its deal's detail embeds it."""
 
     url = link("deadline", "pk")
@@ -213,7 +224,7 @@ class DeadlineSerializer(DealDeadlineSerializer):
         fields = [*DealDeadlineSerializer.Meta.fields, "deal", "sources"]
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(ReadSerializer):
     url = link("article")
     link = serializers.URLField(source="url", allow_null=True, help_text="The original article.")
     source = SourceLinkSerializer()

@@ -46,6 +46,7 @@ from ..filters import (
 from ..freshness import cached_count
 from ..models import Article, Bid, Company, Deadline, Deal, Source
 from . import pagination, params, serializers
+from .negotiation import JSONOnly
 from .params import Param
 
 
@@ -75,6 +76,7 @@ class ArchiveViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_pattern = "^[-a-zA-Z0-9_]+$"
     version: freshness.Version
     schema = ApiSchema()
+    content_negotiation_class = JSONOnly
 
     @classmethod
     def list_params(cls) -> list[Param]:
