@@ -4,11 +4,19 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Bid, Company, Deal
-from tests.factories import BidFactory, CompanyFactory, DeadlineFactory, DealFactory
+from tests.factories import (
+    ArticleFactory,
+    BidFactory,
+    CompanyFactory,
+    DeadlineFactory,
+    DealFactory,
+)
 
 DEALS = "/api/v1/deals/"
 
@@ -163,6 +171,15 @@ class TestPages:
             "Unannounced",
         ]
 
+    @pytest.mark.postgres(reason="the tallies are kept by PostgreSQL's triggers")
+    def test_the_count_is_given_where_a_tally_knows_it(self, client):
+        DealFactory.create_batch(2, status=Deal.Status.COMPLETED, countries=["CA"])
+        DealFactory(status=Deal.Status.ANNOUNCED, countries=["CA", "US"])
+        assert client.get(DEALS).json()["count"] == 3
+        assert client.get(DEALS, {"country": "ca", "status": "completed"}).json()["count"] == 2
+        since = "2000-01-01T00:00:00Z"
+        assert client.get(DEALS, {"updated_since": since}).json()["count"] is None
+
     def test_a_forged_cursor_is_a_404(self, client):
         assert client.get(DEALS, {"cursor": "abc"}).status_code == 404
 
@@ -174,7 +191,7 @@ class TestPages:
 
     def test_the_count_is_given_on_request(self, client):
         DealFactory.create_batch(3)
-        assert client.get(DEALS).json()["count"] is None  # SQLite keeps no tally
+        assert client.get(DEALS, {"buyer": Company.objects.first().slug}).json()["count"] is None
         assert client.get(DEALS, {"total": "true"}).json()["count"] == 3
         assert client.get("/api/v1/bids/", {"total": "true"}).json()["count"] == 0
 
@@ -320,3 +337,64 @@ class TestRateLimits:
 def test_an_unknown_company_in_the_detail_is_a_404(client):
     assert client.get("/api/v1/companies/none/").status_code == 404
     assert Company.objects.count() == 0
+
+
+@pytest.mark.django_db
+class TestQueryCounts:
+    """Each list reads a fixed number of queries, however long its page: the
+    archive's version, the page, and one per kind of related record shown."""
+
+    @pytest.fixture
+    def archive(self):
+        for _ in range(6):
+            deal = DealFactory()
+            BidFactory(deal=deal, bidders=[CompanyFactory(), CompanyFactory()])
+            DeadlineFactory(deal=deal)
+            ArticleFactory(deals=[deal], companies=[deal.target])
+
+    @pytest.mark.parametrize(
+        ("url", "queries"),
+        [
+            # The version, the page (with target and seller).
+            (DEALS, 2),
+            # The same, and the company named.
+            (f"{DEALS}?company=__first_company__", 3),
+            # The version, the page (with parents).
+            ("/api/v1/companies/", 2),
+            # The version, the page (with sources), its deals, its companies.
+            ("/api/v1/articles/", 4),
+            # The version, the page (with deals), the bidders, the sources.
+            ("/api/v1/bids/", 4),
+            # The version, the page (with deals), the sources.
+            ("/api/v1/deadlines/", 3),
+            # The version, the page.
+            ("/api/v1/sources/", 2),
+            # The version, the page of deletions.
+            ("/api/v1/deals/deleted/?since=2000-01-01T00:00:00Z", 2),
+        ],
+    )
+    def test_lists(self, client, archive, django_assert_num_queries, url, queries):
+        url = url.replace("__first_company__", Company.objects.first().slug)
+        if connection.vendor == "postgresql" and url in (DEALS, "/api/v1/articles/"):
+            queries += 1  # the count, from its tally
+        separator = "&" if "?" in url else "?"
+        for size in (2, 5):
+            cache.clear()  # the tally's count is kept until the archive changes
+            with django_assert_num_queries(queries):
+                response = client.get(f"{url}{separator}page_size={size}")
+            assert response.status_code == 200
+            assert response.json()["results"] or "deleted" in url
+
+    def test_a_deal_in_full(self, client, archive, django_assert_num_queries):
+        deal = Deal.objects.first()
+        BidFactory.create_batch(3, deal=deal, bidders=[CompanyFactory()])
+        # The deal (with target and seller), the version, its bids, their
+        # bidders, its deadlines.
+        with django_assert_num_queries(5):
+            response = client.get(f"{DEALS}{deal.slug}/")
+        assert len(response.json()["bids"]) == 4
+
+    def test_a_304_reads_the_version_alone(self, client, archive, django_assert_num_queries):
+        etag = client.get(DEALS)["ETag"]
+        with django_assert_num_queries(1):
+            assert client.get(DEALS, headers={"if-none-match": etag}).status_code == 304
