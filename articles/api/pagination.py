@@ -3,7 +3,11 @@
 A page ends at a row; the next page is the rows after that row's position in
 the list's order (its sort values, then its id), read through the order's
 index. Rows added or removed elsewhere in the list never shift a page, as an
-offset would, and a deep page costs what the first does.
+offset would. A page is the next rows of the order's index after the
+position; with a mixed order (newest first, then by title) PostgreSQL
+cannot start its walk at the position, so a page deep in a long list walks
+the index up to it (the first pages, which clients mostly read, cost
+nothing extra).
 
 The cursor is the position, signed: a client cannot forge one (a cursor this
 list did not give answers 404, as REST framework's own cursors do), and one
