@@ -53,6 +53,7 @@ class PageSitemap(Sitemap):
             "articles:company_list",
             "articles:article_list",
             "articles:deadline_list",
+            "articles:api_guide",
         ]
 
     def location(self, name):

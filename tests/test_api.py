@@ -398,3 +398,21 @@ class TestQueryCounts:
         etag = client.get(DEALS)["ETag"]
         with django_assert_num_queries(1):
             assert client.get(DEALS, headers={"if-none-match": etag}).status_code == 304
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "heading", "question"),
+    [
+        ("/use-the-api/", "Use the API", "Microsoft's bids"),
+        ("/fr/use-the-api/", "Utiliser l’API", "Les offres de Microsoft"),
+    ],
+)
+def test_the_use_the_api_page_in_both_languages(client, path, heading, question):
+    html = client.get(path).content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    assert question in html
+    assert "http://testserver/api/v1/bids/?bidder=microsoft" in html
+    month = timezone.localdate().strftime("%Y-%m")
+    assert f"due_after={month}-01" in html
+    assert 'href="/api/v1/docs/"' in html

@@ -49,6 +49,7 @@ def test_the_sitemap_lists_every_deal_company_article_and_list_page(client):
         reverse("articles:company_list"),
         reverse("articles:article_list"),
         reverse("articles:deadline_list"),
+        reverse("articles:api_guide"),
         deal.get_absolute_url(),
         deal.target.get_absolute_url(),
         company.get_absolute_url(),

@@ -57,6 +57,7 @@ def public_paths() -> list[str]:
         article.get_absolute_url(),
         "/deadlines/",
         "/search/?q=tiktok",
+        "/use-the-api/",
         "/fr/deals/",
         "/no-such-page/",
     ]
