@@ -9,6 +9,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.api.views import DealViewSet
 from articles.models import Bid, Company, Deal
 from tests.factories import (
     ArticleFactory,
@@ -393,6 +394,18 @@ class TestQueryCounts:
         with django_assert_num_queries(5):
             response = client.get(f"{DEALS}{deal.slug}/")
         assert len(response.json()["bids"]) == 4
+
+    def test_a_deal_embeds_its_first_bids_and_links_to_all(self, client, monkeypatch):
+        monkeypatch.setattr(DealViewSet, "embedded", 2)
+        deal = DealFactory()
+        BidFactory.create_batch(3, deal=deal)
+        DeadlineFactory(deal=deal)
+        record = client.get(f"{DEALS}{deal.slug}/").json()
+        assert (len(record["bids"]), record["bid_count"]) == (2, 3)
+        assert (len(record["deadlines"]), record["deadline_count"]) == (1, 1)
+        every_bid = client.get(record["bids_url"]).json()["results"]
+        assert record["bids_url"] == f"http://testserver/api/v1/bids/?deal={deal.slug}"
+        assert len(every_bid) == 3
 
     def test_a_304_reads_the_version_alone(self, client, archive, django_assert_num_queries):
         etag = client.get(DEALS)["ETag"]

@@ -4,8 +4,10 @@ bidders, and its deadlines. Choices are given as their codes (the schema
 lists them), so that every answer is the same in every language."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -57,10 +59,33 @@ class ReadSerializer(serializers.ModelSerializer):
         return field_class, kwargs
 
 
-def link(view: str, lookup: str = "slug") -> serializers.HyperlinkedIdentityField:
-    return serializers.HyperlinkedIdentityField(
-        view_name=f"api:{view}-detail", lookup_field=lookup, read_only=True
-    )
+PLACEHOLDER = "__record__"
+
+
+@extend_schema_field({"type": "string", "format": "uri"})
+class LinkField(serializers.Field):
+    """A record's API address. The view's address is reversed once per
+    answer and the record's slug or id put in: a page of a hundred bids
+    with their bidders would otherwise reverse it hundreds of times."""
+
+    def __init__(self, view: str, lookup: str = "slug", **kwargs: Any) -> None:
+        kwargs.setdefault("source", "*")
+        super().__init__(read_only=True, **kwargs)
+        self.view, self.lookup = f"api:{view}-detail", lookup
+
+    def to_representation(self, record: Any) -> str:
+        """The address of ``record``, or of the record whose slug or id it is."""
+        templates = self.context.setdefault("link_templates", {})
+        if self.view not in templates:
+            path = reverse(self.view, kwargs={self.lookup: PLACEHOLDER})
+            templates[self.view] = self.context["request"].build_absolute_uri(path)
+        key = record if isinstance(record, int | str) else getattr(record, self.lookup)
+        url: str = templates[self.view].replace(PLACEHOLDER, str(key))
+        return url
+
+
+def link(view: str, lookup: str = "slug") -> LinkField:
+    return LinkField(view, lookup)
 
 
 class CompanyLinkSerializer(ReadSerializer):
@@ -180,9 +205,8 @@ class DealDeadlineSerializer(ReadSerializer):
     """A deadline as its deal's detail embeds it."""
 
     url = link("deadline", "pk")
-    extended_to = serializers.HyperlinkedRelatedField(
-        view_name="api:deadline-detail", read_only=True, allow_null=True
-    )
+    # From the id: no query for the deadline it was extended to.
+    extended_to = LinkField("deadline", "pk", source="extended_to_id", allow_null=True)
 
     class Meta:
         model = Deadline
@@ -200,12 +224,34 @@ class DealDeadlineSerializer(ReadSerializer):
         ]
 
 
+@extend_schema_field({"type": "string", "format": "uri"})
+class ListLinkField(serializers.Field):
+    """A list's API address filtered to this deal."""
+
+    def __init__(self, view: str, **kwargs: Any) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+        self.view = f"api:{view}-list"
+
+    def to_representation(self, deal: Any) -> str:
+        path = f"{reverse(self.view)}?{urlencode({'deal': deal.slug})}"
+        url: str = self.context["request"].build_absolute_uri(path)
+        return url
+
+
 class DealDetailSerializer(DealSerializer):
-    bids = DealBidSerializer(many=True)
-    deadlines = DealDeadlineSerializer(many=True)
+    """A deal with its first bids and deadlines (EMBEDDED of each, in their
+    order); the list each link to holds them all."""
+
+    bids = DealBidSerializer(many=True, source="first_bids")
+    bid_count = serializers.IntegerField(help_text="How many bids the deal has in all.")
+    bids_url = ListLinkField("bid", help_text="Every bid of the deal.")
+    deadlines = DealDeadlineSerializer(many=True, source="first_deadlines")
+    deadline_count = serializers.IntegerField(help_text="How many deadlines it has in all.")
+    deadlines_url = ListLinkField("deadline", help_text="Every deadline of the deal.")
 
     class Meta(DealSerializer.Meta):
-        fields = [*DealSerializer.Meta.fields, "summary", "created_at", "bids", "deadlines"]
+        fields = [*DealSerializer.Meta.fields, "summary", "created_at", "bids", "bid_count",
+                  "bids_url", "deadlines", "deadline_count", "deadlines_url"]  # fmt: skip
 
 
 class BidSerializer(DealBidSerializer):

@@ -6,7 +6,7 @@ where a page starts.
 Every answer but an error carries the archive's version as its ETag and the
 time it moved as Last-Modified (articles.freshness): a client that sends
 either back while the archive has not changed gets a 304, read in one query
-(after its parameters are checked).
+(once its parameters are known to be well formed).
 
 A new kind of record takes one ``ArchiveViewSet`` subclass, decorated with
 ``documented``, and a line in urls.py.
@@ -68,7 +68,6 @@ class ArchiveViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class: Any = None  # the site's FilterSet for this list, if any
     ordering: Sequence[Any] = ("pk",)  # a total order (paged by keyset)
     detail_serializer_class: Any = None
-    detail_prefetch: Sequence[Any] = ()  # what a detail reads besides its row
     lookup_field = "slug"
     # Any text up to a slash reaches the view, so that even a malformed
     # identifier gets the API's JSON 404 (the schema gives its form).
@@ -113,7 +112,8 @@ class ArchiveViewSet(viewsets.ReadOnlyModelViewSet):
 
     def check_not_modified(self, request: Request) -> None:
         """A 304 if the client's copy is of the current version. Only once
-        the request is known to be good: a refused one has no version."""
+        the parameters are known to be well formed: a refused request has
+        no version."""
         self.version = freshness.current()
         changed_at = self.version.changed_at
         response = get_conditional_response(
@@ -128,8 +128,10 @@ class ArchiveViewSet(viewsets.ReadOnlyModelViewSet):
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = params.clean(self.list_params(), dict(request.query_params.lists()))
-        queryset, filterset = self.filtered(request, values)
+        # Before the filters are looked up: the same address at the same
+        # version looks them up the same way, so a client's copy is current.
         self.check_not_modified(request)
+        queryset, filterset = self.filtered(request, values)
         page = pagination.paginate(queryset, self.ordering_for(filterset), request, values)
         return Response(
             {
@@ -182,10 +184,13 @@ class ArchiveViewSet(viewsets.ReadOnlyModelViewSet):
             raise NotFound
         record = get_object_or_404(self.get_queryset(), **{self.lookup_field: identifier})
         self.check_not_modified(request)
-        if self.detail_prefetch:
-            prefetch_related_objects([record], *self.detail_prefetch)
+        self.prefetch(record)
         serializer_class = self.detail_serializer_class or self.serializer_class
         return Response(serializer_class(record, context=self.get_serializer_context()).data)
+
+    def prefetch(self, record: Any) -> None:
+        """Read what a record's detail shows besides its own row (its
+        queryset's prefetches are for lists)."""
 
     # Deletions ------------------------------------------------------------
 
@@ -336,13 +341,26 @@ class DealViewSet(ArchiveViewSet):
     serializer_class = serializers.DealSerializer
     detail_serializer_class = serializers.DealDetailSerializer
     filterset_class = DealFilterSet
-    detail_prefetch = (
-        Prefetch("bids", queryset=Bid.objects.prefetch_related("bidders")),
-        "deadlines",
-    )
+    # A deal's detail embeds its first bids and deadlines, not the thousands
+    # a giant's may have (the bid and deadline lists page through them all).
+    embedded = 100
 
     def get_queryset(self) -> QuerySet[Any]:
         return Deal.objects.defer("search_vector").select_related("target", "seller")
+
+    def prefetch(self, deal: Any) -> None:
+        bids = Bid.objects.prefetch_related("bidders")[: self.embedded]
+        deadlines = Deadline.objects.all()[: self.embedded]
+        prefetch_related_objects(
+            [deal],
+            Prefetch("bids", queryset=bids, to_attr="first_bids"),
+            Prefetch("deadlines", queryset=deadlines, to_attr="first_deadlines"),
+        )
+        for parts, first in (("bids", deal.first_bids), ("deadlines", deal.first_deadlines)):
+            count = len(first)
+            if count == self.embedded:  # perhaps more: counted once per version
+                count = cached_count(getattr(deal, parts).all())
+            setattr(deal, f"{parts.removesuffix('s')}_count", count)
 
     def ordering_for(self, filterset: Any) -> Sequence[Any]:
         return [*filterset.ordering()]
