@@ -63,6 +63,8 @@ LAYERS = (
     Layer("facets", "counting.DealCounts (the deal list's facets)",
           "the other filters' SQL and the choices made"),
     Layer("languages", "ArticleQuerySet.language_choices", "the model"),
+    Layer("api", "api.views.ArchiveViewSet.kept (a list's first page, a record)",
+          "address, host, scheme"),
 )  # fmt: skip
 NAMESPACES = frozenset(layer.namespace for layer in LAYERS)
 

@@ -407,6 +407,17 @@ class TestQueryCounts:
         assert record["bids_url"] == f"http://testserver/api/v1/bids/?deal={deal.slug}"
         assert len(every_bid) == 3
 
+    def test_a_first_page_and_a_record_are_kept_until_the_archive_changes(
+        self, client, archive, django_assert_num_queries
+    ):
+        deal = Deal.objects.first()
+        for url in (DEALS, f"{DEALS}{deal.slug}/", f"{DEALS}?company={deal.target.slug}"):
+            first = client.get(url).json()
+            with django_assert_num_queries(1):  # the version
+                assert client.get(url).json() == first
+        Deal.objects.filter(pk=deal.pk).update(title="Renamed")
+        assert client.get(f"{DEALS}{deal.slug}/").json()["title"] == "Renamed"
+
     def test_a_304_reads_the_version_alone(self, client, archive, django_assert_num_queries):
         etag = client.get(DEALS)["ETag"]
         with django_assert_num_queries(1):

@@ -131,15 +131,26 @@ class ArchiveViewSet(viewsets.ReadOnlyModelViewSet):
         # Before the filters are looked up: the same address at the same
         # version looks them up the same way, so a client's copy is current.
         self.check_not_modified(request)
+        return Response(self.kept(request, values, lambda: self.page(request, values)))
+
+    def kept(self, request: Request, values: dict[str, Any], answer: Any) -> Any:
+        """``answer()``, kept until the archive changes (the ``api`` layer of
+        articles.freshness): a list's first page, a record. Not a time of the
+        client's (updated_since) nor a cursor: those addresses seldom repeat,
+        and would push the others out of the cache."""
+        if {"updated_since", "cursor"} & values.keys():
+            return answer()
+        parts = (request.get_full_path(), request.get_host(), request.scheme)
+        return freshness.cached("api", parts, answer)
+
+    def page(self, request: Request, values: dict[str, Any]) -> dict[str, Any]:
         queryset, filterset = self.filtered(request, values)
         page = pagination.paginate(queryset, self.ordering_for(filterset), request, values)
-        return Response(
-            {
-                "count": self.count(filterset, queryset, values),
-                "next": page.next_url,
-                "results": self.get_serializer(page.rows, many=True).data,
-            }
-        )
+        return {
+            "count": self.count(filterset, queryset, values),
+            "next": page.next_url,
+            "results": self.get_serializer(page.rows, many=True).data,
+        }
 
     def filtered(self, request: Request, values: dict[str, Any]) -> tuple[QuerySet[Any], Any]:
         """The list as the filters (the site's, checked as on the site) and
@@ -182,11 +193,17 @@ class ArchiveViewSet(viewsets.ReadOnlyModelViewSet):
         identifier = kwargs[self.lookup_field]
         if self.lookup_field == "pk" and not (identifier.isdigit() and len(identifier) < 19):
             raise NotFound
-        record = get_object_or_404(self.get_queryset(), **{self.lookup_field: identifier})
-        self.check_not_modified(request)
-        self.prefetch(record)
-        serializer_class = self.detail_serializer_class or self.serializer_class
-        return Response(serializer_class(record, context=self.get_serializer_context()).data)
+
+        def answer() -> Any:
+            record = get_object_or_404(self.get_queryset(), **{self.lookup_field: identifier})
+            self.check_not_modified(request)
+            self.prefetch(record)
+            serializer_class = self.detail_serializer_class or self.serializer_class
+            return serializer_class(record, context=self.get_serializer_context()).data
+
+        data = self.kept(request, {}, answer)
+        self.check_not_modified(request)  # kept: the record is there at this version
+        return Response(data)
 
     def prefetch(self, record: Any) -> None:
         """Read what a record's detail shows besides its own row (its
