@@ -9,7 +9,7 @@ either back while the archive has not changed gets a 304, read in one query
 (once its parameters are known to be well formed).
 
 A new kind of record takes one ``ArchiveViewSet`` subclass, decorated with
-``documented``, and a line in urls.py.
+``documented``, and a line in ``VIEWSETS`` (below).
 """
 
 from collections.abc import Sequence
