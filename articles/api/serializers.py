@@ -1,6 +1,6 @@
 """What the API shows of each record. Related records are linked by their
-API address (``url``) and slug; a deal's detail embeds its bids, with their
-bidders, and its deadlines. Choices are given as their codes (the schema
+API address (``url``) and slug; a deal's detail embeds its first bids, with
+their bidders, and its first deadlines. Choices are given as their codes (the schema
 lists them), so that every answer is the same in every language."""
 
 from typing import Any
