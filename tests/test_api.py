@@ -115,6 +115,14 @@ class TestDemo:
             first = page.json()["results"][0]
             assert client.get(first["url"]).status_code == 200, prefix
 
+    def test_a_company_links_to_its_deals_bids_and_articles(self, client):
+        company = client.get("/api/v1/companies/walmart/").json()
+        deals = client.get(company["deals_url"]).json()["results"]
+        assert [deal["slug"] for deal in deals] == ["tiktok-us-operations"]
+        bids = client.get(company["bids_url"]).json()["results"]
+        assert [bid["deal"]["slug"] for bid in bids] == ["tiktok-us-operations"]
+        assert client.get(company["articles_url"]).status_code == 200
+
     def test_microsofts_bids(self, client):
         bids = client.get("/api/v1/bids/", {"bidder": "microsoft"}).json()["results"]
         assert {bid["deal"]["slug"] for bid in bids} == {

@@ -88,6 +88,20 @@ def link(view: str, lookup: str = "slug") -> LinkField:
     return LinkField(view, lookup)
 
 
+@extend_schema_field({"type": "string", "format": "uri"})
+class ListLinkField(serializers.Field):
+    """A list's API address, filtered to this record by its slug."""
+
+    def __init__(self, view: str, param: str = "deal", **kwargs: Any) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+        self.view, self.param = f"api:{view}-list", param
+
+    def to_representation(self, record: Any) -> str:
+        path = f"{reverse(self.view)}?{urlencode({self.param: record.slug})}"
+        url: str = self.context["request"].build_absolute_uri(path)
+        return url
+
+
 class CompanyLinkSerializer(ReadSerializer):
     url = link("company")
 
@@ -133,6 +147,9 @@ class CompanySerializer(ReadSerializer):
     country = CountryCodeField()
     parent = CompanyLinkSerializer(allow_null=True)
     page = PageField()
+    deals_url = ListLinkField("deal", "company", help_text="Its deals, in any role.")
+    bids_url = ListLinkField("bid", "bidder", help_text="Its bids, alone or jointly.")
+    articles_url = ListLinkField("article", "company", help_text="The articles naming it.")
 
     class Meta:
         model = Company
@@ -145,6 +162,9 @@ class CompanySerializer(ReadSerializer):
             "website",
             "description",
             "page",
+            "deals_url",
+            "bids_url",
+            "articles_url",
             "updated_at",
         ]
 
@@ -222,20 +242,6 @@ class DealDeadlineSerializer(ReadSerializer):
             "note",
             "updated_at",
         ]
-
-
-@extend_schema_field({"type": "string", "format": "uri"})
-class ListLinkField(serializers.Field):
-    """A list's API address filtered to this deal."""
-
-    def __init__(self, view: str, **kwargs: Any) -> None:
-        super().__init__(source="*", read_only=True, **kwargs)
-        self.view = f"api:{view}-list"
-
-    def to_representation(self, deal: Any) -> str:
-        path = f"{reverse(self.view)}?{urlencode({'deal': deal.slug})}"
-        url: str = self.context["request"].build_absolute_uri(path)
-        return url
 
 
 class DealDetailSerializer(DealSerializer):
