@@ -9,6 +9,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.api import throttling
 from articles.api.views import DealViewSet
 from articles.models import Bid, Company, Deal
 from tests.factories import (
@@ -319,22 +320,47 @@ class TestCors:
 
 @pytest.mark.django_db
 class TestRateLimits:
-    def test_a_burst_beyond_the_rate_is_a_429_with_retry_after(self, client, settings):
-        settings.REST_FRAMEWORK = {
-            **settings.REST_FRAMEWORK,
-            "DEFAULT_THROTTLE_RATES": {"api_burst": "3/minute", "api_sustained": "100/hour"},
-        }
+    @pytest.fixture
+    def clock(self, monkeypatch):
+        """The throttles' clock, 20 s into a window, moved by hand."""
+        now = [1_800_000_020.0]
+        monkeypatch.setattr(throttling.time, "time", lambda: now[0])
+        return now
+
+    @pytest.fixture
+    def rates(self, settings):
+        def set_rates(burst, sustained):
+            settings.REST_FRAMEWORK = {
+                **settings.REST_FRAMEWORK,
+                "DEFAULT_THROTTLE_RATES": {"api_burst": burst, "api_sustained": sustained},
+            }
+
+        return set_rates
+
+    def test_a_burst_beyond_the_rate_is_a_429_with_retry_after(self, client, clock, rates):
+        rates("3/minute", "100/hour")
         statuses = [client.get("/api/v1/sources/").status_code for _ in range(4)]
         assert statuses == [200, 200, 200, 429]
-        refused = client.get("/api/v1/sources/")
-        assert 0 < int(refused["Retry-After"]) <= 60
-        assert "detail" in refused.json()
+        refused = client.get("/api/v1/sources/", headers={"accept-language": "fr"})
+        assert refused["Retry-After"] == "40"  # the window's 40 s left
+        assert "Requête ralentie" in refused.json()["detail"]
+        clock[0] += 40
+        assert client.get("/api/v1/sources/").status_code == 200
 
-    def test_clients_are_counted_apart(self, client, settings):
-        settings.REST_FRAMEWORK = {
-            **settings.REST_FRAMEWORK,
-            "DEFAULT_THROTTLE_RATES": {"api_burst": "100/minute", "api_sustained": "2/hour"},
-        }
+    def test_the_sustained_rate_holds_after_the_bursts(self, client, clock, rates):
+        rates("2/second", "5/hour")
+        for _ in range(3):
+            assert client.get("/api/v1/sources/").status_code == 200
+            clock[0] += 1
+        statuses = [client.get("/api/v1/sources/").status_code for _ in range(2)]
+        assert statuses == [200, 200]
+        clock[0] += 1
+        refused = client.get("/api/v1/sources/")
+        assert refused.status_code == 429
+        assert int(refused["Retry-After"]) > 60 * 50
+
+    def test_clients_are_counted_apart(self, client, clock, rates):
+        rates("100/minute", "2/hour")
         for _ in range(2):
             client.get("/api/v1/sources/")
         assert client.get("/api/v1/sources/").status_code == 429
