@@ -34,13 +34,20 @@ LOAD_ENV := DATABASE_URL=$(LOAD_DATABASE_URL) DJANGO_DEBUG=false DEALWATCH_BENCH
 	DJANGO_SECRET_KEY=load-only-not-secret DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_PLAIN_STATIC=true
 
-.PHONY: help install run serve migrate demo admin messages test test-browser lint format bench load clean
+# make api-fuzz: schemathesis over every operation of the read API, against
+# gunicorn serving the demo archive from a PostgreSQL database of its own
+# (emptied first); API_FUZZ_EXAMPLES test cases per operation and phase.
+API_FUZZ_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/dealwatch_api_fuzz
+API_FUZZ_EXAMPLES ?= 25
+
+.PHONY: help install run serve migrate demo admin messages test test-browser lint format bench load api-fuzz api-schema clean
 
 help:
 	@echo "make run    set everything up and serve http://$(HOST):$(PORT)"
 	@echo "make test   set up and run the whole test suite (DATABASE_URL picks the database)"
 	@echo "make lint   ruff and mypy;  make bench: the archive-scale benchmark"
 	@echo "make load   64 connections for 60 s through gunicorn: req/s, errors, latency"
+	@echo "make api-fuzz  schemathesis over the read API;  make api-schema: docs/openapi.yaml"
 
 # The virtualenv is rebuilt when the requirements change or its Python is too old.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -117,6 +124,14 @@ load: install
 	$(LOAD_ENV) $(BIN)/python manage.py bench --load-only --load-seconds $(LOAD_SECONDS) \
 		--load-concurrency $(LOAD_CONCURRENCY) --load-workers $(LOAD_WORKERS) \
 		--load-exports $(LOAD_EXPORTS) --out bench-results/load-$(LOAD_SCALE).json
+
+api-fuzz: install
+	DATABASE_URL=$(API_FUZZ_DATABASE_URL) API_FUZZ_EXAMPLES=$(API_FUZZ_EXAMPLES) BIN=$(BIN) \
+		scripts/api_fuzz.sh
+
+# The API's schema as the code makes it, into the file the tests compare it with.
+api-schema: $(VENV)/.installed
+	$(TEST_ENV) $(BIN)/python manage.py spectacular --validate --fail-on-warn --file docs/openapi.yaml
 
 # mypy's Django plugin imports the settings, which need a secret key.
 lint: $(VENV)/.installed

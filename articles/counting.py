@@ -134,7 +134,7 @@ def deals(filterset: DealFilterSet) -> Counts:
         chosen.get("country") or "",
     )
     others = filterset.queryset_without(*filterset.facets).order_by()
-    if not others.query.where and dialect.of(others.db).keeps_tallies:
+    if tally_answers(filterset):
         source = Source.TALLY
         compute = functools.partial(choice.count_tally, DealTally.objects.using(others.db))
         parts: Any = ("tally", choice)
@@ -146,6 +146,14 @@ def deals(filterset: DealFilterSet) -> Counts:
     # A list cut at its first matches is counted as cut, by the paginator.
     total = None if filterset.limits_matches else facets["total"]
     return Counts(total=total, source=source, facets=facets)
+
+
+def tally_answers(filterset: DealFilterSet) -> bool:
+    """Whether the deal list's count and facets come from the tally, without
+    reading the deals: only status, type and country are chosen, on
+    PostgreSQL. The API gives the count of such lists unasked."""
+    others = filterset.queryset_without(*filterset.facets).order_by()
+    return not others.query.where and dialect.of(others.db).keeps_tallies
 
 
 def _fewer_matches_than_the_limit(filterset: DealFilterSet) -> bool:

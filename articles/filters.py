@@ -18,7 +18,8 @@ from .filter_fields import (
     SlugFilter,
     SourceFilter,
 )
-from .models import Article, Company, Deadline, Deal
+from .locale_data import language_choices
+from .models import Article, Bid, Company, Deadline, Deal
 from .search_text import check_readable
 
 
@@ -233,3 +234,48 @@ class DeadlineFilterSet(ArchiveFilterSet):
     def past_counts(self) -> counting.Counts:
         """The count of the past section (the other two are counted)."""
         return counting.past_deadlines(self)
+
+
+# The API's lists (articles.api) take the site's FilterSets; these add what a
+# list without a page of its own, or a page's sections, stand for.
+
+
+class ApiArticleFilterSet(ArticleFilterSet):
+    """/articles/'s filters, the language among every ISO 639-1 code: the
+    API's schema cannot change with the languages the archive holds (one it
+    holds no article in lists nothing)."""
+
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=language_choices)
+
+
+class ApiDeadlineFilterSet(DeadlineFilterSet):
+    """/deadlines/'s filters, with the deal, a range of due dates and the
+    status that the page's three sections stand for."""
+
+    deal = SlugFilter(label=_("Deal"), field_name="deal", queryset=Deal.objects.all())
+    due_after = django_filters.DateFilter(
+        label=_("Due on or after"), field_name="due_on", lookup_expr="gte"
+    )
+    due_before = django_filters.DateFilter(
+        label=_("Due on or before"), field_name="due_on", lookup_expr="lte"
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), field_name="status", choices=Deadline.Status.choices, distinct=False
+    )
+
+
+class BidFilterSet(ArchiveFilterSet):
+    """The bids (the API's; no page lists them): by deal, bidder and status."""
+
+    deal = SlugFilter(label=_("Deal"), field_name="deal", queryset=Deal.objects.all())
+    bidder = CompanyFilter(label=_("Bidder"), method="filter_bidder")
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), field_name="status", choices=Bid.Status.choices, distinct=False
+    )
+
+    class Meta:
+        model = Bid
+        fields = []
+
+    def filter_bidder(self, qs, name, company):
+        return qs.by_bidder(company)

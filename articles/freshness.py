@@ -64,6 +64,8 @@ LAYERS = (
           "the other filters' SQL and the choices made"),
     Layer("languages", "ArticleQuerySet.language_choices", "the model"),
     Layer("companies", "company_names.likely_duplicates (the worklist)", "the question"),
+    Layer("api", "api.views.ArchiveViewSet.kept (a list's first page, a record)",
+          "address, host, scheme"),
 )  # fmt: skip
 NAMESPACES = frozenset(layer.namespace for layer in LAYERS)
 

@@ -137,6 +137,10 @@ class Source(models.Model):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         constraints = [*_plain_text_rules("source", ["name", "slug", "homepage"])]
+        indexes = [
+            # The API's /api/v1/sources/?updated_since=.
+            models.Index(fields=["updated_at"], name="source_updated_idx"),
+        ]
 
     def __str__(self):
         return self.name
@@ -224,6 +228,8 @@ class Company(models.Model):
             models.Index(fields=["country"], name="company_country_idx"),
             # /search/: companies, and deals through their parties.
             GinIndex(fields=["search_vector"], name="company_search_idx"),
+            # The API's /api/v1/companies/?updated_since=.
+            models.Index(fields=["updated_at"], name="company_updated_idx"),
         ]
 
     def __str__(self):
@@ -384,6 +390,8 @@ class Deal(models.Model):
             models.Index(fields=["countries"], name="deal_countries_idx"),
             # /search/: deals by title and summary.
             GinIndex(fields=["search_vector"], name="deal_search_idx"),
+            # The API's /api/v1/deals/?updated_since=.
+            models.Index(fields=["updated_at"], name="deal_updated_idx"),
         ]
 
     def __str__(self):
@@ -458,6 +466,9 @@ class Bid(models.Model):
     sources = models.ManyToManyField(
         "Article", verbose_name=_("sources"), related_name="bids", blank=True
     )
+    # What changed since a time (the API's updated_since=); rows that were
+    # there before the column have the time it was added.
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_default=Now())
 
     objects = BidQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[bidders, sources])
@@ -480,6 +491,8 @@ class Bid(models.Model):
         ]
         indexes = [
             models.Index(fields=["status"], name="bid_status_idx"),
+            # The API's /api/v1/bids/?updated_since=.
+            models.Index(fields=["updated_at"], name="bid_updated_idx"),
             # A company's page: the latest bids it made.
             models.Index(fields=["-submitted_on", "-id"], name="bid_latest_idx"),
         ]
@@ -559,6 +572,8 @@ class Deadline(models.Model):
     sources = models.ManyToManyField(
         "Article", verbose_name=_("sources"), related_name="deadlines", blank=True
     )
+    # As a bid's: the API's updated_since=.
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_default=Now())
 
     objects = DeadlineQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[sources])
@@ -586,6 +601,8 @@ class Deadline(models.Model):
             models.Index(fields=["due_on"], name="deadline_due_idx"),
             # /deadlines/?kind=.
             models.Index(fields=["kind", "due_on"], name="deadline_kind_due_idx"),
+            # The API's /api/v1/deadlines/?updated_since=.
+            models.Index(fields=["updated_at"], name="deadline_updated_idx"),
         ]
 
     def __str__(self):
@@ -669,6 +686,8 @@ class Article(models.Model):
             models.Index(fields=["-published_on", "-id"], name="article_published_idx"),
             # /articles/?language=.
             models.Index(fields=["language", "published_on"], name="article_language_idx"),
+            # The API's /api/v1/articles/?updated_since=.
+            models.Index(fields=["updated_at"], name="article_updated_idx"),
             # /search/ finds articles through one full-text index per language
             # on PostgreSQL (migration 0006), not one over every article.
         ]

@@ -53,6 +53,7 @@ class PageSitemap(Sitemap):
             "articles:company_list",
             "articles:article_list",
             "articles:deadline_list",
+            "articles:api_guide",
         ]
 
     def location(self, name):
@@ -92,5 +93,7 @@ def robots_txt(request):
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             lines += [f"Disallow: {_section(name)}" for name in DISALLOWED]
+    # The read API, in no language: data for programs, under rate limits.
+    lines.append(f"Disallow: {reverse('api:api-root')}")
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

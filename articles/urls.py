@@ -22,6 +22,8 @@ urlpatterns = [
         name="article_detail",
     ),
     path("deadlines/", views.DeadlineListView.as_cached_view(), name="deadline_list"),
+    # Not under /api/: that is the API's own, where CORS headers are sent.
+    path("use-the-api/", cached_page(views.api_guide), name="api_guide"),
 ]
 
 # Search, feeds, calendars and exports (issue 4).

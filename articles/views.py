@@ -1,10 +1,13 @@
 """The public, read-only site. Views stay thin: querysets say what to read,
 filter sets what a URL may ask for."""
 
+import datetime
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
@@ -438,5 +441,24 @@ def home(request):
             )[:HOME_ITEMS],
             "deadlines": Deadline.objects.upcoming().for_list()[:HOME_ITEMS],
             "today": today(),
+        },
+    )
+
+
+def api_guide(request):
+    """Use the API: where it is, and the readers' common questions as curl
+    commands, dated this month."""
+    today_ = today()
+    month_start = today_.replace(day=1)
+    next_month = (month_start + datetime.timedelta(days=32)).replace(day=1)
+    return render(
+        request,
+        "articles/api_guide.html",
+        {
+            "api": request.build_absolute_uri("/api/v1/"),
+            "deals": reverse("articles:deal_list"),
+            "month_start": month_start,
+            "month_end": next_month - datetime.timedelta(days=1),
+            "yesterday": today_ - datetime.timedelta(days=1),
         },
     )

@@ -90,19 +90,21 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def _fetch(client: Client, url: str):
-    response = client.get(url)
+def _fetch(client: Client, url: str, headers: dict | None = None):
+    response = client.get(url, headers=headers)
     if response.streaming:
         b"".join(response.streaming_content)
     return response
 
 
-def _timed_runs(client: Client, url: str, runs: int, *, uncached: bool) -> tuple[int, list]:
+def _timed_runs(
+    client: Client, url: str, runs: int, *, uncached: bool, headers: dict | None = None
+) -> tuple[int, list]:
     """The queries of one request, then the times of ``runs`` more (ms)."""
     if uncached:
         bump_archive_version()
     with CaptureQueriesContext(connection) as queries:
-        _fetch(client, url)
+        _fetch(client, url, headers)
     # Read now: the captured list is a view on a log the next request clears.
     query_count = len(queries)
     timings = []
@@ -110,14 +112,22 @@ def _timed_runs(client: Client, url: str, runs: int, *, uncached: bool) -> tuple
         if uncached:
             bump_archive_version()  # not timed: a curator's save
         start = time.perf_counter()
-        _fetch(client, url)
+        _fetch(client, url, headers)
         timings.append((time.perf_counter() - start) * 1000)
     return query_count, timings
 
 
-def measure(client: Client, name: str, url: str, runs: int, *, uncached: bool = True) -> Result:
-    response = _fetch(client, url)  # warms caches and connections
-    query_count, timings = _timed_runs(client, url, runs, uncached=False)
+def measure(
+    client: Client,
+    name: str,
+    url: str,
+    runs: int,
+    *,
+    uncached: bool = True,
+    headers: dict | None = None,
+) -> Result:
+    response = _fetch(client, url, headers)  # warms caches and connections
+    query_count, timings = _timed_runs(client, url, runs, uncached=False, headers=headers)
     result = Result(
         name=name,
         url=url,
@@ -179,7 +189,70 @@ def representative_requests() -> list[tuple[str, str]]:
         ("search", "/search/?q=rachat"),
         ("export CSV (~100k)", "/export/deals.csv?" + urlencode(export_filter)),
         ("export JSON (~100k)", "/export/deals.json?" + urlencode(export_filter)),
+        *api_requests(giant_slug, longest[0] if longest else None),
     ]
+
+
+# The read API's requests, each with the page it must keep up with (issue 18:
+# its uncached p95 within API_BUDGET times that page's), and a 304.
+API_BUDGET = 1.5
+NOT_MODIFIED_BUDGET_MS = 5.0
+API_PAGES = {
+    "api deals, unfiltered": "deals, unfiltered",
+    "api deals, buyer=giant": "deals, buyer=giant",
+    "api deals, country+status": "deals, country+status",
+    "api deals, updated_since": "deals, unfiltered",
+    "api deal, longest": "deal, longest timeline",
+    "api company, giant": "company, giant",
+}
+NOT_MODIFIED = "api deals, 304"
+
+
+def api_requests(giant_slug: str, longest_slug: str | None) -> list[tuple[str, str]]:
+    # About a thousand deals changed since then.
+    since = (
+        Deal.objects.order_by("-updated_at").values_list("updated_at", flat=True)[999:1000].first()
+        or Deal.objects.order_by("updated_at").values_list("updated_at", flat=True).first()
+    )
+    updated_since = urlencode({"updated_since": since.isoformat()}) if since else ""
+    return [
+        ("api deals, unfiltered", "/api/v1/deals/"),
+        ("api deals, buyer=giant", f"/api/v1/deals/?buyer={giant_slug}"),
+        ("api deals, country+status", "/api/v1/deals/?country=fr&status=pending_approval"),
+        ("api deals, updated_since", f"/api/v1/deals/?{updated_since}"),
+        (
+            "api deal, longest",
+            f"/api/v1/deals/{longest_slug}/" if longest_slug else "/api/v1/deals/",
+        ),
+        ("api company, giant", f"/api/v1/companies/{giant_slug}/"),
+        (NOT_MODIFIED, "/api/v1/deals/"),
+    ]
+
+
+def within_api_budgets(results: list[Result]) -> list[str]:
+    """Each API request against its budget, as lines to print; the verdicts
+    are kept in each result's ``extra``."""
+    by_name = {r.name: r for r in results}
+    lines = []
+    for name, page in API_PAGES.items():
+        api, html = by_name.get(name), by_name.get(page)
+        if api is None or html is None or not html.uncached_p95_ms or not api.uncached_p95_ms:
+            continue
+        limit = round(API_BUDGET * html.uncached_p95_ms, 1)
+        within = api.status == 200 and api.uncached_p95_ms <= limit
+        api.extra.update(page=page, budget_p95_ms=limit, within_budget=within)
+        lines.append(
+            f"{name}: uncached p95 {api.uncached_p95_ms} ms, budget {limit} ms "
+            f"({API_BUDGET} × {page}): " + ("within" if within else "OVER")
+        )
+    if (not_modified := by_name.get(NOT_MODIFIED)) is not None:
+        within = not_modified.status == 304 and not_modified.p95_ms < NOT_MODIFIED_BUDGET_MS
+        not_modified.extra.update(budget_p95_ms=NOT_MODIFIED_BUDGET_MS, within_budget=within)
+        lines.append(
+            f"{NOT_MODIFIED}: p95 {not_modified.p95_ms} ms, budget {NOT_MODIFIED_BUDGET_MS} ms: "
+            + ("within" if within else "OVER")
+        )
+    return lines
 
 
 def run_requests(runs: int) -> list[Result]:
@@ -190,6 +263,10 @@ def run_requests(runs: int) -> list[Result]:
     for name, url in representative_requests():
         if name.startswith("export"):  # streamed, never cached
             result = measure(client, name, url, max(3, runs // 10), uncached=False)
+        elif name == NOT_MODIFIED:  # a client that has the current version
+            etag = client.get(url)["ETag"]
+            headers = {"if-none-match": etag}
+            result = measure(client, name, url, runs, uncached=False, headers=headers)
         else:
             result = measure(client, name, url, runs)
         if base.median_ms:

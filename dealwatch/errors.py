@@ -9,7 +9,8 @@ reaches handler500 instead; while the database is down that must still be the
 
 import sys
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from django.views import defaults
 
 from .middleware import DATABASE_ERRORS, unavailable
@@ -20,6 +21,13 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if caused_by_database(sys.exc_info()[1]):
         return unavailable(request)
     return defaults.server_error(request)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's 404 page; under /api/, the API's JSON answer."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return defaults.page_not_found(request, exception)
 
 
 def caused_by_database(error: BaseException | None) -> bool:

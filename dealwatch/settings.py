@@ -78,6 +78,10 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "import_export",
+    "corsheaders",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "articles",
 ]
 # The benchmark and its synthetic archive (bench/: the bench and
@@ -90,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS headers on /api/ only (CORS_URLS_REGEX), before anything that may answer.
+    "corsheaders.middleware.CorsMiddleware",
     "dealwatch.middleware.DatabaseUnavailableMiddleware",
     # Reads the archive's version once per request (articles.freshness).
     "articles.freshness.ArchiveVersionMiddleware",
@@ -230,6 +236,62 @@ AXES_LOCKOUT_CALLABLE = "dealwatch.lockout.lockout_response"
 # they saw, not by theirs (dealwatch.lockout.client_ip).
 PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "dealwatch.lockout.client_ip"
+
+# The read API (/api/v1/, articles.api): anonymous and read-only, JSON only,
+# no session or login read. Each client is counted by its address
+# (dealwatch.lockout.client_ip) in the default cache, which is Redis, shared
+# by every worker, wherever REDIS_URL is set: a short burst and a sustained
+# rate, both answered 429 with Retry-After once spent.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "articles.api.throttling.BurstRateThrottle",
+        "articles.api.throttling.SustainedRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "api_burst": os.environ.get("DEALWATCH_API_BURST_RATE", "60/minute"),
+        "api_sustained": os.environ.get("DEALWATCH_API_SUSTAINED_RATE", "3000/hour"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # No ?format=: every answer is JSON, and the schema lists every parameter.
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "dealwatch API",
+    "DESCRIPTION": (
+        "The archive's deals, companies, articles, bids, deadlines and sources, "
+        "read-only. See the README's “Use the API” section."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    # Swagger UI's files come from this site (drf-spectacular-sidecar), no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No validator badge: it is an image from another site, which the CSP refuses.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
+    # Status and kind choices share names across models: each enum its own name.
+    "ENUM_NAME_OVERRIDES": {
+        "DealStatusEnum": "articles.models.DealStatus",
+        "DealTypeEnum": "articles.models.DealType",
+        "BidStatusEnum": "articles.models.BidStatus",
+        "DeadlineStatusEnum": "articles.models.DeadlineStatus",
+        "DeadlineKindEnum": "articles.models.DeadlineKind",
+    },
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+}
+# Any site may read the API from a browser, with GET only, and without
+# credentials; the rest of the site sends no CORS headers at all.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
 
 # Who may see and restore past versions of curated records is a permission of
 # its own (the curators group has it, migration 0005).

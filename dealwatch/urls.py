@@ -22,6 +22,9 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    # The read API: one address in every language (Accept-Language picks
+    # the language of its messages).
+    path("api/v1/", include("articles.api.urls")),
     # English at the root, as it always was; French under /fr/.
     *i18n_patterns(
         # The story desk is an admin page: the admin's login, look and language.
@@ -34,3 +37,5 @@ urlpatterns = [
 
 # A database error raised outside a view still answers the 503 page.
 handler500 = "dealwatch.errors.server_error"
+# The API's unknown addresses answer JSON, as its documented 404s do.
+handler404 = "dealwatch.errors.page_not_found"

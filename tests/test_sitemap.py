@@ -49,6 +49,7 @@ def test_the_sitemap_lists_every_deal_company_article_and_list_page(client):
         reverse("articles:company_list"),
         reverse("articles:article_list"),
         reverse("articles:deadline_list"),
+        reverse("articles:api_guide"),
         deal.get_absolute_url(),
         deal.target.get_absolute_url(),
         company.get_absolute_url(),
@@ -79,12 +80,14 @@ def test_robots_txt_allows_all_but_the_admin_and_points_to_the_sitemap(client):
     assert robots.can_fetch("AnyBot", "/deals/?status=blocked")
     assert robots.can_fetch("AnyBot", "/")
     assert not robots.can_fetch("AnyBot", "/admin/articles/deal/")
+    assert not robots.can_fetch("AnyBot", "/api/v1/deals/?country=ca")
+    assert robots.can_fetch("AnyBot", "/use-the-api/")
     assert robots.site_maps() == ["http://testserver/sitemap.xml"]
 
 
 def test_robots_txt_keeps_crawlers_out_of_what_is_not_a_page_in_both_languages(client):
     body = client.get("/robots.txt").content.decode()
-    assert body.splitlines()[:11] == [
+    assert body.splitlines()[:12] == [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /export/",
@@ -96,6 +99,7 @@ def test_robots_txt_keeps_crawlers_out_of_what_is_not_a_page_in_both_languages(c
         "Disallow: /fr/calendar/",
         "Disallow: /fr/search/",
         "Disallow: /fr/suggest/",
+        "Disallow: /api/v1/",
     ]
     robots = RobotFileParser()
     robots.parse(body.splitlines())

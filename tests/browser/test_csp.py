@@ -57,6 +57,7 @@ def public_paths() -> list[str]:
         article.get_absolute_url(),
         "/deadlines/",
         "/search/?q=tiktok",
+        "/use-the-api/",
         "/fr/deals/",
         "/no-such-page/",
     ]
@@ -100,4 +101,21 @@ def test_admin_deal_pages_keep_to_the_policy(watched, admin_page, live_server, d
     watched.locator("#id_closed_on + .datetimeshortcuts a").first.click()  # "Today"
     assert watched.locator("#id_closed_on").input_value() != ""
     assert watched.locator("#bids-group .inline-related:not(.empty-form)").count() >= 1
+    assert watched.violations() == []
+
+
+def test_api_documentation_keeps_to_the_policy(watched, live_server, demo_archive, screenshot):
+    """Swagger UI, its files served by the site, reads the schema and shows
+    every operation; it can call one, all without an inline script or style."""
+    response = watched.goto(f"{live_server.url}/api/v1/docs/")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    watched.get_by_text("/api/v1/deals/", exact=True).first.wait_for()
+    assert watched.locator(".opblock").count() == 18
+    watched.get_by_text("/api/v1/deals/", exact=True).first.click()
+    watched.get_by_role("button", name="Try it out").click()
+    watched.get_by_role("button", name="Execute").click()
+    status = watched.locator(".live-responses-table tbody .response-col_status").first
+    status.wait_for()
+    assert status.inner_text().strip() == "200"
+    screenshot("api-docs")
     assert watched.violations() == []
