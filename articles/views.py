@@ -263,9 +263,13 @@ def deal_detail(request, slug):
     story = timeline.for_deal(deal)
     # Most stories fit one page; the longest (hundreds of events) are paged.
     page, notice = forgiving_page(Paginator(story.events, TIMELINE_PAGE), request.GET.get("page"))
-    parties = bidding_parties(story.bids)
+    parties = [
+        (companies, bid, timeline.bid_ending(bid, deal))
+        for companies, bid in bidding_parties(story.bids)
+    ]
     context = {
         "deal": deal,
+        "end_label": timeline.DEAL_END_LABELS.get(deal.status),
         "timeline": timeline.with_sources(page.object_list),
         "timeline_page": page,
         "page_notice": notice,
