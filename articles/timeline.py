@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
+from . import charts
 from .models import Article, Bid, Company, Deadline, Deal
 
 if TYPE_CHECKING:
@@ -244,6 +245,67 @@ def bid_ending(bid: Bid, deal: Deal) -> "StrOrPromise":
             return _("%(status)s, then the deal was blocked") % {"status": bid.get_status_display()}
         return _("%(status)s, then the deal was abandoned") % {"status": bid.get_status_display()}
     return bid.get_status_display()
+
+
+def track(deal: Deal, story: Story, today: datetime.date) -> charts.Chart | None:
+    """The deal's course drawn (no query): its announcement and end, each
+    bid from submission to resolution, each deadline with an arrow to the
+    date it moved to. None when nothing is dated. A new kind of dated event
+    is one more TrackRow here."""
+    dates = [e.date for e in story.events if e.date]
+    if not dates:
+        return None
+    first = min(dates)
+    end = deal.closed_on if deal.status in DEAL_END_TITLES else None
+    last = max([*dates, end or (today if deal.status in Deal.OPEN_STATUSES else first)])
+    rows = [_deal_row(deal)]
+    if spans := [_span(bid, deal, first, last) for bid in story.bids]:
+        rows.append(charts.TrackRow(_("Bids"), spans=tuple(spans)))
+    if story.deadlines:
+        points = tuple(
+            charts.Point(
+                d.label,
+                d.due_on,
+                f"mark-deadline-{d.status}",
+                moved_to=d.extended_to.due_on if d.extended_to else None,
+                outcome=d.get_status_display(),
+            )
+            for d in story.deadlines
+        )
+        rows.append(charts.TrackRow(_("Deadlines"), points=points))
+    outcomes = [(str(v), label) for v, label in Bid.Status.choices]
+    return charts.deal_track("deal-track", _("The deal's course"), rows, first, last, outcomes)
+
+
+def _deal_row(deal: Deal) -> charts.TrackRow:
+    points = []
+    if deal.announced_on:
+        points.append(charts.Point(_("Deal announced"), deal.announced_on, "mark-deal", "circle"))
+    if deal.closed_on and deal.status in DEAL_END_TITLES:
+        points.append(
+            charts.Point(
+                DEAL_END_TITLES[deal.status], deal.closed_on, f"mark-{deal.status}", "diamond"
+            )
+        )
+    return charts.TrackRow("", points=tuple(points))
+
+
+def _span(bid: Bid, deal: Deal, first: datetime.date, last: datetime.date) -> charts.Span:
+    """A bid from its submission to its resolution: only what is known is
+    drawn (a bid whose submission was not reported starts at its
+    resolution); an unknown end runs to the deal's end (or today)."""
+    start = bid.submitted_on or bid.resolved_on or deal.announced_on or first
+    end = bid.resolved_on or (deal.closed_on if deal.closed_on else last)
+    names = " & ".join(c.name for c in sorted(bid.bidders.all(), key=lambda c: c.name))
+    return charts.Span(
+        names,
+        start,
+        max(start, end),
+        bid.status,
+        bid_ending(bid, deal),
+        start_known=bid.submitted_on is not None,
+        end_known=bid.resolved_on is not None or bid.status not in BID_RESOLUTION_TITLES,
+    )
 
 
 def with_sources(events: list[Event]) -> list[Event]:

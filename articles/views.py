@@ -270,6 +270,8 @@ def deal_detail(request, slug):
     context = {
         "deal": deal,
         "end_label": timeline.DEAL_END_LABELS.get(deal.status),
+        "track": timeline.track(deal, story, today()),
+        **key_facts(deal, story),
         "timeline": timeline.with_sources(page.object_list),
         "timeline_page": page,
         "page_notice": notice,
@@ -281,6 +283,21 @@ def deal_detail(request, slug):
         "article_count": len(story.articles),
     }
     return render(request, "articles/deal_detail.html", context)
+
+
+def key_facts(deal, story) -> dict:
+    """How long the deal has been (or was) open, and its next deadline, or
+    its last when none is to come (no query: the story holds them)."""
+    on = today()
+    end = deal.closed_on if deal.status not in Deal.OPEN_STATUSES else on
+    days_open = (end - deal.announced_on).days if deal.announced_on and end else None
+    upcoming = [
+        d for d in story.deadlines if d.status == Deadline.Status.PENDING and d.due_on >= on
+    ]
+    if upcoming:
+        return {"days_open": days_open, "next_deadline": min(upcoming, key=lambda d: d.due_on)}
+    past = sorted(story.deadlines, key=lambda d: d.due_on)
+    return {"days_open": days_open, "last_deadline": past[-1] if past else None}
 
 
 class CompanyListView(ArchiveListView):
