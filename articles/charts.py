@@ -209,6 +209,7 @@ def stacked_columns(
     stack: Sequence[Series],
     values: Mapping[tuple[str, str], int],
     category_header: StrOrPromise,
+    label_width: float = LABEL_WIDTH,
 ) -> Chart:
     """A column per category (a year, a month), stacked by series (a status,
     a role): ``values[category, series]``. Series with no value anywhere
@@ -229,7 +230,7 @@ def stacked_columns(
         y = MARGIN_TOP + plot_height * (1 - tick / top)
         lines.append(Line(MARGIN_LEFT, y, WIDTH - MARGIN_RIGHT, y))
         texts.append(Text(MARGIN_LEFT - 4, y + 4, str(tick), anchor="end", css="chart-tick"))
-    every = math.ceil(LABEL_WIDTH / slot)  # label every n-th category: labels never touch
+    every = math.ceil(label_width / slot)  # label every n-th category: labels never touch
     for n, (category, label) in enumerate(categories):
         x = MARGIN_LEFT + slot * n + (slot - bar) / 2
         y = MARGIN_TOP + plot_height

@@ -63,6 +63,7 @@ LAYERS = (
     Layer("facets", "counting.DealCounts (the deal list's facets)",
           "the other filters' SQL and the choices made"),
     Layer("languages", "ArticleQuerySet.language_choices", "the model"),
+    Layer("charts", "chart_data (the tallies behind the charts)", "the tally's SQL, the date"),
 )  # fmt: skip
 NAMESPACES = frozenset(layer.namespace for layer in LAYERS)
 

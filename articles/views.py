@@ -11,7 +11,7 @@ from django.views.generic import DetailView
 from django_countries import countries
 from django_filters.views import FilterView
 
-from . import timeline
+from . import chart_data, timeline
 from .canonical import IGNORED, canonical_query, ignored_labels
 from .filter_fields import SuggestionForm
 from .filters import (
@@ -212,7 +212,22 @@ class DealListView(ArchiveListView):
             self.filterset.limits_matches and context["paginator"].count >= self.match_limit
         )
         context["match_limit"] = self.match_limit
+        context["charts"] = deal_list_charts(self.filterset)
         return context
+
+
+def deal_list_charts(filterset) -> list:
+    """The list's deals per year by status (one query, cached) and its top
+    countries and types (from the facet counts); none for words cut at the
+    match limit, nor for an empty list."""
+    facets = filterset.counts.facets
+    if not facets or not facets["total"] or filterset.limits_matches:
+        return []
+    return [
+        chart_data.deals_per_year("deals-years", filterset.qs),
+        chart_data.top_countries("deals-countries", facets),
+        chart_data.top_types("deals-types", facets),
+    ]
 
 
 def deal_facets(filterset) -> dict[str, list[dict]]:
@@ -329,6 +344,7 @@ def company_detail(request, slug):
             "as_seller": as_seller[:COMPANY_ROLE_ITEMS],
             "as_seller_count": cached_count(as_seller),
             **company_bids(company),
+            "chart": chart_data.company_per_year("company-years", company),
             "articles": articles[:COMPANY_ROLE_ITEMS],
             "article_count": cached_count(articles),
         },
@@ -429,6 +445,9 @@ class DeadlineListView(ArchiveListView):
                 }
             )
         context["sections"] = sections
+        context["chart"] = chart_data.deadlines_per_month(
+            "deadline-months", self.object_list, today()
+        )
         context["page_notice"] = " ".join(notices)
         return context
 
@@ -448,16 +467,46 @@ def page_links(request, page, param) -> dict:
 
 
 def home(request):
+    """The archive at a glance: headline figures and charts of the whole
+    archive, then what changed last (each deal listed once)."""
+    news_deals = list(Deal.objects.for_list().with_recent_news()[:HOME_ITEMS])
+    recent_deals = (
+        Deal.objects.for_list()
+        .exclude(pk__in=[deal.pk for deal in news_deals])
+        .order_by(F("announced_on").desc(nulls_last=True), "pk")[:HOME_ITEMS]
+    )
     return render(
         request,
         "articles/home.html",
         {
             "articles": Article.objects.for_list()[:HOME_ITEMS],
-            "news_deals": Deal.objects.for_list().with_recent_news()[:HOME_ITEMS],
-            "recent_deals": Deal.objects.for_list().order_by(
-                F("announced_on").desc(nulls_last=True), "pk"
-            )[:HOME_ITEMS],
+            "news_deals": news_deals,
+            "recent_deals": recent_deals,
             "deadlines": Deadline.objects.upcoming().for_list()[:HOME_ITEMS],
+            # When none is to come, the latest that passed.
+            "past_deadlines": Deadline.objects.past().for_list()[:HOME_ITEMS],
             "today": today(),
+            **archive_at_a_glance(),
         },
     )
+
+
+def archive_at_a_glance() -> dict:
+    """The whole archive's figures and charts: its facet counts (a tally on
+    PostgreSQL), and three cached counts and tallies."""
+    facets = DealFilterSet(data={}, queryset=Deal.objects.all()).counts.facets
+    assert facets is not None  # without words the facets are always counted
+    headline = {
+        "deals": facets["total"],
+        "companies": cached_count(Company.objects.all()),
+        "values": chart_data.value_by_currency(Deal.objects.all()),
+        "open_deadlines": cached_count(Deadline.objects.upcoming()),
+    }
+    if not facets["total"]:
+        return {"headline": headline, "charts": []}
+    charts = [
+        chart_data.deals_per_year("home-years", Deal.objects.all()),
+        chart_data.top_countries("home-countries", facets),
+        chart_data.top_types("home-types", facets),
+    ]
+    return {"headline": headline, "charts": charts}
