@@ -1,9 +1,11 @@
-"""The numbers behind each page's charts, read once per archive version
-(the ``charts`` cache layer), and the charts they make (articles.charts).
+"""The numbers behind each page's charts, and the charts they make
+(articles.charts).
 
-Each tally is one grouped query over what the page already filters; the
-deal list's top countries and types come from its facet counts
-(articles.counting), which cost nothing more."""
+The deal list's and the home page's charts read the facet counts the page
+already makes (articles.counting: by status, type, country and year, from
+the tally on PostgreSQL), which cost nothing more. The others are one
+grouped query each over what the page already filters, read once per
+archive version (the ``charts`` cache layer)."""
 
 from __future__ import annotations
 
@@ -29,22 +31,6 @@ TOP_ITEMS = 8
 MONTHS = 48  # the deadlines chart's widest window
 
 
-def _years(queryset: QuerySet[Any], key: str) -> Counter[tuple[str, str]]:
-    """Deals per (year announced, ``key``), the undated left out: one query."""
-
-    def count() -> Counter[tuple[str, str]]:
-        rows = (
-            queryset.order_by()
-            .filter(announced_on__isnull=False)
-            .annotate(year=ExtractYear("announced_on"))
-            .values_list("year", key)
-            .annotate(n=Count("pk", distinct=True))
-        )
-        return Counter({(str(year), str(k)): n for year, k, n in rows})
-
-    return cached("charts", ("years", key, str(queryset.order_by().query)), count)
-
-
 def year_categories(values: Mapping[tuple[str, str], int]) -> list[tuple[str, StrOrPromise]]:
     """Every year from the first to the last counted, the empty ones too."""
     years = sorted({int(year) for year, _k in values})
@@ -53,8 +39,10 @@ def year_categories(values: Mapping[tuple[str, str], int]) -> list[tuple[str, St
     return [(str(y), str(y)) for y in range(years[0], years[-1] + 1)]
 
 
-def deals_per_year(chart_id: str, deals: QuerySet[Deal]) -> charts.Chart:
-    values = _years(deals, "status")
+def deals_per_year(chart_id: str, facets: Mapping[str, Counter[Any]]) -> charts.Chart:
+    """From the facet counts, which count the listed deals by year and
+    status too (a tally on PostgreSQL): no query of its own."""
+    values = {(str(year), status): n for (year, status), n in facets["years"].items() if year}
     return charts.stacked_columns(
         chart_id,
         _("Deals per year announced, by status"),

@@ -217,17 +217,18 @@ class DealListView(ArchiveListView):
 
 
 def deal_list_charts(filterset) -> list:
-    """The list's deals per year by status (one query, cached) and its top
-    countries and types (from the facet counts); none for words cut at the
-    match limit, nor for an empty list."""
+    """The list's deals per year by status, top countries and types, all
+    from its facet counts (no query of their own); none for words cut at
+    the match limit, nor for an empty list."""
     facets = filterset.counts.facets
     if not facets or not facets["total"] or filterset.limits_matches:
         return []
-    return [
-        chart_data.deals_per_year("deals-years", filterset.qs),
+    charts = [
+        chart_data.deals_per_year("deals-years", facets),
         chart_data.top_countries("deals-countries", facets),
         chart_data.top_types("deals-types", facets),
     ]
+    return [chart for chart in charts if not chart.empty]
 
 
 def deal_facets(filterset) -> dict[str, list[dict]]:
@@ -505,8 +506,8 @@ def archive_at_a_glance() -> dict:
     if not facets["total"]:
         return {"headline": headline, "charts": []}
     charts = [
-        chart_data.deals_per_year("home-years", Deal.objects.all()),
+        chart_data.deals_per_year("home-years", facets),
         chart_data.top_countries("home-countries", facets),
         chart_data.top_types("home-types", facets),
     ]
-    return {"headline": headline, "charts": charts}
+    return {"headline": headline, "charts": [chart for chart in charts if not chart.empty]}
