@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import ExtractYear
 
 from . import dialect
 from .freshness import cached, cached_count
@@ -34,7 +35,9 @@ from .models import ArticleTally, Deadline, DeadlineTally, DealTally
 if TYPE_CHECKING:
     from .filters import ArticleFilterSet, DeadlineFilterSet, DealFilterSet
 
-FacetCounts = dict[str, Any]  # "total": int; "status", "type", "country": Counter
+# "total": int; "status", "type", "country": Counter of each choice; "years":
+# Counter of (year announced, status) of the deals listed, 0 when not announced.
+FacetCounts = dict[str, Any]
 
 
 class Source(enum.StrEnum):
@@ -59,6 +62,10 @@ class Counts:
 
 PAGINATOR = Counts(total=None, source=Source.PAGINATOR)
 
+# Part of the facets' cache keys: counts cached before "years" was counted
+# are not read as if they held it.
+FORMAT = "with years"
+
 
 @dataclass(frozen=True)
 class FacetChoice:
@@ -72,12 +79,16 @@ class FacetChoice:
     def count_deals(self, deals: QuerySet[Any]) -> FacetCounts:
         """Counts over ``deals``, read once, grouped by status, type and countries."""
         counts = self._empty()
-        grouped = deals.values_list("status", "deal_type", "countries").annotate(n=Count("pk"))
-        for status, deal_type, codes, n in grouped:
+        grouped = (
+            deals.annotate(year=ExtractYear("announced_on"))
+            .values_list("status", "deal_type", "countries", "year")
+            .annotate(n=Count("pk"))
+        )
+        for status, deal_type, codes, year, n in grouped:
             codes = codes.split(",") if codes else []
             in_status, in_type = self._passes(status, deal_type)
             in_country = not self.country or self.country in codes
-            self._add(counts, status, deal_type, n, in_status, in_type, in_country)
+            self._add(counts, status, deal_type, n, in_status, in_type, in_country, year or 0)
             if in_status and in_type:
                 counts["country"].update(dict.fromkeys(codes, n))
         return counts
@@ -86,19 +97,25 @@ class FacetChoice:
         """Counts from the tally: its country "" rows hold every deal once,
         the others the deals covering that country."""
         counts = self._empty()
-        for status, deal_type, code, n in tally.filter(deals__gt=0).values_list(
-            "status", "deal_type", "country", "deals"
+        for status, deal_type, code, year, n in tally.filter(deals__gt=0).values_list(
+            "status", "deal_type", "country", "year", "deals"
         ):
             in_status, in_type = self._passes(status, deal_type)
             if code == self.country:  # "" when no country is chosen
-                self._add(counts, status, deal_type, n, in_status, in_type, True)
+                self._add(counts, status, deal_type, n, in_status, in_type, True, year)
             if code and in_status and in_type:
                 counts["country"][code] += n
         return counts
 
     @staticmethod
     def _empty() -> FacetCounts:
-        return {"total": 0, "status": Counter(), "type": Counter(), "country": Counter()}
+        return {
+            "total": 0,
+            "status": Counter(),
+            "type": Counter(),
+            "country": Counter(),
+            "years": Counter(),
+        }
 
     def _passes(self, status: str, deal_type: str) -> tuple[bool, bool]:
         return (not self.statuses or status in self.statuses), (
@@ -114,9 +131,11 @@ class FacetChoice:
         in_status: bool,
         in_type: bool,
         in_country: bool,
+        year: int,
     ) -> None:
         if in_status and in_type and in_country:
             counts["total"] += n
+            counts["years"][year, status] += n
         if in_type and in_country:
             counts["status"][status] += n
         if in_status and in_country:
@@ -137,11 +156,11 @@ def deals(filterset: DealFilterSet) -> Counts:
     if tally_answers(filterset):
         source = Source.TALLY
         compute = functools.partial(choice.count_tally, DealTally.objects.using(others.db))
-        parts: Any = ("tally", choice)
+        parts: Any = ("tally", FORMAT, choice)
     else:
         source = Source.ONE_PASS
         compute = functools.partial(choice.count_deals, others)
-        parts = (others.query.sql_with_params(), choice)
+        parts = (others.query.sql_with_params(), FORMAT, choice)
     facets = cached("facets", parts, compute)
     # A list cut at its first matches is counted as cut, by the paginator.
     total = None if filterset.limits_matches else facets["total"]

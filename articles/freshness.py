@@ -66,6 +66,7 @@ LAYERS = (
     Layer("companies", "company_names.likely_duplicates (the worklist)", "the question"),
     Layer("api", "api.views.ArchiveViewSet.kept (a list's first page, a record)",
           "address, host, scheme"),
+    Layer("charts", "chart_data (the tallies behind the charts)", "the tally's SQL, the date"),
 )  # fmt: skip
 NAMESPACES = frozenset(layer.namespace for layer in LAYERS)
 

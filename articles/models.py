@@ -729,9 +729,10 @@ _protect_companies_linked_by(Article.companies, Article.objects.all())
 
 
 class DealTally(models.Model):
-    """How many deals have each status and type, in all (country "") and in
-    each country they cover: the deal list's counts and facets, when only
-    status, type and country are chosen, without reading a million deals.
+    """How many deals have each status and type, announced in each year, in
+    all (country "") and in each country they cover: the deal list's counts,
+    facets and chart of years, when only status, type and country are chosen,
+    without reading a million deals.
 
     Derived data, kept current by PostgreSQL (articles.tallies); backups leave
     it out. Elsewhere it stays empty and is not read."""
@@ -741,6 +742,8 @@ class DealTally(models.Model):
     # Text, not two letters: a deal saved without validation (a bulk load)
     # may hold any code, and its save must not fail for the tally's sake.
     country = models.TextField(blank=True)
+    # The year announced, 0 when not announced: the charts of deals per year.
+    year = models.IntegerField(default=0)
     # No check that it stays positive: PostgreSQL checks a row an upsert
     # proposes (a change of -1) before it finds the row to add it to.
     deals = models.IntegerField()
@@ -748,12 +751,12 @@ class DealTally(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["status", "deal_type", "country"], name="deal_tally_unique"
+                fields=["status", "deal_type", "country", "year"], name="deal_tally_unique"
             ),
         ]
 
     def __str__(self):
-        return f"{self.status} {self.deal_type} {self.country or '*'}: {self.deals}"
+        return f"{self.status} {self.deal_type} {self.country or '*'} {self.year}: {self.deals}"
 
 
 class ArticleTally(models.Model):

@@ -8,7 +8,7 @@ add one, deleted rows take one away, an update moves only the rows whose
 counted columns changed, and a truncate empties the tally. Elsewhere than on
 PostgreSQL the tallies stay empty and are not read.
 
-The migrations that create the triggers (0008, 0010) hold the SQL these
+The migrations that create the triggers (0008 then 0017, 0010) hold the SQL these
 definitions gave when they were written, as literal strings, so that what an
 old migration builds never changes with this module. A change to a tally
 therefore needs a new migration that drops its triggers and creates them
@@ -92,20 +92,22 @@ class Tally:
         ]
 
 
-# Each deal counts once in its (status, type) row of country "", and once in
-# that of each country it covers (stored comma-separated; a code repeated
-# counts once, as the deal list's own filter matches it once).
+# Each deal counts once in its (status, type, year) row of country "", and
+# once in that of each country it covers (stored comma-separated; a code
+# repeated counts once, as the deal list's own filter matches it once). The
+# year is the announcement's, 0 when not announced: the charts of deals per
+# year read it.
 DEALS = Tally(
     name="articles_deal_tally",
     counted="articles_deal",
     table="articles_dealtally",
-    keys=("status", "deal_type", "country"),
-    select="r.status, r.deal_type, code",
+    keys=("status", "deal_type", "country", "year"),
+    select="r.status, r.deal_type, code, coalesce(extract(year FROM r.announced_on)::int, 0)",
     expand=(
         ", LATERAL (SELECT DISTINCT code FROM unnest(array_append("
         "string_to_array(coalesce(r.countries, ''), ','), '')) AS code) AS codes"
     ),
-    watched=("status", "deal_type", "countries"),
+    watched=("status", "deal_type", "countries", "announced_on"),
     count="deals",
 )
 

@@ -14,7 +14,7 @@ from django.views.generic import DetailView
 from django_countries import countries
 from django_filters.views import FilterView
 
-from . import timeline
+from . import chart_data, timeline
 from .canonical import IGNORED, canonical_query, ignored_labels
 from .filter_fields import SuggestionForm
 from .filters import (
@@ -215,7 +215,23 @@ class DealListView(ArchiveListView):
             self.filterset.limits_matches and context["paginator"].count >= self.match_limit
         )
         context["match_limit"] = self.match_limit
+        context["charts"] = deal_list_charts(self.filterset)
         return context
+
+
+def deal_list_charts(filterset) -> list:
+    """The list's deals per year by status, top countries and types, all
+    from its facet counts (no query of their own); none for words cut at
+    the match limit, nor for an empty list."""
+    facets = filterset.counts.facets
+    if not facets or not facets["total"] or filterset.limits_matches:
+        return []
+    charts = [
+        chart_data.deals_per_year("deals-years", facets),
+        chart_data.top_countries("deals-countries", facets),
+        chart_data.top_types("deals-types", facets),
+    ]
+    return [chart for chart in charts if not chart.empty]
 
 
 def deal_facets(filterset) -> dict[str, list[dict]]:
@@ -266,9 +282,15 @@ def deal_detail(request, slug):
     story = timeline.for_deal(deal)
     # Most stories fit one page; the longest (hundreds of events) are paged.
     page, notice = forgiving_page(Paginator(story.events, TIMELINE_PAGE), request.GET.get("page"))
-    parties = bidding_parties(story.bids)
+    parties = [
+        (companies, bid, timeline.bid_ending(bid, deal))
+        for companies, bid in bidding_parties(story.bids)
+    ]
     context = {
         "deal": deal,
+        "end_label": timeline.DEAL_END_LABELS.get(deal.status),
+        "track": timeline.track(deal, story, today()),
+        **key_facts(deal, story),
         "timeline": timeline.with_sources(page.object_list),
         "timeline_page": page,
         "page_notice": notice,
@@ -280,6 +302,21 @@ def deal_detail(request, slug):
         "article_count": len(story.articles),
     }
     return render(request, "articles/deal_detail.html", context)
+
+
+def key_facts(deal, story) -> dict:
+    """How long the deal has been (or was) open, and its next deadline, or
+    its last when none is to come (no query: the story holds them)."""
+    on = today()
+    end = deal.closed_on if deal.status not in Deal.OPEN_STATUSES else on
+    days_open = (end - deal.announced_on).days if deal.announced_on and end else None
+    upcoming = [
+        d for d in story.deadlines if d.status == Deadline.Status.PENDING and d.due_on >= on
+    ]
+    if upcoming:
+        return {"days_open": days_open, "next_deadline": min(upcoming, key=lambda d: d.due_on)}
+    past = sorted(story.deadlines, key=lambda d: d.due_on)
+    return {"days_open": days_open, "last_deadline": past[-1] if past else None}
 
 
 class CompanyListView(ArchiveListView):
@@ -311,6 +348,7 @@ def company_detail(request, slug):
             "as_seller": as_seller[:COMPANY_ROLE_ITEMS],
             "as_seller_count": cached_count(as_seller),
             **company_bids(company),
+            "chart": chart_data.company_per_year("company-years", company),
             "articles": articles[:COMPANY_ROLE_ITEMS],
             "article_count": cached_count(articles),
         },
@@ -411,6 +449,9 @@ class DeadlineListView(ArchiveListView):
                 }
             )
         context["sections"] = sections
+        context["chart"] = chart_data.deadlines_per_month(
+            "deadline-months", self.object_list, today()
+        )
         context["page_notice"] = " ".join(notices)
         return context
 
@@ -430,17 +471,26 @@ def page_links(request, page, param) -> dict:
 
 
 def home(request):
+    """The archive at a glance: headline figures and charts of the whole
+    archive, then what changed last (each deal listed once)."""
+    news_deals = list(Deal.objects.for_list().with_recent_news()[:HOME_ITEMS])
+    recent_deals = (
+        Deal.objects.for_list()
+        .exclude(pk__in=[deal.pk for deal in news_deals])
+        .order_by(F("announced_on").desc(nulls_last=True), "pk")[:HOME_ITEMS]
+    )
     return render(
         request,
         "articles/home.html",
         {
             "articles": Article.objects.for_list()[:HOME_ITEMS],
-            "news_deals": Deal.objects.for_list().with_recent_news()[:HOME_ITEMS],
-            "recent_deals": Deal.objects.for_list().order_by(
-                F("announced_on").desc(nulls_last=True), "pk"
-            )[:HOME_ITEMS],
+            "news_deals": news_deals,
+            "recent_deals": recent_deals,
             "deadlines": Deadline.objects.upcoming().for_list()[:HOME_ITEMS],
+            # When none is to come, the latest that passed.
+            "past_deadlines": Deadline.objects.past().for_list()[:HOME_ITEMS],
             "today": today(),
+            **archive_at_a_glance(),
         },
     )
 
@@ -462,3 +512,24 @@ def api_guide(request):
             "yesterday": today_ - datetime.timedelta(days=1),
         },
     )
+
+
+def archive_at_a_glance() -> dict:
+    """The whole archive's figures and charts: its facet counts (a tally on
+    PostgreSQL), and three cached counts and tallies."""
+    facets = DealFilterSet(data={}, queryset=Deal.objects.all()).counts.facets
+    assert facets is not None  # without words the facets are always counted
+    headline = {
+        "deals": facets["total"],
+        "companies": cached_count(Company.objects.all()),
+        "values": chart_data.value_by_currency(Deal.objects.all()),
+        "open_deadlines": cached_count(Deadline.objects.upcoming()),
+    }
+    if not facets["total"]:
+        return {"headline": headline, "charts": []}
+    charts = [
+        chart_data.deals_per_year("home-years", facets),
+        chart_data.top_countries("home-countries", facets),
+        chart_data.top_types("home-types", facets),
+    ]
+    return {"headline": headline, "charts": [chart for chart in charts if not chart.empty]}

@@ -234,11 +234,25 @@ def test_query_count_does_not_grow_with_rows(client):
     make_deals(20)
     # 1 archive version, 1 pass counting the list and its facets (status,
     # type, country), 1 page of deals with target and seller, 1 bids, 1
-    # bidders, 1 upcoming deadlines.
+    # bidders, 1 upcoming deadlines. The charts read the facet counts.
     with CaptureQueriesContext(connection) as many:
         response = client.get(URL, {"country": "us"})
     assert len(response.context["object_list"]) == 23
     assert len(many) == len(few) == 6
+
+
+@pytest.mark.django_db
+def test_charts_cost_no_query_once_counted(client, django_assert_num_queries):
+    make_deals(3)
+    client.get(URL, {"country": "us"})
+    # Another order of the same list: the facets (and the charts' numbers
+    # with them) are cached; the version, the page's ids and rows, bids,
+    # bidders, deadlines.
+    with django_assert_num_queries(5):
+        response = client.get(URL, {"country": "us", "sort": "title"})
+    assert [c.id for c in response.context["charts"]] == [
+        "deals-years", "deals-countries", "deals-types"
+    ]  # fmt: skip
 
 
 @pytest.mark.django_db

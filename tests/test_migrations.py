@@ -17,7 +17,7 @@ MIGRATIONS = Path(__file__).resolve().parents[1] / "articles" / "migrations"
 # creates them again (drop_sql() and create_sql(), written in as strings);
 # then point its entry here at that migration.
 FROZEN = {
-    "DEALS": ("0008_deal_tally", "DEAL_TALLY"),
+    "DEALS": ("0018_deal_tally_by_year", "DEAL_TALLY"),
     "ARTICLES": ("0010_article_and_deadline_tallies", "ARTICLE_TALLY"),
     "DEADLINES": ("0010_article_and_deadline_tallies", "DEADLINE_TALLY"),
 }

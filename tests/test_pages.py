@@ -48,7 +48,7 @@ class TestDealPage:
         # The deadline that slipped, with who set it and where it went.
         assert "Sell to an American company or see TikTok banned in the US" in html
         assert "President Donald Trump" in html
-        assert "Extended to" in html
+        assert "Deadline moved to Sept. 20, 2020" in html
         # Parties link to their pages and bidders to the filtered list.
         assert 'href="/companies/oracle/"' in html
         assert 'href="/deals/?buyer=oracle"' in html
@@ -65,12 +65,47 @@ class TestDealPage:
             in html
         )
 
-    def test_undated_bid_goes_last(self, client):
+    def test_each_bid_outcome_shows_where_it_happened(self, client, demo):
+        response = client.get(reverse("articles:deal_detail", args=["tiktok-us-operations"]))
+        events = [(e.date, str(e.title), e.status) for e in response.context["timeline"]]
+        made = events.index((datetime.date(2020, 8, 27), "Bid made", "submitted"))
+        rejected = events.index((datetime.date(2020, 9, 13), "Bid rejected", "rejected"))
+        assert made < rejected
+        # The card of the bid made carries no outcome yet.
+        html = html_of(response)
+        card = html[html.index("Aug. 27, 2020</time>") :].split("</li>")[0]
+        assert "Submitted" in card and "Rejected" not in card
+
+    def test_the_end_is_named_for_what_happened(self, client, demo):
+        response = client.get(reverse("articles:deal_detail", args=["tiktok-us-operations"]))
+        html = html_of(response)
+        assert "<dt>Abandoned on</dt>" in html and ">Closed<" not in html
+        assert str(response.context["timeline"][-1].title) == "Deal abandoned"
+        # Oracle's accepted bid says what became of it.
+        assert "Accepted, then the deal was abandoned" in html
+        assert "Bids still standing, which fell with the deal:" in html
+
+    def test_the_deadline_chain_reads_as_one_line(self, client, demo):
+        response = client.get(reverse("articles:deal_detail", args=["tiktok-us-operations"]))
+        deadlines = [e for e in response.context["timeline"] if e.kind == "deadline"]
+        assert [str(e.title) for e in deadlines] == ["Deadline extended"] * 4 + ["Deadline missed"]
+        chain = [d.due_on.isoformat() for d in deadlines[0].chain]
+        assert chain == ["2020-09-15", "2020-09-20", "2020-11-12", "2020-11-27", "2020-12-04"]
+        html = html_of(response)
+        # Each card says what it is: where the deadline moved, or how it ended.
+        for moved_to in ("Sept. 20, 2020", "Nov. 12, 2020", "Nov. 27, 2020", "Dec. 4, 2020"):
+            assert f"Deadline moved to {moved_to}" in html
+        assert html.count("Dec. 4, 2020</a>, missed</p>") == 4  # the fifth is the current step
+        assert html.count('aria-current="step"') == 5
+
+    def test_undated_bid_is_placed_after_the_announcement_and_says_so(self, client):
         deal = DealFactory(announced_on=datetime.date(2024, 1, 1))
-        BidFactory(deal=deal, submitted_on=None, note="Rumoured interest")
+        DeadlineFactory(deal=deal, due_on=datetime.date(2024, 3, 1))
+        BidFactory(deal=deal, submitted_on=None, resolved_on=None, note="Rumoured interest")
         response = client.get(deal.get_absolute_url())
-        assert response.context["timeline"][-1].date is None
-        assert "Date not reported" in html_of(response)
+        kinds = [(e.kind, e.date) for e in response.context["timeline"]]
+        assert kinds[:2] == [("deal", datetime.date(2024, 1, 1)), ("bid", None)]
+        assert "placed after the announcement, the earliest it can have been" in html_of(response)
 
     def test_a_long_story_is_paged_oldest_first(self, client):
         deal = DealFactory(announced_on=datetime.date(2020, 1, 1))
@@ -346,8 +381,8 @@ class TestDeadlines:
             self.make_schedule()
         # The archive version, then for each of the three sections: a count,
         # and a page of deadlines with their deal, its target and the successor
-        # deadline.
-        with django_assert_num_queries(7):
+        # deadline; and the deadlines per month of the chart (cached).
+        with django_assert_num_queries(8):
             client.get(reverse("articles:deadline_list"))
 
 
@@ -362,7 +397,8 @@ def test_home_page(client, demo):
 
 @pytest.mark.django_db
 def test_home_query_count_is_constant(client):
-    for _ in range(3):
+    # More deals than the news lists: the most recently announced has rows.
+    for _ in range(6):
         deal = DealFactory()
         BidFactory(deal=deal)
         ArticleFactory(deals=[deal])

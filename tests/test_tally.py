@@ -29,25 +29,25 @@ postgresql_only = pytest.mark.postgres(
 )
 
 
-def tally() -> Counter:
-    return Counter(
-        {
-            (status, deal_type, country): n
-            for status, deal_type, country, n in DealTally.objects.filter(deals__gt=0).values_list(
-                "status", "deal_type", "country", "deals"
-            )
-        }
-    )
+def tally(by_year: bool = False) -> Counter:
+    """The tally, by status, type and country (and year, if asked)."""
+    found: Counter = Counter()
+    for status, deal_type, country, year, n in DealTally.objects.filter(deals__gt=0).values_list(
+        "status", "deal_type", "country", "year", "deals"
+    ):
+        found[(status, deal_type, country, year) if by_year else (status, deal_type, country)] += n
+    return +found
 
 
-def counted() -> Counter:
+def counted(by_year: bool = False) -> Counter:
     """The tally as it should be, from the deals themselves."""
     expected = Counter()
-    for status, deal_type, countries in Deal.objects.values_list(
-        "status", "deal_type", "countries"
+    for status, deal_type, countries, announced in Deal.objects.values_list(
+        "status", "deal_type", "countries", "announced_on"
     ):
+        year = announced.year if announced else 0
         for code in {"", *(countries.split(",") if countries else [])}:
-            expected[status, deal_type, code] += 1
+            expected[(status, deal_type, code, year) if by_year else (status, deal_type, code)] += 1
     return expected
 
 
@@ -74,7 +74,10 @@ def test_the_tally_follows_every_kind_of_change(deals):
     BidFactory(deal=deals[2])  # moves the deal's version, not its tally
     Deal.objects.bulk_create([Deal(title="New", slug="new", target=CompanyFactory())])
     deals[3].delete()
+    Deal.objects.filter(pk=deals[2].pk).update(announced_on=datetime.date(2019, 5, 1))
     assert tally() == counted()
+    assert tally(by_year=True) == counted(by_year=True)
+    assert tally(by_year=True)[S.BLOCKED, T.FORCED_SALE, "AU", 2019] == 1
     assert tally()[S.BLOCKED, T.ACQUISITION, "US"] == 0
 
     # Written past validation: ids moved, a code repeated, a code too long.
@@ -116,6 +119,11 @@ def expected_counts(statuses=(), types=(), country="", **others) -> dict:
             code
             for countries in deals(with_country=False).values_list("countries", flat=True)
             for code in (countries.split(",") if countries else [])
+        ),
+        # The charts' deals per year announced and status, of the deals listed.
+        "years": Counter(
+            (announced.year if announced else 0, status)
+            for announced, status in deals().values_list("announced_on", "status")
         ),
     }
 

@@ -26,7 +26,8 @@ def test_find_tiktok_by_buyer_then_follow_oracle(page, live_server, demo_archive
     expect(page.get_by_text("(joint bid)").first).to_be_visible()
 
     # In the parties, a bidder's name lists its deals; the timeline links to its page.
-    page.locator(".timeline").get_by_role("link", name="Oracle", exact=True).click()
+    # The bid accepted, the first of the timeline's links to Oracle.
+    page.locator(".timeline").get_by_role("link", name="Oracle", exact=True).first.click()
     expect(page).to_have_url(f"{live_server.url}/companies/oracle/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Oracle")
 
