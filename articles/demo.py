@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
+from . import demo_deals
 from .models import Article, Bid, Company, Deadline, Deal, Source
 
 D = datetime.date
@@ -506,11 +507,14 @@ def load_demo_data() -> int:
         item["slug"]: Source.objects.get_or_create(
             slug=item["slug"], defaults={"name": item["name"], "homepage": item["homepage"]}
         )[0]
-        for item in SOURCES
+        for item in [*SOURCES, *demo_deals.SOURCES]
     }
 
     companies: dict[str, Company] = {}
-    for slug, name, country, parent, website, description in COMPANIES:
+    for slug, name, country, parent, website, description in [
+        *COMPANIES,
+        *demo_deals.COMPANIES,
+    ]:
         companies[slug] = Company.objects.get_or_create(
             slug=slug,
             defaults={
@@ -523,7 +527,7 @@ def load_demo_data() -> int:
         )[0]
 
     deals, new_deals = {}, []
-    for item in DEALS:
+    for item in [*DEALS, *demo_deals.DEALS]:
         deal, created = Deal.objects.get_or_create(
             slug=item["slug"],
             defaults={
@@ -545,7 +549,7 @@ def load_demo_data() -> int:
             new_deals.append(item)
 
     articles = {}
-    for item in ARTICLES:
+    for item in [*ARTICLES, *demo_deals.ARTICLES]:
         article, created = Article.objects.get_or_create(
             slug=item["slug"],
             defaults={

@@ -30,7 +30,7 @@ def test_french_deal_list_speaks_french(client, demo):
     assert '<html lang="fr">' in html
     assert "<title>Opérations · dealwatch</title>" in html
     assert "Acquéreur" in html and "Cession forcée" in html and "Abandonnée" in html
-    assert "2 opérations" in html
+    assert "3 opérations" in html
     # Dates, countries and amounts in French.
     assert "6 août 2020" in html
     assert 'title="Nouvelle-Zélande"' in html

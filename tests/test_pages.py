@@ -160,7 +160,14 @@ class TestCompanyPages:
         url = reverse("articles:company_list")
         names = lambda r: [c.name for c in r.context["object_list"]]  # noqa: E731
         assert names(client.get(url, {"q": "soft"})) == ["SoftBank Group", "Microsoft"]
-        assert names(client.get(url, {"country": "jp"})) == ["SoftBank Group"]
+        assert names(client.get(url, {"country": "jp"})) == [
+            "Honda",
+            "Nippon Steel",
+            "Nissan",
+            "SoftBank Group",
+            "Toshiba",
+            "Toshiba Memory",
+        ]
         bad = html_of(client.get(url, {"country": "XX1"}))
         assert "is not a country code" in bad
 
@@ -236,8 +243,12 @@ class TestArticlePages:
             title="Oracle picked", language="en", published_on=datetime.date(2020, 9, 20)
         )
         titles = lambda r: [a.title for a in r.context["object_list"]]  # noqa: E731
-        assert titles(client.get(url)) == ["Oracle picked", "Microsoft écarté du rachat de TikTok"]
-        assert titles(client.get(url, {"language": "fr"})) == [
+        september_2020 = {"published_after": "2020-09-01", "published_before": "2020-09-30"}
+        assert titles(client.get(url, september_2020)) == [
+            "Oracle picked",
+            "Microsoft écarté du rachat de TikTok",
+        ]
+        assert titles(client.get(url, {"language": "fr", **september_2020})) == [
             "Microsoft écarté du rachat de TikTok"
         ]
         assert titles(client.get(url, {"source": "zdnet-fr"})) == [
@@ -249,10 +260,10 @@ class TestArticlePages:
         assert titles(client.get(url, {"deal": "tiktok-us-operations"})) == [
             "Microsoft écarté du rachat de TikTok"
         ]
-        assert titles(client.get(url, {"published_after": "2020-09-15"})) == [english.title]
-        assert titles(client.get(url, {"published_before": "2020-09-15"})) == [
-            "Microsoft écarté du rachat de TikTok"
-        ]
+        after = {"published_after": "2020-09-15", "published_before": "2020-09-30"}
+        assert titles(client.get(url, after)) == [english.title]
+        before = {"published_after": "2020-09-01", "published_before": "2020-09-15"}
+        assert titles(client.get(url, before)) == ["Microsoft écarté du rachat de TikTok"]
 
     def test_archive_bad_input(self, client, demo):
         url = reverse("articles:article_list")
@@ -364,13 +375,15 @@ class TestDeadlines:
             return [d.label for s in response.context["sections"] for d in s["page"].object_list]
 
         assert len(labels(client.get(url, {"company": "bytedance"}))) == 5
-        assert labels(client.get(url, {"country": "fr"})) == [
-            "Review",
-            "Vote",
-            "Filing",
-            "Old order",
-        ]
-        assert labels(client.get(url, {"kind": "shareholder_vote"})) == [
+        in_france = labels(client.get(url, {"country": "fr"}))
+        assert in_france[:4] == ["Review", "Vote", "Filing", "Old order"]
+        # Then the past deadlines of the demo's deals in France.
+        assert sorted(in_france[4:]) == sorted(
+            deadline.label
+            for deadline in Deadline.objects.exclude(deal__title="Merger of equals")
+            if "FR" in [country.code for country in deadline.deal.countries]
+        )
+        assert labels(client.get(url, {"kind": "shareholder_vote", "company": "qualcomm"})) == [
             "Postponed Qualcomm annual meeting",
             "Qualcomm annual meeting, with Broadcom's board nominees",
         ]
@@ -390,9 +403,11 @@ class TestDeadlines:
 def test_home_page(client, demo):
     DeadlineFactory(label="Competition ruling", due_on=TODAY + datetime.timedelta(days=10))
     html = html_of(client.get(reverse("articles:home")))
-    assert "Microsoft écarté du rachat de TikTok" in html
+    # The newest article of the archive.
+    assert "Video game maker Electronic Arts to be acquired" in html
     assert "Competition ruling" in html
-    assert "Forced sale of TikTok&#x27;s US operations" in html
+    # The deal announced last.
+    assert "Electronic Arts to be taken private by PIF" in html
 
 
 @pytest.mark.django_db
@@ -418,7 +433,10 @@ def test_home_query_count_is_constant(client):
 @pytest.mark.django_db
 def test_company_suggestions(client, demo):
     response = client.get(reverse("articles:company_suggestions"), {"q": "wal"})
-    assert response.json()["results"] == [{"name": "Walmart", "slug": "walmart", "country": "US"}]
+    assert response.json()["results"] == [
+        {"name": "Walmart", "slug": "walmart", "country": "US"},
+        {"name": "The Walt Disney Company", "slug": "walt-disney", "country": "US"},
+    ]
     assert client.get(reverse("articles:company_suggestions"), {"q": "w"}).json() == {"results": []}
 
 

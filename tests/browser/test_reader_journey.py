@@ -16,7 +16,7 @@ def test_find_tiktok_by_buyer_then_follow_oracle(page, live_server, demo_archive
 
     # The server resolves the name and puts the slug in a shareable URL.
     expect(page).to_have_url(re.compile(r"/deals/\?.*buyer=microsoft"))
-    expect(page.get_by_role("heading", name="2 deals")).to_be_visible()
+    expect(page.get_by_role("heading", name="3 deals")).to_be_visible()
     screenshot("deal-list-buyer-microsoft")
 
     page.get_by_role("link", name="Forced sale of TikTok's US operations").click()
