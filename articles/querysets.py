@@ -296,6 +296,47 @@ class DeadlineQuerySet(models.QuerySet):
         return self.select_related("deal", "deal__target", "extended_to")
 
 
+class AuthorityQuerySet(models.QuerySet):
+    def with_review_counts(self):
+        """Each authority with how many of its reviews are open and decided
+        (one grouped query)."""
+        Review = _model("Review")
+        is_open = Q(reviews__status__in=Review.OPEN_STATUSES)
+        return self.annotate(
+            open_reviews=models.Count("reviews", filter=is_open),
+            decided_reviews=models.Count("reviews", filter=~is_open & Q(reviews__isnull=False)),
+        )
+
+
+class ReviewQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=self.model.OPEN_STATUSES)
+
+    def decided(self):
+        return self.exclude(status__in=self.model.OPEN_STATUSES)
+
+    def with_next_deadline(self):
+        """With ``next_deadlines``: the review's pending deadlines to come,
+        soonest first (one prefetch query); ``Review.next_decision`` reads it."""
+        return self.prefetch_related(
+            Prefetch(
+                "deadlines",
+                queryset=_model("Deadline").objects.upcoming(),
+                to_attr="next_deadlines",
+            )
+        )
+
+    def for_list(self):
+        """Reviews with their deal (and its target) and authority."""
+        return self.select_related("authority", "deal", "deal__target").defer(
+            "deal__search_vector", "deal__target__search_vector"
+        )
+
+    def deal_ids(self):
+        """The ids of the deals these reviews are of (a subquery for /deals/)."""
+        return self.order_by().values("deal_id")
+
+
 class ArticleQuerySet(models.QuerySet):
     def language_choices(self) -> list[tuple[str, str]]:
         """The languages the archive holds, named in the reader's language
