@@ -24,7 +24,6 @@ from .locale_data import (
     currency_choices,
     currency_codes,
     jurisdiction_choices,
-    jurisdiction_name,
     language_choices,
     language_codes,
 )
@@ -501,9 +500,6 @@ class Authority(models.Model):
         """The short name, or the name when it has none."""
         return self.short_name or self.name
 
-    def get_jurisdiction_display(self) -> str:
-        return jurisdiction_name(self.jurisdiction)
-
 
 class ReviewKind(models.TextChoices):
     MERGER_CONTROL = "merger_control", _("Merger control")
@@ -557,7 +553,13 @@ class Review(models.Model):
         validators=[plain_text],
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.MERGER_CONTROL)
-    phase = models.CharField(_("phase"), max_length=20, choices=Phase, default=Phase.PHASE_1)
+    phase = models.CharField(
+        _("phase"),
+        max_length=20,
+        choices=Phase,
+        blank=True,
+        help_text=_("Empty when it was not reported."),
+    )
     opened_on = models.DateField(
         _("opened on"),
         null=True,
@@ -596,7 +598,9 @@ class Review(models.Model):
         constraints = [
             _choices_rule("status", ReviewStatus, "review"),
             _choices_rule("kind", ReviewKind, "review"),
-            _choices_rule("phase", ReviewPhase, "review"),
+            models.CheckConstraint(
+                condition=Q(phase="") | Q(phase__in=ReviewPhase.values), name="review_phase_valid"
+            ),
             models.CheckConstraint(
                 condition=Q(decided_on__isnull=True)
                 | Q(opened_on__isnull=True)
