@@ -136,6 +136,21 @@ class DealQuerySet(models.QuerySet):
             )
         return self.filter(countries__contains=code)
 
+    def reviewed_by(self, authority):
+        """Deals that ``authority`` reviewed (or reviews)."""
+        reviews = _model("Review").objects.filter(authority=authority)
+        return self.filter(pk__in=reviews.deal_ids())
+
+    def with_review_status(self, statuses):
+        """Deals with a review in any of ``statuses``."""
+        reviews = _model("Review").objects.filter(status__in=statuses)
+        return self.filter(pk__in=reviews.deal_ids())
+
+    def reviewed_in(self, jurisdiction: str):
+        """Deals reviewed by an authority of ``jurisdiction`` (a country code or EU)."""
+        reviews = _model("Review").objects.filter(authority__jurisdiction=jurisdiction.upper())
+        return self.filter(pk__in=reviews.deal_ids())
+
     def with_recent_news(self, window: int = 100):
         """Deals among those in the latest ``window`` article links, the most
         recently reported first (runs on the newest links only, not the archive)."""
