@@ -260,11 +260,12 @@ def review_facets(filterset: DealFilterSet) -> ReviewFacets:
         )
         if uncountable:
             return ReviewFacets(authorities)
+        reviews = Review.objects.using(others.db).order_by()
+        if others.query.where:
+            reviews = reviews.filter(deal__in=others.values("pk"))
+        # else every deal is listed: its reviews are read without the deals.
         rows = list(
-            Review.objects.using(others.db)
-            .filter(deal__in=others.values("pk"))
-            .order_by()
-            .values_list("deal_id", "status", "authority__slug", "authority__jurisdiction")[
+            reviews.values_list("deal_id", "status", "authority__slug", "authority__jurisdiction")[
                 : REVIEW_ROWS + 1
             ]
         )
