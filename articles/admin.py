@@ -21,7 +21,18 @@ from .country_input import CountriesInput, TypedCountriesField
 from .date_input import UnambiguousDatesMixin
 from .edit_conflicts import last_change, version
 from .history import DeletedParts, deleted_with, links_as_of
-from .models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
+from .models import (
+    Article,
+    Authority,
+    Bid,
+    Company,
+    Deadline,
+    Deal,
+    Review,
+    ReviewSuspension,
+    Source,
+    SourceDomain,
+)
 from .services import restore_deleted_parts
 from .text import clean_text
 from .transfer import BidResource, CompanyResource, DealWithBidsResource, TransferMixin
@@ -158,7 +169,7 @@ class DealAdminForm(VersionedForm):
 
 
 class DealPartAdminForm(VersionedForm):
-    """A bid or deadline on its own page. The deal's page edits it too (as an
+    """A bid, deadline or review on its own page. The deal's page edits it too (as an
     inline), so the page carries its deal's version: a save is refused, as on
     the deal's page, once the deal or any of its bids or deadlines has changed
     since the page was opened."""
@@ -168,7 +179,7 @@ class DealPartAdminForm(VersionedForm):
 
     def conflict_message(self, user, when) -> str:
         return gettext(
-            "%(user)s changed this deal, or one of its bids or deadlines, at %(time)s, "
+            "%(user)s changed this deal, or one of its bids, deadlines or reviews, at %(time)s, "
             "after you opened this page. Your changes were not saved, so as not to "
             "overwrite theirs: open this page again to see them, then make your "
             "changes once more."
@@ -284,12 +295,13 @@ class DeadlineInline(UnambiguousDatesMixin, admin.StackedInline):
     fk_name = "deal"
     extra = 0
     formfield_overrides = SHORT_NOTES
-    autocomplete_fields = ["sources"]
+    autocomplete_fields = ["sources", "authority"]
     # Paired on rows: a deal collects several deadlines as they slip.
     fields = [
         ("label", "kind"),
         ("due_on", "status"),
-        ("set_by", "extended_to"),
+        ("set_by", "authority"),
+        ("review", "extended_to"),
         ("note", "sources"),
     ]
 
@@ -305,7 +317,34 @@ class DeadlineInline(UnambiguousDatesMixin, admin.StackedInline):
             "it here, or extend it in one step from the story desk (the form at the top "
             "of this page)."
         )
+        # A deadline is one of its own deal's reviews', nothing else.
+        reviews = formset.form.base_fields["review"]
+        reviews.queryset = (
+            Review.objects.filter(deal=obj).select_related("authority", "deal")
+            if obj is not None
+            else Review.objects.none()
+        )
+        reviews.help_text = _("Save the review first, then pick it here.")
         return formset
+
+
+class ReviewInline(UnambiguousDatesMixin, admin.StackedInline):
+    """A deal's reviews, on its page; their clock stops are on each review's
+    own page (the link under each)."""
+
+    model = Review
+    form = CuratedForm
+    extra = 0
+    show_change_link = True
+    autocomplete_fields = ["authority", "sources"]
+    fields = [
+        ("authority", "case_reference"),
+        ("kind", "phase"),
+        ("status", "opened_on", "decided_on"),
+        "remedies",
+        "note",
+        "sources",
+    ]
 
 
 class DeletedDealForm(DealAdminForm):
@@ -395,7 +434,7 @@ class DealAdmin(TransferMixin, UnambiguousDatesMixin, CountriesWidgetMixin, Cura
     date_hierarchy = "announced_on"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["target", "seller"]
-    inlines = [BidInline, DeadlineInline]
+    inlines = [BidInline, ReviewInline, DeadlineInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", ("target", "seller"), "countries"]}),
         (
@@ -445,12 +484,52 @@ class BidAdmin(TransferMixin, UnambiguousDatesMixin, CountriesWidgetMixin, Curat
 @admin.register(Deadline)
 class DeadlineAdmin(UnambiguousDatesMixin, CuratedAdmin):
     form = DealPartAdminForm
-    list_display = ["label", "deal", "kind", "due_on", "status", "extended_to"]
+    list_display = ["label", "deal", "kind", "due_on", "status", "authority", "extended_to"]
     list_filter = ["status", "kind", "due_on"]
-    list_select_related = ["deal", "extended_to"]
-    search_fields = ["label", "deal__title", "set_by"]
+    list_select_related = ["deal", "extended_to", "authority"]
+    search_fields = ["label", "deal__title", "set_by", "authority__name", "authority__short_name"]
     date_hierarchy = "due_on"
-    autocomplete_fields = ["deal", "sources", "extended_to"]
+    autocomplete_fields = ["deal", "sources", "extended_to", "authority", "review"]
+
+
+@admin.register(Authority)
+class AuthorityAdmin(CuratedAdmin):
+    form = VersionedForm
+    list_display = ["name", "short_name", "jurisdiction", "kind", "parent", public_link]
+    list_filter = ["kind", "jurisdiction"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "short_name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+    fieldsets = [
+        (None, {"fields": [("name", "short_name"), "slug", ("jurisdiction", "kind")]}),
+        (None, {"fields": ["website", "parent", "version"]}),
+    ]
+
+
+class ReviewSuspensionInline(UnambiguousDatesMixin, admin.TabularInline):
+    model = ReviewSuspension
+    form = CuratedForm
+    extra = 0
+    fields = ["stopped_on", "restarted_on", "note"]
+
+
+@admin.register(Review)
+class ReviewAdmin(UnambiguousDatesMixin, CuratedAdmin):
+    form = DealPartAdminForm
+    inlines = [ReviewSuspensionInline]
+    list_display = ["deal", "authority", "case_reference", "phase", "status", "opened_on",
+                    "decided_on"]  # fmt: skip
+    list_filter = ["status", "kind", "phase", "authority__jurisdiction", "decided_on"]
+    list_select_related = ["deal", "authority"]
+    search_fields = ["deal__title", "authority__name", "authority__short_name", "case_reference"]
+    date_hierarchy = "opened_on"
+    autocomplete_fields = ["deal", "authority", "sources"]
+    fieldsets = [
+        (None, {"fields": ["deal", ("authority", "case_reference"), ("kind", "phase")]}),
+        (_("State"), {"fields": [("status", "opened_on", "decided_on")]}),
+        (None, {"fields": ["remedies", "note", "sources", "version"]}),
+    ]
 
 
 @admin.register(Article)
@@ -522,18 +601,29 @@ CHANGE_LOG_COLUMNS = {
     Deal: ["title", "status"],
     Bid: ["deal", "status"],
     Deadline: ["label", "deal", "due_on"],
+    Authority: ["name", "short_name", "jurisdiction"],
+    Review: ["deal", "authority", "status"],
+    ReviewSuspension: ["review", "stopped_on"],
     Article: ["title", "published_on"],
 }
+
+
+# What a change log searches in the records its versions point to.
+SEARCHED_NAMES = {Deal: ["title"], Authority: ["name", "short_name"]}
 
 
 def _change_log_admin(curated, columns):
     fields = [curated._meta.get_field(name) for name in columns]
     related = [field.name for field in fields if field.is_relation]
+    # A review names its authority and deal: read with it, not once a row.
+    related += [f"{field.name}__{part}" for field in fields if field.related_model is Review
+                for part in ("deal", "authority")]  # fmt: skip
     searched = [
-        f"{field.name}__title" if field.is_relation else field.name
-        for field in fields
-        if field.is_relation or (isinstance(field, models.CharField) and not field.choices)
-    ]
+        *(f"{field.name}__{name}" for field in fields
+          for name in SEARCHED_NAMES.get(field.related_model, [])),
+        *(field.name for field in fields if not field.is_relation
+          and isinstance(field, models.CharField) and not field.choices),
+    ]  # fmt: skip
     return type(
         f"{curated.__name__}ChangeLogAdmin",
         (ChangeLogAdmin,),

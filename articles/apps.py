@@ -16,18 +16,18 @@ class ArticlesConfig(AppConfig):
             pre_delete,
         )
 
-        from .edit_conflicts import touch_deal, touch_deal_of_record
+        from .edit_conflicts import touch_deal, touch_deal_of_record, touch_deal_of_suspension
         from .freshness import ensure_triggers
         from .history import stamp_deletion, unstamp_deletion
-        from .models import Bid, Deadline, Deal
+        from .models import Bid, Deadline, Deal, Review, ReviewSuspension
 
         # The cached pages and figures need no signal: the database moves the
         # archive's version on every write (articles.freshness). A migration
         # may rebuild a table without its trigger (SQLite) or add one.
         post_migrate.connect(ensure_triggers, sender=self, dispatch_uid="archive-triggers")
 
-        # A bid or deadline belongs to its deal's version (edit conflicts).
-        for model in (Bid, Deadline):
+        # A bid, deadline or review belongs to its deal's version (edit conflicts).
+        for model in (Bid, Deadline, Review):
             post_save.connect(touch_deal, sender=model, dispatch_uid=f"touch-{model}")
             post_delete.connect(touch_deal, sender=model, dispatch_uid=f"untouch-{model}")
             for field in model._meta.many_to_many:
@@ -36,6 +36,13 @@ class ArticlesConfig(AppConfig):
                     sender=field.remote_field.through,
                     dispatch_uid=f"touch-m2m-{model}-{field.name}",
                 )
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                touch_deal_of_suspension,
+                sender=ReviewSuspension,
+                dispatch_uid=f"touch-suspension-{signal}",
+            )
 
         # A deal and the bids and deadlines deleted with it share the date of
         # their deletion in the history: restoring the deal finds them by it.

@@ -1,6 +1,6 @@
 """Deadlines as iCalendar feeds, for Google Calendar, Apple Calendar and
 Thunderbird: all of them (filtered like /deadlines/, or to one deal), one
-deal's, one company's.
+deal's, one company's, one authority's (those it set or of its reviews).
 
 Each deadline is an all-day event whose UID is fixed by its primary key, so
 that when a deadline changes, a subscribed calendar moves the event rather
@@ -16,7 +16,7 @@ upcoming ones are kept first (soonest first), then the past (latest first).
 import datetime
 import uuid
 
-from django.db.models import Case, F, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -28,7 +28,7 @@ from icalendar import Calendar, Event
 
 from .filter_fields import SlugFilter
 from .filters import DeadlineFilterSet
-from .models import Company, Deadline, Deal
+from .models import Authority, Company, Deadline, Deal
 from .querysets import today
 from .syndication import invalid_filters_response
 
@@ -50,7 +50,9 @@ class CalendarFilterSet(DeadlineFilterSet):
 
 
 def _deadlines():
-    return Deadline.objects.select_related("deal", "extended_to").defer("deal__search_vector")
+    return Deadline.objects.select_related("deal", "extended_to", "authority").defer(
+        "deal__search_vector"
+    )
 
 
 def _recent(deadlines):
@@ -85,6 +87,18 @@ def company_calendar(request, slug):
         _recent(_deadlines().filter(deal__in=Deal.objects.involving(company))),
         _("dealwatch: deadlines of %(company)s's deals") % {"company": company.name},
         f"{company.slug}.ics",
+    )
+
+
+def authority_calendar(request, slug):
+    authority = get_object_or_404(Authority, slug=slug)
+    # Both columns are indexed; an authority sets few enough for an OR.
+    mine = Q(authority=authority) | Q(review__authority=authority)
+    return _calendar_response(
+        request,
+        _recent(_deadlines().filter(mine)),
+        _("dealwatch: deadlines of %(authority)s") % {"authority": authority.label},
+        f"{authority.slug}.ics",
     )
 
 
@@ -128,6 +142,8 @@ def _event(deadline, request, now) -> Event:
     ]
     if deadline.set_by:
         lines.append(f"{_label('set_by')}: {deadline.set_by}")
+    if deadline.authority:
+        lines.append(f"{_label('authority')}: {deadline.authority.name}")
     if deadline.extended_to:
         lines.append(f"{_label('extended_to')}: {deadline.extended_to.due_on.isoformat()}")
     if deadline.note:

@@ -15,13 +15,20 @@ afterwards. The figures come from, cheapest first:
   and country set aside, offer their facets uncounted (counting a common
   word's tens of thousands of matches by status, type and country takes a
   second, and most searches are asked once).
+
+The review facets of the deal list (review status, authority, jurisdiction)
+are counted apart (``review_facets``): from the reviews of the deals the
+other filters leave, read at most REVIEW_ROWS of them. A list whose deals
+hold more reviews than that (the whole archive, a broad filter) offers
+those choices uncounted, so that the count never grows with the archive;
+no tally keeps them.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +37,7 @@ from django.db.models.functions import ExtractYear
 
 from . import dialect
 from .freshness import cached, cached_count
-from .models import ArticleTally, Deadline, DeadlineTally, DealTally
+from .models import ArticleTally, Authority, Deadline, DeadlineTally, DealTally, Review
 
 if TYPE_CHECKING:
     from .filters import ArticleFilterSet, DeadlineFilterSet, DealFilterSet
@@ -205,3 +212,93 @@ def past_deadlines(filterset: DeadlineFilterSet) -> Counts:
     tally = DeadlineTally.objects.using(filterset.queryset.db)
     past = tally.exclude(status=Deadline.Status.PENDING)
     return Counts(total=past.aggregate(n=Sum("deadlines"))["n"] or 0, source=Source.TALLY)
+
+
+# The most reviews read to count the review facets of one list.
+REVIEW_ROWS = 5000
+REVIEW_FACETS = ("review", "authority", "jurisdiction")
+
+
+@dataclass(frozen=True)
+class ReviewFacets:
+    """The review facets of a deal list: every authority (slug, label,
+    jurisdiction) to choose from, and, when counted, for each review
+    status, authority and jurisdiction the deals the list would hold with
+    it, the other filters applied."""
+
+    authorities: tuple[tuple[str, str, str], ...]
+    counts: dict[str, Counter[str]] | None = None
+
+    @property
+    def counted(self) -> bool:
+        return self.counts is not None
+
+
+@dataclass(frozen=True)
+class ReviewChoice:
+    """The review statuses, authority and jurisdiction chosen."""
+
+    statuses: tuple[str, ...]  # sorted, as it is part of a cache key
+    authority: str  # slug, "" for none
+    jurisdiction: str
+
+    def count(self, rows: list[tuple[int, str, str, str]]) -> dict[str, Counter[str]]:
+        """Counts from (deal id, status, authority slug, jurisdiction) rows,
+        each deal once per choice however many of its reviews have it."""
+        reviews_of: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+        for deal_id, *review in rows:
+            reviews_of[deal_id].append((review[0], review[1], review[2]))
+        counts: dict[str, Counter[str]] = {name: Counter() for name in REVIEW_FACETS}
+        for reviews in reviews_of.values():
+            statuses = {status for status, _slug, _code in reviews}
+            slugs = {slug for _status, slug, _code in reviews}
+            codes = {code for _status, _slug, code in reviews}
+            in_status = not self.statuses or bool(statuses & set(self.statuses))
+            in_authority = not self.authority or self.authority in slugs
+            in_jurisdiction = not self.jurisdiction or self.jurisdiction in codes
+            if in_authority and in_jurisdiction:
+                counts["review"].update(statuses)
+            if in_status and in_jurisdiction:
+                counts["authority"].update(slugs)
+            if in_status and in_authority:
+                counts["jurisdiction"].update(codes)
+        return counts
+
+
+def review_facets(filterset: DealFilterSet) -> ReviewFacets:
+    """The deal list's review facets, cached until the archive changes: two
+    queries (the authorities, and at most REVIEW_ROWS + 1 reviews)."""
+    chosen = filterset.valid_data()
+    authority = chosen.get("authority")
+    choice = ReviewChoice(
+        tuple(sorted(chosen.get("review") or ())),
+        authority.slug if authority else "",
+        chosen.get("jurisdiction") or "",
+    )
+    uncountable = filterset.limits_matches and not filterset.counts.facets_counted
+    others = filterset.queryset_without(*REVIEW_FACETS).order_by()
+
+    def compute() -> ReviewFacets:
+        authorities = tuple(
+            (slug, short_name or name, code)
+            for slug, short_name, name, code in Authority.objects.using(others.db)
+            .order_by("name")
+            .values_list("slug", "short_name", "name", "jurisdiction")
+        )
+        if uncountable:
+            return ReviewFacets(authorities)
+        reviews = Review.objects.using(others.db).order_by()
+        if others.query.where:
+            reviews = reviews.filter(deal__in=others.values("pk"))
+        # else every deal is listed: its reviews are read without the deals.
+        rows = list(
+            reviews.values_list("deal_id", "status", "authority__slug", "authority__jurisdiction")[
+                : REVIEW_ROWS + 1
+            ]
+        )
+        if len(rows) > REVIEW_ROWS:
+            return ReviewFacets(authorities)
+        return ReviewFacets(authorities, choice.count(rows))
+
+    parts = ("reviews", others.query.sql_with_params(), choice, uncountable)
+    return cached("facets", parts, compute)

@@ -13,7 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from . import demo_deals
-from .models import Article, Bid, Company, Deadline, Deal, Source
+from .models import Article, Authority, Bid, Company, Deadline, Deal, Review, Source
 
 D = datetime.date
 
@@ -498,6 +498,240 @@ DEALS: list[dict[str, Any]] = [
 ]
 
 
+# (slug, name, short name, jurisdiction, kind, website, parent slug)
+AUTHORITIES = [
+    (
+        "cfius",
+        "Committee on Foreign Investment in the United States",
+        "CFIUS",
+        "US",
+        Authority.Kind.FOREIGN_INVESTMENT,
+        "https://home.treasury.gov/policy-issues/international/"
+        "the-committee-on-foreign-investment-in-the-united-states-cfius",
+        None,
+    ),
+    (
+        "ftc",
+        "Federal Trade Commission",
+        "FTC",
+        "US",
+        Authority.Kind.COMPETITION,
+        "https://www.ftc.gov/",
+        None,
+    ),
+    (
+        "cma",
+        "Competition and Markets Authority",
+        "CMA",
+        "GB",
+        Authority.Kind.COMPETITION,
+        "https://www.gov.uk/government/organisations/competition-and-markets-authority",
+        None,
+    ),
+    (
+        "european-commission",
+        "European Commission",
+        "",
+        "EU",
+        Authority.Kind.GOVERNMENT,
+        "https://commission.europa.eu/",
+        None,
+    ),
+    (
+        "dg-comp",
+        "Directorate-General for Competition",
+        "DG COMP",
+        "EU",
+        Authority.Kind.COMPETITION,
+        "https://competition-policy.ec.europa.eu/",
+        "european-commission",
+    ),
+    (
+        "us-district-court-oregon",
+        "United States District Court for the District of Oregon",
+        "D. Or.",
+        "US",
+        Authority.Kind.COURT,
+        "https://www.ord.uscourts.gov/",
+        None,
+    ),
+]
+
+# The reviews of the demo deals, by deal slug: only what was publicly
+# reported and what we are sure of; a date or case reference we are not sure
+# of stays empty. "deadlines" names the keys of the deal's deadlines that
+# belong to the review.
+REVIEWS: dict[str, list[dict[str, Any]]] = {
+    "tiktok-us-operations": [
+        {
+            "authority": "cfius",
+            "kind": Review.Kind.FOREIGN_INVESTMENT,
+            "phase": "",
+            "status": Review.Status.ABANDONED,
+            "opened_on": None,
+            "decided_on": D(2021, 2, 10),
+            "note": (
+                "CFIUS advised the president's order of 14 August 2020 that ByteDance "
+                "divest TikTok's US business, and reviewed the arrangement proposed "
+                "with Oracle and Walmart. Its deadlines for the divestment passed "
+                "without a sale, which the new administration shelved in February 2021."
+            ),
+            "deadlines": ["divest-12-november", "divest-27-november", "divest-4-december"],
+        },
+    ],
+    "microsoft-activision-blizzard": [
+        {
+            "authority": "cma",
+            "kind": Review.Kind.MERGER_CONTROL,
+            "phase": Review.Phase.PHASE_2,
+            "status": Review.Status.PROHIBITED,
+            "opened_on": D(2022, 7, 6),
+            "decided_on": D(2023, 4, 26),
+            "note": (
+                "After an in-depth investigation the CMA blocked the deal, finding that "
+                "it could harm competition in cloud gaming."
+            ),
+        },
+        {
+            "authority": "dg-comp",
+            "case_reference": "M.10646",
+            "kind": Review.Kind.MERGER_CONTROL,
+            "phase": Review.Phase.PHASE_2,
+            "status": Review.Status.CLEARED_WITH_REMEDIES,
+            "opened_on": None,
+            "decided_on": D(2023, 5, 15),
+            "remedies": (
+                "For ten years, consumers in the European Economic Area may stream the "
+                "Activision Blizzard games they buy through any cloud-gaming service, "
+                "under a free licence Microsoft grants those services."
+            ),
+            "note": "The European Commission cleared the deal after an in-depth investigation.",
+        },
+        {
+            "authority": "ftc",
+            "kind": Review.Kind.MERGER_CONTROL,
+            "phase": Review.Phase.COURT,
+            "status": Review.Status.WITHDRAWN,
+            "opened_on": None,
+            "decided_on": D(2025, 5, 22),
+            "note": (
+                "The FTC challenged the deal in December 2022 in its own administrative "
+                "court. A federal judge refused it a preliminary injunction in July 2023, "
+                "the deal closed that October, and the FTC dropped its case in May 2025 "
+                "after losing its appeal."
+            ),
+        },
+        {
+            "authority": "cma",
+            "kind": Review.Kind.MERGER_CONTROL,
+            "phase": "",
+            "status": Review.Status.CLEARED,
+            "opened_on": None,
+            "decided_on": D(2023, 10, 13),
+            "note": (
+                "The CMA cleared the restructured deal, in which the cloud-streaming "
+                "rights to Activision Blizzard's games outside the European Economic "
+                "Area went to Ubisoft."
+            ),
+        },
+    ],
+    "nvidia-arm": [
+        {
+            "authority": "cma",
+            "kind": Review.Kind.MERGER_CONTROL,
+            "phase": Review.Phase.PHASE_2,
+            "status": Review.Status.ABANDONED,
+            "opened_on": None,
+            "decided_on": D(2022, 2, 8),
+            "note": (
+                "Referred for an in-depth investigation on competition and "
+                "national-security grounds; it ended when the deal was abandoned."
+            ),
+        },
+        {
+            "authority": "ftc",
+            "kind": Review.Kind.COURT_CASE,
+            "phase": Review.Phase.COURT,
+            "status": Review.Status.ABANDONED,
+            "opened_on": D(2021, 12, 2),
+            "decided_on": D(2022, 2, 8),
+            "note": "The FTC sued to block the deal, in its administrative court.",
+        },
+        {
+            "authority": "dg-comp",
+            "kind": Review.Kind.MERGER_CONTROL,
+            "phase": Review.Phase.PHASE_2,
+            "status": Review.Status.ABANDONED,
+            "opened_on": D(2021, 10, 27),
+            "decided_on": D(2022, 2, 8),
+            "note": "The European Commission's in-depth investigation ended with the deal.",
+        },
+    ],
+    "adobe-figma": [
+        {
+            "authority": "cma",
+            "kind": Review.Kind.MERGER_CONTROL,
+            "phase": Review.Phase.PHASE_2,
+            "status": Review.Status.ABANDONED,
+            "opened_on": None,
+            "decided_on": D(2023, 12, 18),
+            "note": "An in-depth investigation, which ended when the deal was abandoned.",
+        },
+        {
+            "authority": "dg-comp",
+            "kind": Review.Kind.MERGER_CONTROL,
+            "phase": Review.Phase.PHASE_2,
+            "status": Review.Status.ABANDONED,
+            "opened_on": None,
+            "decided_on": D(2023, 12, 18),
+            "note": (
+                "The European Commission's in-depth investigation ended when the deal "
+                "was abandoned."
+            ),
+        },
+    ],
+    "kroger-albertsons": [
+        {
+            "authority": "ftc",
+            "kind": Review.Kind.MERGER_CONTROL,
+            "phase": Review.Phase.COURT,
+            "status": Review.Status.ABANDONED,
+            "opened_on": None,
+            "decided_on": D(2024, 12, 11),
+            "note": (
+                "The FTC sued to block the merger in February 2024, and won a "
+                "preliminary injunction; Albertsons then ended the agreement."
+            ),
+        },
+        {
+            "authority": "us-district-court-oregon",
+            "kind": Review.Kind.COURT_CASE,
+            "phase": Review.Phase.COURT,
+            "status": Review.Status.PROHIBITED,
+            "opened_on": D(2024, 2, 26),
+            "decided_on": D(2024, 12, 10),
+            "note": "The court granted the FTC's request for a preliminary injunction.",
+        },
+    ],
+    "broadcom-qualcomm": [
+        {
+            "authority": "cfius",
+            "kind": Review.Kind.FOREIGN_INVESTMENT,
+            "phase": "",
+            "status": Review.Status.PROHIBITED,
+            "opened_on": None,
+            "decided_on": D(2018, 3, 12),
+            "note": (
+                "CFIUS reviewed the bid on national-security grounds and had Qualcomm's "
+                "annual meeting postponed; on its recommendation a presidential order "
+                "of 12 March 2018 prohibited the takeover."
+            ),
+            "deadlines": ["annual-meeting-postponed"],
+        },
+    ],
+}
+
+
 @transaction.atomic
 def load_demo_data() -> int:
     """Create the demo records that are missing and return how many deals were
@@ -567,10 +801,56 @@ def load_demo_data() -> int:
             article.companies.set(companies[slug] for slug in item["companies"])
         articles[item["slug"]] = article
 
+    authorities: dict[str, Authority] = {}
+    for slug, name, short_name, jurisdiction, kind, website, parent in AUTHORITIES:
+        authorities[slug] = Authority.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "short_name": short_name,
+                "jurisdiction": jurisdiction,
+                "kind": kind,
+                "website": website,
+                "parent": authorities[parent] if parent else None,
+            },
+        )[0]
+
     # Bids and deadlines have no natural key: they come with their deal, once.
     for item in new_deals:
         _create_bids_and_deadlines(deals[item["slug"]], item, companies, articles)
+    # Reviews neither: a deal gets them once, when it has none (an archive
+    # loaded before reviews existed gets them too).
+    for slug, reviews in REVIEWS.items():
+        if not deals[slug].reviews.exists():
+            _create_reviews(deals[slug], reviews, authorities)
     return len(new_deals)
+
+
+def _create_reviews(deal, reviews, authorities) -> None:
+    for data in reviews:
+        review = Review.objects.create(
+            deal=deal,
+            authority=authorities[data["authority"]],
+            case_reference=data.get("case_reference", ""),
+            kind=data["kind"],
+            phase=data["phase"],
+            status=data["status"],
+            opened_on=data["opened_on"],
+            decided_on=data["decided_on"],
+            remedies=data.get("remedies", ""),
+            note=data["note"],
+        )
+        # Its deadlines, as loaded with the deal (labels are unique per deal);
+        # one a curator has tied to a review already is left alone.
+        labels = [_deadline_label(deal, key) for key in data.get("deadlines", [])]
+        deal.deadlines.filter(label__in=labels, review__isnull=True).update(
+            review=review, authority=review.authority
+        )
+
+
+def _deadline_label(deal, key: str) -> str:
+    item = next(item for item in DEALS if item["slug"] == deal.slug)
+    return next(data["label"] for data in item["deadlines"] if data["key"] == key)
 
 
 def _create_bids_and_deadlines(deal, item, companies, articles) -> None:

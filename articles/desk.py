@@ -4,9 +4,10 @@ from the article's link.
 GET ?url= fetches the page (articles.link_fetch) and fills the article in
 from what it says about itself (articles.link_metadata), or opens the
 article already archived under that link. POST records the article, the
-deal (picked or new), its parties, bids and deadlines at once
-(articles.services.record_story), or shows every error with a summary at the
-top that links to each field, keeping everything typed.
+deal (picked or new), its parties, bids, reviews (of authorities known to
+the archive) and deadlines at once (articles.services.record_story), or
+shows every error with a summary at the top that links to each field,
+keeping everything typed.
 """
 
 import datetime
@@ -16,6 +17,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminTextInputWidget, AutocompleteSelect
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -30,12 +32,13 @@ from .edit_conflicts import last_change
 from .link_fetch import FetchError, fetch
 from .link_metadata import PageMetadata, clean_url, extract, same_page_urls
 from .locale_data import language_choices
-from .models import Article, Bid, Deadline, Deal
+from .models import Article, Authority, Bid, Deadline, Deal, Review
 from .text import clean_text
 
 # Everything the desk may create; a curator without one of them cannot use it.
 REQUIRED_PERMISSIONS = [
-    f"articles.add_{model}" for model in ("article", "deal", "bid", "deadline", "company", "source")
+    f"articles.add_{model}"
+    for model in ("article", "deal", "bid", "deadline", "review", "company", "source")
 ]
 
 
@@ -255,6 +258,77 @@ def _picked_deal(data) -> Deal | None:
         return None
 
 
+class AuthorityNameField(forms.CharField):
+    """An authority typed by its name or short name (CMA), in any case. A new
+    authority needs its jurisdiction and kind: it is added in the admin."""
+
+    def clean(self, value):
+        text = super().clean(value).strip()
+        if not text:
+            return None
+        matches = list(
+            Authority.objects.filter(
+                Q(name__iexact=text) | Q(short_name__iexact=text) | Q(slug=text.lower())
+            )[:5]
+        )
+        if not matches:
+            raise ValidationError(
+                gettext(
+                    "No authority is named “%(text)s”: add it in the admin's Authorities "
+                    "first, then type its name here."
+                )
+                % {"text": text},
+                code="unknown",
+            )
+        if len(matches) > 1:
+            raise ValidationError(
+                gettext("Several authorities are named “%(text)s”: type the full name (%(names)s).")
+                % {"text": text, "names": ", ".join(m.name for m in matches)},
+                code="ambiguous",
+            )
+        return matches[0]
+
+
+class ReviewForm(forms.Form):
+    authority = AuthorityNameField(
+        label=_("authority"), max_length=200, help_text=_("Its name or short name: CMA, FTC.")
+    )
+    status = forms.ChoiceField(
+        label=_("status"), choices=Review.Status, initial=Review.Status.UNDER_REVIEW
+    )
+    kind = forms.ChoiceField(
+        label=_("kind"), choices=Review.Kind, initial=Review.Kind.MERGER_CONTROL
+    )
+    phase = forms.ChoiceField(
+        label=_("phase"), choices=[("", "—"), *Review.Phase.choices], required=False
+    )
+    case_reference = _text(label=_("case reference"), max_length=60, required=False)
+    opened_on = UnambiguousDateField(label=_("opened on"), required=False)
+    decided_on = UnambiguousDateField(label=_("decided on"), required=False)
+    note = _text(label=_("note"), required=False)
+    cites_article = forms.BooleanField(label=_("cites this article"), required=False, initial=True)
+
+    def clean(self):
+        data = super().clean() or {}
+        status, decided_on = data.get("status"), data.get("decided_on")
+        if status in Review.OPEN_STATUSES and decided_on:
+            self.add_error(
+                "decided_on",
+                gettext(
+                    "A review still open has no decision date: "
+                    "choose the status it was decided with."
+                ),
+            )
+        elif status and status not in Review.OPEN_STATUSES and not decided_on:
+            self.add_error("decided_on", gettext("Give the date of the decision."))
+        opened_on = data.get("opened_on")
+        if opened_on and decided_on and decided_on < opened_on:
+            self.add_error(
+                "decided_on", gettext("A review cannot be decided before it was opened.")
+            )
+        return data
+
+
 ARTICLE_FIELDS = ["url", "title", "published_on", "author", "language", "source_name", "summary"]
 DEAL_FIELDS = [
     "deal",
@@ -270,6 +344,7 @@ DEAL_FIELDS = [
 
 BidFormSet = forms.formset_factory(BidForm, extra=3)
 DeadlineFormSet = forms.formset_factory(DeadlineForm, extra=2)
+ReviewFormSet = forms.formset_factory(ReviewForm, extra=1)
 
 
 def _filled(formset) -> list[forms.Form]:
@@ -328,10 +403,10 @@ def _conflict(story: StoryForm) -> str | None:
     ) % {"user": user or gettext("Someone else")}
 
 
-def _error_summary(story, bids, deadlines, extensions) -> list[tuple[str, str, str]]:
+def _error_summary(story, bids, deadlines, reviews, extensions) -> list[tuple[str, str, str]]:
     """(field id, label, message) for every error, for the links at the top."""
     summary = []
-    for form in [story, *bids.forms, *deadlines.forms, *extensions.forms]:
+    for form in [story, *bids.forms, *reviews.forms, *deadlines.forms, *extensions.forms]:
         for name, errors in form.errors.items():
             if name == NON_FIELD_ERRORS:
                 summary += [("", "", message) for message in errors]
@@ -340,6 +415,7 @@ def _error_summary(story, bids, deadlines, extensions) -> list[tuple[str, str, s
             summary += [(bound.auto_id, str(bound.label), message) for message in errors]
     summary += [("", "", message) for message in bids.non_form_errors()]
     summary += [("", "", message) for message in deadlines.non_form_errors()]
+    summary += [("", "", message) for message in reviews.non_form_errors()]
     summary += [("", "", message) for message in extensions.non_form_errors()]
     return summary
 
@@ -388,11 +464,12 @@ def story_desk(request):
         raise PermissionDenied
     bids = BidFormSet(request.POST or None, prefix="bids")
     deadlines = DeadlineFormSet(request.POST or None, prefix="deadlines")
+    reviews = ReviewFormSet(request.POST or None, prefix="reviews")
     deal = _picked_deal(request.POST if request.method == "POST" else request.GET)
     extensions = _extensions(request, deal)
     if request.method == "POST":
         story = StoryForm(request.POST)
-        if response := _save(request, story, bids, deadlines, extensions):
+        if response := _save(request, story, bids, deadlines, reviews, extensions):
             return response
         link = LinkForm()
     else:
@@ -405,11 +482,17 @@ def story_desk(request):
                 return redirect("admin:articles_article_change", existing.pk)
             initial.update(found)
         story = StoryForm(initial=initial)
-    return _render(request, link, story, bids, deadlines, extensions)
+    return _render(request, link, story, bids, deadlines, reviews, extensions)
 
 
-def _save(request, story, bids, deadlines, extensions):
-    valid = story.is_valid() & bids.is_valid() & deadlines.is_valid() & extensions.is_valid()
+def _save(request, story, bids, deadlines, reviews, extensions):
+    valid = (
+        story.is_valid()
+        & bids.is_valid()
+        & deadlines.is_valid()
+        & reviews.is_valid()
+        & extensions.is_valid()
+    )
     if valid:
         _check_names(story, _filled(bids))
         existing = _existing_article(story.cleaned_data["url"])
@@ -426,7 +509,9 @@ def _save(request, story, bids, deadlines, extensions):
             if conflict := _conflict(story):
                 story.add_error(None, conflict)
                 return None
-            result = services.record_story(**_story_data(story, bids, deadlines, extensions))
+            result = services.record_story(
+                **_story_data(story, bids, deadlines, reviews, extensions)
+            )
     except ValidationError as error:
         story.add_error(None, error.messages)
         return None
@@ -434,7 +519,7 @@ def _save(request, story, bids, deadlines, extensions):
     return redirect("admin:articles_deal_change", result.deal.pk)
 
 
-def _story_data(story, bids, deadlines, extensions) -> dict:
+def _story_data(story, bids, deadlines, reviews, extensions) -> dict:
     data = story.cleaned_data
     new_deal = None
     if data["deal"] is None:
@@ -478,6 +563,7 @@ def _story_data(story, bids, deadlines, extensions) -> dict:
             for form in extensions.forms
             if form.cleaned_data.get("extended_to")
         ],
+        "reviews": [services.ReviewData(**form.cleaned_data) for form in _filled(reviews)],
     }
 
 
@@ -493,8 +579,8 @@ def _saved_message(result: services.StoryResult) -> str:
     return message
 
 
-def _render(request, link, story, bids, deadlines, extensions):
-    summary = _error_summary(story, bids, deadlines, extensions) if story.is_bound else []
+def _render(request, link, story, bids, deadlines, reviews, extensions):
+    summary = _error_summary(story, bids, deadlines, reviews, extensions) if story.is_bound else []
     context = {
         **admin.site.each_context(request),
         "title": gettext("Story desk"),
@@ -502,6 +588,7 @@ def _render(request, link, story, bids, deadlines, extensions):
         "story": story,
         "bids": bids,
         "deadlines": deadlines,
+        "reviews": reviews,
         "extensions": extensions,
         "error_summary": summary,
         "media": story.media

@@ -12,7 +12,7 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
-from .models import Bid, Deadline, Deal
+from .models import Bid, Deadline, Deal, Review, ReviewSuspension
 
 
 def version(model: type[models.Model], pk: int, *, lock: bool = False) -> str:
@@ -25,7 +25,7 @@ def version(model: type[models.Model], pk: int, *, lock: bool = False) -> str:
 
 
 def touch_deal(
-    sender: type[models.Model], instance: Bid | Deadline, raw: bool = False, **kwargs: Any
+    sender: type[models.Model], instance: Bid | Deadline | Review, raw: bool = False, **kwargs: Any
 ) -> None:
     """Signal receiver: a bid or deadline changed, so its deal has a new version.
     Not while a backup is loaded (raw): that would change what it restores."""
@@ -35,7 +35,7 @@ def touch_deal(
 
 def touch_deal_of_record(
     sender: type[models.Model],
-    instance: Bid | Deadline,
+    instance: Bid | Deadline | Review,
     action: str,
     reverse: bool,
     raw: bool = False,
@@ -46,12 +46,25 @@ def touch_deal_of_record(
         touch_deal(sender, instance, raw=raw)
 
 
+def touch_deal_of_suspension(
+    sender: type[models.Model], instance: ReviewSuspension, raw: bool = False, **kwargs: Any
+) -> None:
+    """Signal receiver: a review's clock stop changed, so its deal has a new version."""
+    if not raw:
+        deal = Review.objects.filter(pk=instance.review_id).values("deal_id")
+        Deal.objects.filter(pk__in=deal).update(updated_at=timezone.now())
+
+
 def last_change(model: type[models.Model], pk: int) -> tuple[str | None, datetime.datetime | None]:
     """Who last changed the record (for a deal, or one of its bids or
     deadlines), and when."""
     histories = [(model.history, "id")]  # type: ignore[attr-defined]  # simple_history's
     if model is Deal:
-        histories += [(Bid.history, "deal_id"), (Deadline.history, "deal_id")]
+        histories += [
+            (Bid.history, "deal_id"),
+            (Deadline.history, "deal_id"),
+            (Review.history, "deal_id"),
+        ]
     candidates = [
         history.filter(**{field: pk}).select_related("history_user").first()
         for history, field in histories

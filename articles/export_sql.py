@@ -8,7 +8,8 @@ and member is the one the portable path in articles.exports writes, the
 labels and country names in the request's language (``Words``).
 
 Each statement reads the exported deals once (``deals``, numbered in the
-list's order), then their bids, bidders and companies in a few joins over
+list's order), then their bids, bidders, companies, reviews and authorities
+in a few joins over
 those deals alone: a subquery per deal or per bid would cost PostgreSQL tens
 of microseconds each, seconds over 100,000 deals.
 """
@@ -22,7 +23,7 @@ from django.db.backends.postgresql.operations import DatabaseOperations
 from django.db.models import QuerySet, Window
 from django.db.models.functions import RowNumber
 
-from .models import Bid, Company, Deal
+from .models import Authority, Bid, Company, Deal, Review
 
 # What a spreadsheet would read as the start of a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -36,6 +37,9 @@ class Words:
     deal_statuses: dict[str, str]
     deal_types: dict[str, str]
     bid_statuses: dict[str, str]
+    review_statuses: dict[str, str]
+    review_kinds: dict[str, str]
+    review_phases: dict[str, str]
     country_names: dict[str, str]
     # A deal's absolute URL is url_start + slug + url_end.
     url_start: str
@@ -63,6 +67,7 @@ def csv_rows(deals: QuerySet, ordering: Iterable, words: Words) -> str:
         "d.value::text",
         _cell("d.currency"),
         "%s || d.slug || %s",  # starts with url_start, neutralised below
+        _cell("reviews.names"),
     ]
     sql = f"""
         WITH deals (id, position) AS MATERIALIZED ({{deals}}),
@@ -85,6 +90,18 @@ def csv_rows(deals: QuerySet, ordering: Iterable, words: Words) -> str:
             SELECT deal_id, string_agg(party, '; ' ORDER BY submitted_on, id) AS names
             FROM first_bids
             GROUP BY deal_id
+        ),
+        -- "CMA: Prohibited (2023-04-26); FTC: Under review".
+        deal_reviews AS (
+            SELECT r.deal_id, string_agg(
+                COALESCE(NULLIF(a.short_name, ''), a.name) || ': '
+                || COALESCE(%s::jsonb ->> r.status, r.status)
+                || COALESCE(' (' || to_char(r.decided_on, 'YYYY-MM-DD') || ')', ''),
+                '; ' ORDER BY r.opened_on NULLS LAST, r.decided_on NULLS LAST, r.id) AS names
+            FROM deals
+            JOIN {{review}} r ON r.deal_id = deals.id
+            JOIN {{authority}} a ON a.id = r.authority_id
+            GROUP BY r.deal_id
         )
         SELECT {", ".join(f"NULLIF({cell}, '')" for cell in cells)}
         FROM deals
@@ -92,6 +109,7 @@ def csv_rows(deals: QuerySet, ordering: Iterable, words: Words) -> str:
         JOIN {{company}} t ON t.id = d.target_id
         LEFT JOIN {{company}} s ON s.id = d.seller_id
         LEFT JOIN deal_parties parties ON parties.deal_id = d.id
+        LEFT JOIN deal_reviews reviews ON reviews.deal_id = d.id
         -- An aggregate: computed once a row (not once per mention in its
         -- cell), and remembered for a string of codes already seen.
         CROSS JOIN LATERAL (
@@ -101,6 +119,7 @@ def csv_rows(deals: QuerySet, ordering: Iterable, words: Words) -> str:
         ORDER BY deals.position
     """
     params = [
+        json.dumps(words.review_statuses),
         json.dumps(_neutralised(words.deal_statuses)),
         json.dumps(_neutralised(words.deal_types)),
         neutralised(words.url_start),
@@ -142,6 +161,26 @@ def json_objects(deals: QuerySet, ordering: Iterable, words: Words) -> str:
             SELECT deal_id, json_agg(bid ORDER BY submitted_on, id) AS list
             FROM bids
             GROUP BY deal_id
+        ),
+        deal_reviews AS (
+            SELECT r.deal_id, json_agg(json_build_object(
+                'authority', json_build_object(
+                    'slug', a.slug, 'name', a.name, 'short_name', NULLIF(a.short_name, '')),
+                'case_reference', NULLIF(r.case_reference, ''),
+                'kind', json_build_object(
+                    'code', r.kind, 'label', COALESCE(%s::jsonb ->> r.kind, r.kind)),
+                'phase', CASE WHEN r.phase <> '' THEN json_build_object(
+                    'code', r.phase, 'label', COALESCE(%s::jsonb ->> r.phase, r.phase)) END,
+                'status', json_build_object(
+                    'code', r.status, 'label', COALESCE(%s::jsonb ->> r.status, r.status)),
+                'opened_on', to_char(r.opened_on, 'YYYY-MM-DD'),
+                'decided_on', to_char(r.decided_on, 'YYYY-MM-DD'),
+                'remedies', r.remedies
+            ) ORDER BY r.opened_on NULLS LAST, r.decided_on NULLS LAST, r.id) AS list
+            FROM deals
+            JOIN {review} r ON r.deal_id = deals.id
+            JOIN {authority} a ON a.id = r.authority_id
+            GROUP BY r.deal_id
         )
         SELECT json_build_object(
             'slug', d.slug,
@@ -155,6 +194,7 @@ def json_objects(deals: QuerySet, ordering: Iterable, words: Words) -> str:
             'seller', CASE WHEN s.id IS NOT NULL
                            THEN json_build_object('slug', s.slug, 'name', s.name) END,
             'bids', COALESCE(deal_bids.list, '[]'::json),
+            'reviews', COALESCE(deal_reviews.list, '[]'::json),
             'countries', countries.list,
             'announced_on', to_char(d.announced_on, 'YYYY-MM-DD'),
             'closed_on', to_char(d.closed_on, 'YYYY-MM-DD'),
@@ -167,6 +207,7 @@ def json_objects(deals: QuerySet, ordering: Iterable, words: Words) -> str:
         JOIN {company} t ON t.id = d.target_id
         LEFT JOIN {company} s ON s.id = d.seller_id
         LEFT JOIN deal_bids ON deal_bids.deal_id = d.id
+        LEFT JOIN deal_reviews ON deal_reviews.deal_id = d.id
         CROSS JOIN LATERAL (
             SELECT COALESCE(
                 json_agg(json_build_object('code', code, 'name', COALESCE(%s::jsonb ->> code, ''))
@@ -178,6 +219,9 @@ def json_objects(deals: QuerySet, ordering: Iterable, words: Words) -> str:
     """
     params = [
         json.dumps(words.bid_statuses),
+        json.dumps(words.review_kinds),
+        json.dumps(words.review_phases),
+        json.dumps(words.review_statuses),
         words.url_start,
         words.url_end,
         json.dumps(words.deal_statuses),
@@ -231,6 +275,8 @@ def _compose(sql: str, deals: QuerySet, ordering: Iterable, params: list) -> str
         "bid": quote(Bid._meta.db_table),
         "bid_bidders": quote(Bid.bidders.through._meta.db_table),
         "company": quote(Company._meta.db_table),
+        "review": quote(Review._meta.db_table),
+        "authority": quote(Authority._meta.db_table),
     }
     # The ids' query comes first in the statement, then the parameters above
     # (inserted last: its SQL is not a format string).

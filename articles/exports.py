@@ -5,7 +5,7 @@ On PostgreSQL the database writes the rows itself (articles.export_sql): the
 CSV through ``COPY (SELECT …) TO STDOUT``, the JSON one object per deal from
 ``json_build_object``, passed along in blocks of 64 KiB. Elsewhere (SQLite)
 Python writes them from the ORM's rows, read ``CHUNK_SIZE`` deals at a time
-with their bids and bidders. Both write the same rows; either way memory
+with their bids, bidders and reviews. Both write the same rows; either way memory
 stays flat however many deals an export holds.
 
 How many deals follow is counted first, in the same snapshot as the rows
@@ -25,9 +25,10 @@ every thread serving pages (gunicorn.conf.py).
 CSV: UTF-8 with a byte-order mark (so that spreadsheets read accents right),
 lines ending in a line feed, one row per deal, the columns of CSV_COLUMNS.
 Several values in one cell are separated by "; ", the bidders of a joint bid
-joined by " & ". A cell starting with = + - @ (or a tab or carriage return)
-gets a leading ' so that a spreadsheet shows it as text instead of running
-it as a formula.
+joined by " & ", each review as "CMA: Prohibited (2023-04-26)" (the
+authority's short name, the status, the decision's date). A cell starting
+with = + - @ (or a tab or carriage return) gets a leading ' so that a
+spreadsheet shows it as text instead of running it as a formula.
 
 JSON: an object ``{"results": [deal, ...], "count": N}``, each deal::
 
@@ -43,6 +44,11 @@ JSON: an object ``{"results": [deal, ...], "count": N}``, each deal::
                 "status": {"code": …, "label": …},
                 "amount": "1000000.00" or null, "currency": "USD" or null,
                 "submitted_on": "2020-08-02" or null, "resolved_on": … or null}, …],
+      "reviews": [{"authority": {"slug": "cma", "name": …, "short_name": "CMA" or null},
+                   "case_reference": "M.10646" or null,
+                   "kind": {"code": …, "label": …}, "phase": {"code": …, "label": …} or null,
+                   "status": {"code": "prohibited", "label": "Prohibited"},
+                   "opened_on": … or null, "decided_on": … or null, "remedies": "…"}, …],
       "countries": [{"code": "US", "name": "United States"}, …],
       "announced_on": "2020-08-06" or null, "closed_on": … or null,
       "value": "68700000000.00" or null, "currency": "USD" or null,
@@ -55,6 +61,7 @@ the cents of large values in JavaScript); labels follow the request's language.
 
 import contextlib
 import csv
+import datetime
 import json
 import logging
 import threading
@@ -74,7 +81,7 @@ from django_countries import countries
 
 from . import dialect, export_sql
 from .filters import DealFilterSet
-from .models import Bid, Company, Deal
+from .models import Bid, Company, Deal, Review
 from .syndication import invalid_filters_response
 
 logger = logging.getLogger(__name__)
@@ -101,6 +108,7 @@ CSV_COLUMNS = [
     "value",
     "currency",
     "url",
+    "reviews",
 ]
 
 
@@ -250,6 +258,9 @@ def _words(request) -> export_sql.Words:
         deal_statuses={code: str(label) for code, label in Deal.Status.choices},
         deal_types={code: str(label) for code, label in Deal.Type.choices},
         bid_statuses={code: str(label) for code, label in Bid.Status.choices},
+        review_statuses={code: str(label) for code, label in Review.Status.choices},
+        review_kinds={code: str(label) for code, label in Review.Kind.choices},
+        review_phases={code: str(label) for code, label in Review.Phase.choices},
         country_names={code: str(name) for code, name in countries},
         url_start=url_start,
         url_end=url_end,
@@ -313,8 +324,9 @@ def _json_end(rows: int) -> str:
 
 
 def _for_export(deals):
-    """Deals with their parties (one query a chunk for bids, one for bidders);
-    the search vectors, never exported, are left in the database."""
+    """Deals with their parties and reviews (one query a chunk for bids, one
+    for bidders, one for reviews with their authority); the search vectors,
+    never exported, are left in the database."""
     parties = Company.objects.only("pk", "slug", "name").order_by("name", "pk")
     bids = Bid.objects.order_by("submitted_on", "pk").prefetch_related(
         Prefetch("bidders", queryset=parties)
@@ -322,8 +334,31 @@ def _for_export(deals):
     return (
         deals.select_related("target", "seller")
         .defer("search_vector", "target__search_vector", "seller__search_vector")
-        .prefetch_related(Prefetch("bids", queryset=bids))
+        .prefetch_related(
+            Prefetch("bids", queryset=bids),
+            Prefetch("reviews", queryset=Review.objects.select_related("authority").order_by()),
+        )
     )
+
+
+def _reviews_in_order(deal) -> list:
+    """The deal's reviews as the database orders them: by opening, then
+    decision (unknown dates last), then id."""
+    return sorted(
+        deal.reviews.all(),
+        key=lambda r: (
+            r.opened_on is None,
+            r.opened_on or datetime.date.min,
+            r.decided_on is None,
+            r.decided_on or datetime.date.min,
+            r.pk,
+        ),
+    )
+
+
+def _review_cell(review) -> str:
+    decided = f" ({review.decided_on.isoformat()})" if review.decided_on else ""
+    return f"{review.authority.label}: {review.get_status_display()}{decided}"
 
 
 def _in_language(language, chunks):
@@ -368,6 +403,7 @@ def _csv_lines(deals, request):
             "" if deal.value is None else str(deal.value),
             deal.currency,
             request.build_absolute_uri(deal.get_absolute_url()),
+            "; ".join(_review_cell(review) for review in _reviews_in_order(deal)),
         ]
         yield writer.writerow([_cell(value) for value in row])
 
@@ -401,12 +437,33 @@ def _deal_json(deal, request) -> dict:
             }
             for bid in deal.bids.all()
         ],
+        "reviews": [_review_json(review) for review in _reviews_in_order(deal)],
         "countries": [{"code": c.code, "name": str(c.name)} for c in deal.countries],
         "announced_on": _iso(deal.announced_on),
         "closed_on": _iso(deal.closed_on),
         "value": _decimal(deal.value),
         "currency": deal.currency or None,
         "summary": deal.summary,
+    }
+
+
+def _review_json(review) -> dict:
+    authority = review.authority
+    return {
+        "authority": {
+            "slug": authority.slug,
+            "name": authority.name,
+            "short_name": authority.short_name or None,
+        },
+        "case_reference": review.case_reference or None,
+        "kind": {"code": review.kind, "label": review.get_kind_display()},
+        "phase": (
+            {"code": review.phase, "label": review.get_phase_display()} if review.phase else None
+        ),
+        "status": {"code": review.status, "label": review.get_status_display()},
+        "opened_on": _iso(review.opened_on),
+        "decided_on": _iso(review.decided_on),
+        "remedies": review.remedies,
     }
 
 

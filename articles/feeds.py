@@ -1,11 +1,13 @@
 """Atom feeds, each with an RSS variant, through Django's syndication framework:
-the latest articles, the news of one deal, the news of one company, and any
-filtered deal list (the same parameters as /deals/, newest announced first)."""
+the latest articles, the news of one deal, the news of one company, an
+authority's reviews (newest event first), and any filtered deal list (the
+same parameters as /deals/, newest announced first)."""
 
 import datetime
 
 from django.contrib.syndication.views import Feed
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -14,7 +16,7 @@ from django.utils.html import format_html, linebreaks
 from django.utils.translation import gettext as _
 
 from .filters import DealFilterSet
-from .models import Article, Company, Deal
+from .models import Article, Authority, Company, Deal, Review
 from .syndication import invalid_filters_response
 from .text import strip_forbidden
 
@@ -207,6 +209,65 @@ class DealListFeed(Feed):
         return deal.updated_at
 
 
+class AuthorityReviewsFeed(Feed):
+    """An authority's reviews, the latest opened or decided first: a review
+    is an item, updated when it is decided."""
+
+    feed_type = AtomFeed
+    author_name = "dealwatch"
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Authority, slug=slug)
+
+    def title(self, authority):
+        return _("dealwatch: reviews by %(authority)s") % {"authority": authority.label}
+
+    def description(self, authority):
+        return _("Deals reviewed by %(authority)s, the latest opened or decided first.") % {
+            "authority": authority.name
+        }
+
+    def link(self, authority):
+        return authority.get_absolute_url()
+
+    def items(self, authority):
+        return (
+            Review.objects.filter(authority=authority)
+            .select_related("deal", "authority")
+            .defer("deal__search_vector")
+            .alias(latest=Coalesce("decided_on", "opened_on"))
+            .order_by(F("latest").desc(nulls_last=True), "-pk")[:FEED_ITEMS]
+        )
+
+    def item_title(self, review):
+        return _("%(deal)s: %(status)s") % {
+            "deal": review.deal.title,
+            "status": review.get_status_display(),
+        }
+
+    def item_link(self, review):
+        return f"{review.deal.get_absolute_url()}#review-{review.pk}"
+
+    def item_guid(self, review):
+        return f"review-{review.pk}@dealwatch"
+
+    item_guid_is_permalink = False
+
+    def item_description(self, review):
+        facts = format_html(
+            "<p>{} · {} · {}</p>",
+            review.get_kind_display(),
+            review.get_phase_display(),
+            review.case_reference or _("no case reference"),
+        )
+        remedies = linebreaks(review.remedies, autoescape=True) if review.remedies else ""
+        return facts + remedies + linebreaks(review.note, autoescape=True)
+
+    def item_pubdate(self, review):
+        date = review.decided_on or review.opened_on
+        return _midnight(date) if date else review.deal.created_at
+
+
 class LatestArticlesRssFeed(LatestArticlesFeed):
     feed_type = RssFeed
 
@@ -222,3 +283,7 @@ class CompanyNewsRssFeed(CompanyNewsFeed):
 class DealListRssFeed(DealListFeed):
     feed_type = RssFeed
     url_name = "articles:feed_deals_rss"
+
+
+class AuthorityReviewsRssFeed(AuthorityReviewsFeed):
+    feed_type = RssFeed

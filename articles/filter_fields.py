@@ -11,6 +11,7 @@ from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from .locale_data import is_jurisdiction
 from .models import Company, Source
 
 MAX_QUERY_LENGTH = 200
@@ -181,6 +182,28 @@ class CountryCodeField(forms.CharField):
 
 class CountryFilter(django_filters.CharFilter):  # type: ignore[misc]  # django-filter has no types
     field_class = CountryCodeField
+
+
+class JurisdictionField(forms.CharField):
+    """Where an authority acts: an ISO 3166 code or a region's (EU), in any case."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 10)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value: Any) -> str:
+        code = (super().to_python(value) or "").strip().upper()
+        if code and not is_jurisdiction(code):
+            raise forms.ValidationError(
+                _("“%(code)s” is not a jurisdiction (use a country code such as GB, or EU)."),
+                code="unknown_jurisdiction",
+                params={"code": code},
+            )
+        return code
+
+
+class JurisdictionFilter(django_filters.CharFilter):  # type: ignore[misc]  # django-filter has no types
+    field_class = JurisdictionField
 
 
 class SuggestionForm(forms.Form):

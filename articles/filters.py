@@ -15,11 +15,12 @@ from .filter_fields import (
     CompanyField,
     CompanyFilter,
     CountryFilter,
+    JurisdictionFilter,
     SlugFilter,
     SourceFilter,
 )
 from .locale_data import language_choices
-from .models import Article, Bid, Company, Deadline, Deal
+from .models import Article, Authority, Bid, Company, Deadline, Deal, Review
 from .search_text import check_readable
 
 
@@ -89,6 +90,16 @@ class DealFilterSet(FacetedFilterSet):
     type = django_filters.MultipleChoiceFilter(
         label=_("Type"), field_name="deal_type", choices=Deal.Type.choices, distinct=False
     )
+    # Through the deals' reviews: each a semi-join on the reviews' indexes.
+    authority = SlugFilter(
+        label=_("Reviewed by"), method="filter_authority", queryset=Authority.objects.all()
+    )
+    review = django_filters.MultipleChoiceFilter(
+        label=_("Review"), method="filter_review", choices=Review.Status.choices
+    )
+    jurisdiction = JurisdictionFilter(
+        label=_("Reviewed in (jurisdiction)"), method="filter_jurisdiction"
+    )
     announced_after = django_filters.DateFilter(
         label=_("Announced on or after"), field_name="announced_on", lookup_expr="gte"
     )
@@ -145,6 +156,15 @@ class DealFilterSet(FacetedFilterSet):
     def filter_country(self, qs, name, code):
         return qs.in_country(code) if code else qs
 
+    def filter_authority(self, qs, name, authority):
+        return qs.reviewed_by(authority)
+
+    def filter_review(self, qs, name, statuses):
+        return qs.with_review_status(statuses) if statuses else qs
+
+    def filter_jurisdiction(self, qs, name, code):
+        return qs.reviewed_in(code) if code else qs
+
     def ordering(self) -> list:
         """The chosen order (newest first when none is, or none could be read)."""
         chosen = getattr(self.form, "cleaned_data", {}).get("sort")
@@ -157,6 +177,10 @@ class DealFilterSet(FacetedFilterSet):
     @cached_property
     def counts(self) -> counting.Counts:
         return counting.deals(self)
+
+    @cached_property
+    def review_counts(self) -> counting.ReviewFacets:
+        return counting.review_facets(self)
 
     @property
     def limits_matches(self) -> bool:
@@ -174,6 +198,17 @@ class DealFilterSet(FacetedFilterSet):
         if self.limits_matches:
             qs = qs[: self.match_limit]
         return qs
+
+
+class AuthorityFilterSet(ArchiveFilterSet):
+    jurisdiction = JurisdictionFilter(label=_("Jurisdiction"), field_name="jurisdiction")
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Authority.Kind.choices, empty_label=_("Any kind")
+    )
+
+    class Meta:
+        model = Authority
+        fields = []
 
 
 class CompanyFilterSet(ArchiveFilterSet):

@@ -236,14 +236,18 @@ def trigger_sql(vendor: str, tables: Iterable[str]) -> list[str]:
     ]
 
 
-def drop_trigger_sql(vendor: str, tables: Iterable[str]) -> list[str]:
-    """The statements that undo ``trigger_sql``."""
+def drop_trigger_sql(vendor: str, tables: Iterable[str], *, shared: bool = True) -> list[str]:
+    """The statements that undo ``trigger_sql``; with ``shared=False`` only
+    the tables' triggers, leaving the function and sequence that others use
+    (a later migration that added tables)."""
     if vendor == "postgresql":
-        return [
-            *(f"DROP TRIGGER articles_archive_bump ON {table};" for table in tables),
-            "DROP FUNCTION articles_archive_bump();",
-            "DROP SEQUENCE articles_archive_version;",
-        ]
+        drops = [f"DROP TRIGGER articles_archive_bump ON {table};" for table in tables]
+        if shared:
+            drops += [
+                "DROP FUNCTION articles_archive_bump();",
+                "DROP SEQUENCE articles_archive_version;",
+            ]
+        return drops
     return [
         f"DROP TRIGGER articles_archive_bump_{table}_{event};"
         for table in tables

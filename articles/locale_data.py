@@ -9,7 +9,8 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name, list_currencies
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
+from django_countries import countries
 
 
 @cache
@@ -54,3 +55,26 @@ def language_choices() -> list[tuple[str, str]]:
         ((code, language_name(code)) for code in language_codes()),
         key=lambda choice: choice[1],
     )
+
+
+# Regions that review deals as one jurisdiction, beside the ISO 3166 countries.
+REGIONS = {"EU": gettext_lazy("European Union")}
+
+
+def jurisdiction_choices() -> list[tuple[str, str]]:
+    """Where an authority acts: the regions, then every country by name (in
+    the reader's language). A callable, as the others, for migrations."""
+    return [(code, str(name)) for code, name in REGIONS.items()] + [
+        (code, str(name)) for code, name in countries
+    ]
+
+
+def jurisdiction_name(code: str) -> str:
+    """A region's or a country's name; the code itself when it is neither."""
+    if code in REGIONS:
+        return str(REGIONS[code])
+    return countries.name(code) or code
+
+
+def is_jurisdiction(code: str) -> bool:
+    return code in REGIONS or code in countries

@@ -20,13 +20,21 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from .locale_data import currency_choices, currency_codes, language_choices, language_codes
+from .locale_data import (
+    currency_choices,
+    currency_codes,
+    jurisdiction_choices,
+    language_choices,
+    language_codes,
+)
 from .querysets import (
     ArticleQuerySet,
+    AuthorityQuerySet,
     BidQuerySet,
     CompanyQuerySet,
     DeadlineQuerySet,
     DealQuerySet,
+    ReviewQuerySet,
 )
 from .text import FORBIDDEN
 
@@ -414,6 +422,306 @@ class Deal(models.Model):
             raise ValidationError(errors)
 
 
+class AuthorityKind(models.TextChoices):
+    COMPETITION = "competition", _("Competition authority")
+    FOREIGN_INVESTMENT = "foreign_investment", _("Foreign-investment screening")
+    SECTOR_REGULATOR = "sector_regulator", _("Sector regulator")
+    COURT = "court", _("Court")
+    GOVERNMENT = "government", _("Government")
+
+
+class Authority(models.Model):
+    """Who reviews deals: a competition authority, a screening committee, a
+    regulator, a court or a government."""
+
+    Kind = AuthorityKind
+
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        unique=True,
+        help_text=_("Its full name: Competition and Markets Authority."),
+        validators=[plain_text],
+    )
+    short_name = models.CharField(
+        _("short name"),
+        max_length=40,
+        blank=True,
+        help_text=_("The name it is known by: CMA, FTC, CFIUS, DG COMP."),
+        validators=[plain_text],
+    )
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=[plain_text])
+    jurisdiction = models.CharField(
+        _("jurisdiction"),
+        max_length=2,
+        choices=jurisdiction_choices,
+        help_text=_("The country (ISO 3166 code) or the region (EU) it acts for."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.COMPETITION)
+    website = models.URLField(_("website"), blank=True, validators=[plain_text])
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="parts",
+        help_text=_("The government or body it belongs to, where useful."),
+    )
+    # Its version, against edit conflicts (articles.edit_conflicts).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_default=Now())
+
+    objects = AuthorityQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("authority")
+        verbose_name_plural = _("authorities")
+        constraints = [
+            _choices_rule("kind", AuthorityKind, "authority"),
+            # Two capital letters: an ISO 3166 code or a region's (EU).
+            models.CheckConstraint(
+                condition=Q(jurisdiction__regex=r"^[A-Z]{2}$"),
+                name="authority_jurisdiction_is_code",
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")), name="authority_not_part_of_itself"
+            ),
+            *_plain_text_rules("authority", ["name", "short_name", "slug", "website"]),
+        ]
+        indexes = [
+            # /authorities/?jurisdiction= and /deals/?jurisdiction= (through reviews).
+            models.Index(fields=["jurisdiction", "name"], name="authority_jurisdiction_idx"),
+            # /authorities/?kind=.
+            models.Index(fields=["kind", "name"], name="authority_kind_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:authority_detail", kwargs={"slug": self.slug})
+
+    @property
+    def label(self) -> str:
+        """The short name, or the name when it has none."""
+        return self.short_name or self.name
+
+
+class ReviewKind(models.TextChoices):
+    MERGER_CONTROL = "merger_control", _("Merger control")
+    FOREIGN_INVESTMENT = "foreign_investment", _("Foreign investment or national security")
+    SECTOR_APPROVAL = "sector_approval", _("Sector approval")
+    COURT_CASE = "court_case", _("Court case")
+
+
+class ReviewPhase(models.TextChoices):
+    PRE_NOTIFICATION = "pre_notification", _("Pre-notification")
+    PHASE_1 = "phase_1", _("Phase 1")
+    PHASE_2 = "phase_2", _("Phase 2 (in depth)")
+    COURT = "court", _("In court")
+
+
+class ReviewStatus(models.TextChoices):
+    UNDER_REVIEW = "under_review", _("Under review")
+    IN_DEPTH = "in_depth", _("In depth")
+    CLEARED = "cleared", _("Cleared")
+    CLEARED_WITH_REMEDIES = "cleared_with_remedies", _("Cleared with remedies")
+    PROHIBITED = "prohibited", _("Prohibited")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    REFERRED = "referred", _("Referred")
+    ABANDONED = "abandoned", _("Abandoned with the deal")
+
+
+_OPEN_REVIEW_STATUSES = [ReviewStatus.UNDER_REVIEW, ReviewStatus.IN_DEPTH]
+
+
+class Review(models.Model):
+    """One authority's review of one deal, from its opening to its decision."""
+
+    Kind = ReviewKind
+    Phase = ReviewPhase
+    Status = ReviewStatus
+
+    OPEN_STATUSES = tuple(_OPEN_REVIEW_STATUSES)
+    DECIDED_STATUSES = tuple(s for s in ReviewStatus if s not in _OPEN_REVIEW_STATUSES)
+
+    deal = models.ForeignKey(
+        Deal, verbose_name=_("deal"), on_delete=models.CASCADE, related_name="reviews"
+    )
+    authority = models.ForeignKey(
+        Authority, verbose_name=_("authority"), on_delete=models.PROTECT, related_name="reviews"
+    )
+    case_reference = models.CharField(
+        _("case reference"),
+        max_length=60,
+        blank=True,
+        help_text=_("The authority's own reference (M.10646), only when it is known for sure."),
+        validators=[plain_text],
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.MERGER_CONTROL)
+    phase = models.CharField(
+        _("phase"),
+        max_length=20,
+        choices=Phase,
+        blank=True,
+        help_text=_("Empty when it was not reported."),
+    )
+    opened_on = models.DateField(
+        _("opened on"),
+        null=True,
+        blank=True,
+        help_text=_("When the review (or its first phase) began; empty when not reported."),
+        validators=plausible_date,
+    )
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status, default=Status.UNDER_REVIEW
+    )
+    decided_on = models.DateField(
+        _("decided on"),
+        null=True,
+        blank=True,
+        help_text=_("When it was decided, withdrawn or ended with the deal."),
+        validators=plausible_date,
+    )
+    remedies = models.TextField(
+        _("remedies"),
+        blank=True,
+        help_text=_("What the parties undertook to do for the clearance, in short."),
+        validators=[plain_text],
+    )
+    note = models.TextField(_("note"), blank=True, validators=[plain_text])
+    sources = models.ManyToManyField(
+        "Article", verbose_name=_("sources"), related_name="reviews", blank=True
+    )
+
+    objects = ReviewQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[sources])
+
+    class Meta:
+        ordering = ["opened_on", "pk"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            _choices_rule("status", ReviewStatus, "review"),
+            _choices_rule("kind", ReviewKind, "review"),
+            models.CheckConstraint(
+                condition=Q(phase="") | Q(phase__in=ReviewPhase.values), name="review_phase_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(decided_on__isnull=True)
+                | Q(opened_on__isnull=True)
+                | Q(decided_on__gte=F("opened_on")),
+                name="review_decided_not_before_opened",
+            ),
+            # Decided exactly when its status is a decision's.
+            models.CheckConstraint(
+                condition=(
+                    Q(status__in=_OPEN_REVIEW_STATUSES, decided_on__isnull=True)
+                    | (~Q(status__in=_OPEN_REVIEW_STATUSES) & Q(decided_on__isnull=False))
+                ),
+                name="review_decision_date_with_decided_status",
+            ),
+            models.UniqueConstraint(
+                fields=["authority", "case_reference"],
+                condition=~Q(case_reference=""),
+                name="review_case_reference_unique_per_authority",
+            ),
+            *_plain_text_rules("review", ["case_reference", "remedies", "note"]),
+            *_plausible_date_rules("review", ["opened_on", "decided_on"]),
+        ]
+        indexes = [
+            # /deals/?authority= and an authority's page, by status.
+            models.Index(fields=["authority", "status", "deal"], name="review_authority_idx"),
+            # /deals/?review=.
+            models.Index(fields=["status", "deal"], name="review_status_idx"),
+            # A deal's reviews (its page, its row, the exports).
+            models.Index(fields=["deal", "opened_on"], name="review_deal_idx"),
+        ]
+
+    def __str__(self):
+        return _("%(authority)s review of %(deal)s") % {
+            "authority": self.authority.label,
+            "deal": self.deal,
+        }
+
+    def get_absolute_url(self):
+        return self.deal.get_absolute_url()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def next_decision(self) -> "Deadline | None":
+        """The curated deadline that says when a decision is next due: the
+        review's soonest pending deadline to come. Prefetch it with
+        ``with_next_deadline()``; None otherwise. (The statutory date that
+        articles.timetables computes gives way to it.)"""
+        upcoming = getattr(self, "next_deadlines", None)
+        return upcoming[0] if upcoming else None
+
+    def clean(self):
+        errors = {}
+        if self.decided_on and self.opened_on and self.decided_on < self.opened_on:
+            errors["decided_on"] = _("A review cannot be decided before it was opened.")
+        elif self.is_open and self.decided_on:
+            errors["decided_on"] = _(
+                "A review still open has no decision date: choose the status it was decided with."
+            )
+        elif not self.is_open and not self.decided_on:
+            errors["decided_on"] = _("Give the date of the decision.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ReviewSuspension(models.Model):
+    """A time the review's clock stopped, while the authority awaited
+    information: the statutory timetable moves by it."""
+
+    review = models.ForeignKey(
+        Review, verbose_name=_("review"), on_delete=models.CASCADE, related_name="suspensions"
+    )
+    stopped_on = models.DateField(_("clock stopped on"), validators=plausible_date)
+    restarted_on = models.DateField(
+        _("clock restarted on"),
+        null=True,
+        blank=True,
+        help_text=_("Empty while the clock is still stopped."),
+        validators=plausible_date,
+    )
+    note = models.TextField(_("note"), blank=True, validators=[plain_text])
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["stopped_on", "pk"]
+        verbose_name = _("clock stop")
+        verbose_name_plural = _("clock stops")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(restarted_on__isnull=True) | Q(restarted_on__gte=F("stopped_on")),
+                name="review_suspension_restarted_not_before_stopped",
+            ),
+            *_plain_text_rules("review_suspension", ["note"]),
+            *_plausible_date_rules("review_suspension", ["stopped_on", "restarted_on"]),
+        ]
+
+    def __str__(self):
+        return f"{self.stopped_on:%Y-%m-%d} – {self.restarted_on or '…'}"
+
+    def clean(self):
+        if self.restarted_on and self.stopped_on and self.restarted_on < self.stopped_on:
+            raise ValidationError(
+                {"restarted_on": _("The clock cannot restart before it stopped.")}
+            )
+
+    def as_pair(self) -> tuple[datetime.date, datetime.date | None]:
+        """(start, end) as the timetables take it; end None while stopped."""
+        return self.stopped_on, self.restarted_on
+
+
 class BidStatus(models.TextChoices):
     RUMOURED = "rumoured", _("Rumoured")
     SUBMITTED = "submitted", _("Submitted")
@@ -558,6 +866,24 @@ class Deadline(models.Model):
         help_text=_("Who set it, and how: a president's executive order, a regulator."),
         validators=[plain_text],
     )
+    authority = models.ForeignKey(
+        Authority,
+        verbose_name=_("authority"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deadlines",
+        help_text=_("The authority that set it, if any (“set by” keeps the words)."),
+    )
+    review = models.ForeignKey(
+        Review,
+        verbose_name=_("review"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deadlines",
+        help_text=_("The review this is a deadline of: its next decision date, for one."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
     extended_to = models.OneToOneField(
         "self",
@@ -603,6 +929,9 @@ class Deadline(models.Model):
             models.Index(fields=["kind", "due_on"], name="deadline_kind_due_idx"),
             # The API's /api/v1/deadlines/?updated_since=.
             models.Index(fields=["updated_at"], name="deadline_updated_idx"),
+            # A review's next decision date, and an authority's calendar.
+            models.Index(fields=["review", "due_on"], name="deadline_review_due_idx"),
+            models.Index(fields=["authority", "due_on"], name="deadline_authority_due_idx"),
         ]
 
     def __str__(self):
@@ -617,6 +946,8 @@ class Deadline(models.Model):
                 errors["extended_to"] = _("A deadline cannot be extended to itself.")
             elif self.extended_to.deal_id != self.deal_id:
                 errors["extended_to"] = _("The new deadline must belong to the same deal.")
+        if self.review_id and self.review.deal_id != self.deal_id:
+            errors["review"] = _("The review must be one of the same deal.")
         if errors:
             raise ValidationError(errors)
 

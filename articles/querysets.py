@@ -136,6 +136,21 @@ class DealQuerySet(models.QuerySet):
             )
         return self.filter(countries__contains=code)
 
+    def reviewed_by(self, authority):
+        """Deals that ``authority`` reviewed (or reviews)."""
+        reviews = _model("Review").objects.filter(authority=authority)
+        return self.filter(pk__in=reviews.deal_ids())
+
+    def with_review_status(self, statuses):
+        """Deals with a review in any of ``statuses``."""
+        reviews = _model("Review").objects.filter(status__in=statuses)
+        return self.filter(pk__in=reviews.deal_ids())
+
+    def reviewed_in(self, jurisdiction: str):
+        """Deals reviewed by an authority of ``jurisdiction`` (a country code or EU)."""
+        reviews = _model("Review").objects.filter(authority__jurisdiction=jurisdiction.upper())
+        return self.filter(pk__in=reviews.deal_ids())
+
     def with_recent_news(self, window: int = 100):
         """Deals among those in the latest ``window`` article links, the most
         recently reported first (runs on the newest links only, not the archive)."""
@@ -294,6 +309,47 @@ class DeadlineQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("deal", "deal__target", "extended_to")
+
+
+class AuthorityQuerySet(models.QuerySet):
+    def with_review_counts(self):
+        """Each authority with how many of its reviews are open and decided
+        (one grouped query)."""
+        Review = _model("Review")
+        is_open = Q(reviews__status__in=Review.OPEN_STATUSES)
+        return self.annotate(
+            open_reviews=models.Count("reviews", filter=is_open),
+            decided_reviews=models.Count("reviews", filter=~is_open & Q(reviews__isnull=False)),
+        )
+
+
+class ReviewQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=self.model.OPEN_STATUSES)
+
+    def decided(self):
+        return self.exclude(status__in=self.model.OPEN_STATUSES)
+
+    def with_next_deadline(self):
+        """With ``next_deadlines``: the review's pending deadlines to come,
+        soonest first (one prefetch query); ``Review.next_decision`` reads it."""
+        return self.prefetch_related(
+            Prefetch(
+                "deadlines",
+                queryset=_model("Deadline").objects.upcoming(),
+                to_attr="next_deadlines",
+            )
+        )
+
+    def for_list(self):
+        """Reviews with their deal (and its target) and authority."""
+        return self.select_related("authority", "deal", "deal__target").defer(
+            "deal__search_vector", "deal__target__search_vector"
+        )
+
+    def deal_ids(self):
+        """The ids of the deals these reviews are of (a subquery for /deals/)."""
+        return self.order_by().values("deal_id")
 
 
 class ArticleQuerySet(models.QuerySet):

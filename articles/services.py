@@ -15,7 +15,17 @@ from django.utils.translation import gettext
 from . import company_names
 from .history import DeletedParts, links_as_of
 from .link_metadata import domain_of
-from .models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
+from .models import (
+    Article,
+    Authority,
+    Bid,
+    Company,
+    Deadline,
+    Deal,
+    Review,
+    Source,
+    SourceDomain,
+)
 
 
 @transaction.atomic
@@ -100,6 +110,17 @@ class ExtensionData:
     deadline: Deadline
     due_on: datetime.date
     label: str = ""
+
+
+class ReviewData:
+    authority: Authority
+    status: str
+    kind: str = Review.Kind.MERGER_CONTROL
+    phase: str = ""
+    case_reference: str = ""
+    opened_on: datetime.date | None = None
+    decided_on: datetime.date | None = None
+    note: str = ""
     cites_article: bool = True
 
 
@@ -178,10 +199,12 @@ def record_story(
     bids: list[BidData],
     deadlines: list[DeadlineData],
     extensions: Sequence[ExtensionData] = (),
+    reviews: list[ReviewData] | None = None,
 ) -> StoryResult:
     """Record a whole story at once: its article (and source), the deal it
-    covers (an existing one, or ``new_deal``), its bids and deadlines. Every
-    bid and deadline cites the article unless told otherwise; the article is
+    covers (an existing one, or ``new_deal``), its bids, reviews and
+    deadlines. Every bid, review and deadline cites the article unless told
+    otherwise; the article is
     linked to the deal and to every party named. A deadline with
     ``extended_to`` is saved extended, with its successor, and so is each
     of ``extensions``, a pending deadline of the existing deal. Any error
@@ -234,6 +257,23 @@ def record_story(
         parties.update((company.pk, company) for company in bidders)
         if data.cites_article:
             bid.sources.add(story)
+
+    for reviewed in reviews or []:
+        review = Review(
+            deal=deal,
+            authority=reviewed.authority,
+            status=reviewed.status,
+            kind=reviewed.kind,
+            phase=reviewed.phase,
+            case_reference=reviewed.case_reference,
+            opened_on=reviewed.opened_on,
+            decided_on=reviewed.decided_on,
+            note=reviewed.note,
+        )
+        review.full_clean()
+        review.save()
+        if reviewed.cites_article:
+            review.sources.add(story)
 
     for deadline in deadlines:
         _record_deadline(deal, deadline, story)

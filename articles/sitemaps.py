@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
 
-from .models import Article, Company, Deal
+from .models import Article, Authority, Company, Deal
 
 # Search engines accept up to 50,000 URLs a sitemap; smaller pages keep each
 # response quick to build.
@@ -41,6 +41,16 @@ class ArticleSitemap(Sitemap):
         return article.updated_at
 
 
+class AuthoritySitemap(Sitemap):
+    limit = PAGE_SIZE
+
+    def items(self):
+        return Authority.objects.only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, authority):
+        return authority.updated_at
+
+
 class PageSitemap(Sitemap):
     """The home page and the lists."""
 
@@ -54,6 +64,7 @@ class PageSitemap(Sitemap):
             "articles:article_list",
             "articles:deadline_list",
             "articles:api_guide",
+            "articles:authority_list",
         ]
 
     def location(self, name):
@@ -65,6 +76,7 @@ SITEMAPS = {
     "deals": DealSitemap,
     "companies": CompanySitemap,
     "articles": ArticleSitemap,
+    "authorities": AuthoritySitemap,
 }
 
 

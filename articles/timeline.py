@@ -1,5 +1,6 @@
 """A deal's whole story as one list of dated events: its announcement, the
-articles reporting it, each bid made and resolved, each deadline, its end.
+articles reporting it, each bid made and resolved, each review opened and
+decided, each deadline, its end.
 
 Each event says only what was known at its date: a bid's outcome is shown
 where it happened, not at its submission; a deadline that slipped is one
@@ -14,11 +15,11 @@ import enum
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from . import charts
-from .models import Article, Bid, Company, Deadline, Deal
+from .models import Article, Bid, Company, Deadline, Deal, Review
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise, StrPromise
@@ -31,6 +32,7 @@ class Kind(enum.StrEnum):
     ARTICLE = "article"
     BID = "bid"
     DEADLINE = "deadline"
+    REVIEW = "review"
 
 
 class Placement(enum.StrEnum):
@@ -47,7 +49,7 @@ class Event:
     date: datetime.date | None
     kind: str  # a Kind
     title: "StrOrPromise"
-    obj: Article | Bid | Deadline | Deal
+    obj: Article | Bid | Deadline | Deal | Review
     order: int = 0  # among events of the same day
     detailed: bool = True  # a bid's second event repeats only who and how it ended
     # The status this event shows (a bid's or a deadline's), "" for none: a
@@ -71,6 +73,7 @@ class Story:
     events: list[Event] = field(default_factory=list)
     bids: list[Bid] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     chains: dict[int, tuple[Deadline, ...]] = field(default_factory=dict)
 
@@ -81,6 +84,15 @@ BID_RESOLUTION_TITLES: "dict[str, StrPromise]" = {
     Bid.Status.LAPSED: _("Bid lapsed"),
     Bid.Status.ACCEPTED: _("Bid accepted"),
     Bid.Status.COMPLETED: _("Bid completed"),
+}
+
+REVIEW_DECISION_TITLES: "dict[str, StrPromise]" = {
+    Review.Status.CLEARED: _("Cleared"),
+    Review.Status.CLEARED_WITH_REMEDIES: _("Cleared with remedies"),
+    Review.Status.PROHIBITED: _("Prohibited"),
+    Review.Status.WITHDRAWN: _("Review withdrawn"),
+    Review.Status.REFERRED: _("Review referred"),
+    Review.Status.ABANDONED: _("Review ended with the deal"),
 }
 
 DEAL_END_TITLES: "dict[str, StrPromise]" = {
@@ -110,13 +122,19 @@ FAILED = (Deal.Status.ABANDONED, Deal.Status.BLOCKED)
 
 
 def for_deal(deal: Deal) -> Story:
-    """Reads the deal's bids (with bidders), deadlines and articles (with
-    their source): four queries. The sources of bids and deadlines are read
-    by with_sources() for the events shown."""
+    """Reads the deal's bids (with bidders), reviews (with their authority
+    and next deadline), deadlines and articles (with their source): six
+    queries. The sources of bids, reviews and deadlines are read by
+    with_sources() for the events shown."""
     parties = Company.objects.only("pk", "name", "slug")
     story = Story(
         bids=list(deal.bids.prefetch_related(Prefetch("bidders", queryset=parties))),
-        deadlines=list(deal.deadlines.select_related("extended_to")),
+        deadlines=list(deal.deadlines.select_related("extended_to", "authority")),
+        reviews=list(
+            deal.reviews.select_related("authority")
+            .with_next_deadline()
+            .order_by(F("opened_on").asc(nulls_last=True), "decided_on", "pk")
+        ),
         articles=list(
             deal.articles.defer("search_vector")
             .select_related("source")
@@ -136,6 +154,8 @@ def _events(deal: Deal, story: Story) -> list[Event]:
         events.append(Event(article.published_on, Kind.ARTICLE, _("Reported"), article, order=3))
     for bid in story.bids:
         events += _bid_events(bid)
+    for review in story.reviews:
+        events += _review_events(review)
     for deadline in story.deadlines:
         events.append(
             Event(
@@ -197,6 +217,20 @@ def _bid_events(bid: Bid) -> list[Event]:
                 status=bid.status,
                 status_label=bid.get_status_display(),
             )
+        )
+    return events
+
+
+def _review_events(review: Review) -> list[Event]:
+    """A review opened, then decided: its outcome is shown at the decision."""
+    events = []
+    opened = review.opened_on or not review.decided_on
+    if opened:
+        events.append(Event(review.opened_on, Kind.REVIEW, _("Review opened"), review, order=2))
+    if review.decided_on and review.status in REVIEW_DECISION_TITLES:
+        title = REVIEW_DECISION_TITLES[review.status]
+        events.append(
+            Event(review.decided_on, Kind.REVIEW, title, review, order=4, detailed=not opened)
         )
     return events
 
@@ -273,6 +307,18 @@ def track(deal: Deal, story: Story, today: datetime.date) -> charts.Chart | None
             for d in story.deadlines
         )
         rows.append(charts.TrackRow(_("Deadlines"), points=points))
+    if decisions := tuple(
+        charts.Point(
+            review.authority.label,
+            review.decided_on,
+            f"mark-review-{review.status}",
+            "diamond",
+            outcome=review.get_status_display(),
+        )
+        for review in story.reviews
+        if review.decided_on
+    ):
+        rows.append(charts.TrackRow(_("Regulators"), points=decisions))
     outcomes = [(str(v), label) for v, label in Bid.Status.choices]
     return charts.deal_track("deal-track", _("The deal's course"), rows, first, last, outcomes)
 
@@ -309,11 +355,11 @@ def _span(bid: Bid, deal: Deal, first: datetime.date, last: datetime.date) -> ch
 
 
 def with_sources(events: list[Event]) -> list[Event]:
-    """The events, their bids' and deadlines' sources read (two queries): a
+    """The events, their bids', reviews' and deadlines' sources read (up to three queries): a
     long story is told a page at a time, and only that page's are needed."""
     # The language too: a title in another language than the page's says so.
     sources = Article.objects.only("pk", "title", "slug", "published_on", "language")
-    for kind in (Kind.BID, Kind.DEADLINE):
+    for kind in (Kind.BID, Kind.REVIEW, Kind.DEADLINE):
         records = list({id(e.obj): e.obj for e in events if e.kind == kind}.values())
         prefetch_related_objects(records, Prefetch("sources", queryset=sources))
     return events

@@ -24,6 +24,12 @@ urlpatterns = [
     path("deadlines/", views.DeadlineListView.as_cached_view(), name="deadline_list"),
     # Not under /api/: that is the API's own, where CORS headers are sent.
     path("use-the-api/", cached_page(views.api_guide), name="api_guide"),
+    path("authorities/", views.AuthorityListView.as_cached_view(), name="authority_list"),
+    path(
+        "authorities/<slug:slug>/",
+        cached_page(views.authority_detail),
+        name="authority_detail",
+    ),
 ]
 
 # Search, feeds, calendars and exports (issue 4).
@@ -37,7 +43,18 @@ urlpatterns += [
     path("feeds/deals/<slug:slug>/rss/", feeds.DealNewsRssFeed(), name="feed_deal_rss"),
     path("feeds/companies/<slug:slug>/", feeds.CompanyNewsFeed(), name="feed_company"),
     path("feeds/companies/<slug:slug>/rss/", feeds.CompanyNewsRssFeed(), name="feed_company_rss"),
+    path("feeds/authorities/<slug:slug>/", feeds.AuthorityReviewsFeed(), name="feed_authority"),
+    path(
+        "feeds/authorities/<slug:slug>/rss/",
+        feeds.AuthorityReviewsRssFeed(),
+        name="feed_authority_rss",
+    ),
     path("calendar/deadlines.ics", calendar.deadlines_calendar, name="calendar"),
+    path(
+        "calendar/authorities/<slug:slug>.ics",
+        calendar.authority_calendar,
+        name="calendar_authority",
+    ),
     path("calendar/deals/<slug:slug>.ics", calendar.deal_calendar, name="calendar_deal"),
     path("calendar/companies/<slug:slug>.ics", calendar.company_calendar, name="calendar_company"),
     path("export/deals.csv", exports.deals_csv, name="export_deals_csv"),

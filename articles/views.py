@@ -4,7 +4,8 @@ filter sets what a URL may ask for."""
 import datetime
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import F
+from django.db.models import Count, F
+from django.db.models.functions import Coalesce, ExtractYear
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,15 +17,17 @@ from django_filters.views import FilterView
 
 from . import chart_data, timeline
 from .canonical import IGNORED, canonical_query, ignored_labels
-from .filter_fields import SuggestionForm
+from .filter_fields import JurisdictionField, SuggestionForm
 from .filters import (
     ArticleFilterSet,
+    AuthorityFilterSet,
     CompanyFilterSet,
     DeadlineFilterSet,
     DealFilterSet,
 )
 from .freshness import cached_count, cached_page
-from .models import Article, Bid, Company, Deadline, Deal
+from .locale_data import jurisdiction_name
+from .models import Article, Authority, Bid, Company, Deadline, Deal, Review
 from .pagination import ArchivePaginator
 from .querysets import today
 from .templatetags.dealwatch import bidding_parties
@@ -179,6 +182,8 @@ def active_filters(filterset, query) -> list[dict]:
 
 
 def _display(field, value) -> str:
+    if isinstance(field, JurisdictionField):
+        return jurisdiction_name(value)
     if hasattr(field, "choices"):
         return str(dict(field.choices).get(value, value))
     if isinstance(value, str) and len(value) == 2 and value in countries:
@@ -209,7 +214,8 @@ class DealListView(ArchiveListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["facets"] = deal_facets(self.filterset)
+        context["facets"] = {**deal_facets(self.filterset), **review_facets(self.filterset)}
+        context["review_facets_counted"] = self.filterset.review_counts.counted
         context["facets_counted"] = self.filterset.counts.facets_counted
         context["match_limit_reached"] = (
             self.filterset.limits_matches and context["paginator"].count >= self.match_limit
@@ -272,6 +278,49 @@ def deal_facets(filterset) -> dict[str, list[dict]]:
     return facets
 
 
+def review_facets(filterset) -> dict[str, list[dict]]:
+    """Each review status, authority and jurisdiction, with its count when
+    counted (articles.counting.review_facets)."""
+    facets = filterset.review_counts
+    counts = facets.counts
+    selected = filterset.valid_data()
+    statuses = selected.get("review") or []
+    authority = selected.get("authority")
+    jurisdiction = selected.get("jurisdiction") or ""
+
+    def count(name, value):
+        return counts[name][value] if counts is not None else None
+
+    codes = sorted({code for _slug, _label, code in facets.authorities} | {jurisdiction} - {""})
+    return {
+        "review": [
+            {"value": v, "label": label, "count": count("review", v), "checked": v in statuses}
+            for v, label in Review.Status.choices
+        ],
+        "authority": [
+            {
+                "value": slug,
+                "label": label,
+                "count": count("authority", slug),
+                "checked": authority is not None and slug == authority.slug,
+            }
+            for slug, label, _code in facets.authorities
+        ],
+        "jurisdiction": sorted(
+            (
+                {
+                    "value": code,
+                    "label": jurisdiction_name(code),
+                    "count": count("jurisdiction", code),
+                    "checked": code == jurisdiction,
+                }
+                for code in codes
+            ),
+            key=lambda choice: choice["label"],
+        ),
+    }
+
+
 TIMELINE_PAGE = 100
 DEAL_SOURCES = 20
 DEAL_PARTIES = 20
@@ -293,6 +342,7 @@ def deal_detail(request, slug):
         **key_facts(deal, story),
         "timeline": timeline.with_sources(page.object_list),
         "timeline_page": page,
+        "reviews": story.reviews,
         "page_notice": notice,
         # A deal bid on by hundreds lists the first parties here; the
         # timeline tells of every bid.
@@ -514,6 +564,43 @@ def api_guide(request):
     )
 
 
+class AuthorityListView(ArchiveListView):
+    """Every authority, by jurisdiction, with how many of its reviews are
+    open and decided (one grouped query for the page)."""
+
+    filterset_class = AuthorityFilterSet
+    template_name = "articles/authority_list.html"
+    paginate_by = 100
+
+    def get_queryset(self):
+        return Authority.objects.with_review_counts().order_by("jurisdiction", "name", "pk")
+
+
+OPEN_REVIEWS = 50
+LATEST_DECISIONS = 100
+
+
+def authority_detail(request, slug):
+    authority = get_object_or_404(Authority.objects.select_related("parent"), slug=slug)
+    reviews = Review.objects.filter(authority=authority).for_list()
+    open_reviews, more_open = first_and_rest(
+        reviews.open().with_next_deadline().order_by(F("opened_on").asc(nulls_last=True), "pk"),
+        OPEN_REVIEWS,
+    )
+    latest = reviews.decided().order_by("-decided_on", "-pk")[:LATEST_DECISIONS]
+    return render(
+        request,
+        "articles/authority_detail.html",
+        {
+            "authority": authority,
+            "open_reviews": open_reviews,
+            "more_open": more_open,
+            "decided": decisions_by_outcome(latest),
+            "per_year": reviews_per_year(authority),
+        },
+    )
+
+
 def archive_at_a_glance() -> dict:
     """The whole archive's figures and charts: its facet counts (a tally on
     PostgreSQL), and three cached counts and tallies."""
@@ -533,3 +620,41 @@ def archive_at_a_glance() -> dict:
         chart_data.top_types("home-types", facets),
     ]
     return {"headline": headline, "charts": [chart for chart in charts if not chart.empty]}
+
+
+def decisions_by_outcome(reviews) -> list[dict]:
+    """The decided reviews, grouped by outcome in the order of the choices."""
+    by_status: dict[str, list] = {}
+    for review in reviews:
+        by_status.setdefault(review.status, []).append(review)
+    return [
+        {"status": status, "label": label, "reviews": by_status[status]}
+        for status, label in Review.Status.choices
+        if status in by_status
+    ]
+
+
+def reviews_per_year(authority) -> dict:
+    """How many of the authority's reviews ended each year in each outcome
+    (open ones in the year they opened): a table's rows and columns, and the
+    text alternative of its chart. One grouped query."""
+    rows = (
+        Review.objects.filter(authority=authority)
+        .annotate(year=ExtractYear(Coalesce("decided_on", "opened_on")))
+        .order_by()
+        .values_list("year", "status")
+        .annotate(n=Count("pk"))
+    )
+    table: dict = {}
+    for year, status, n in rows:
+        table.setdefault(year, {})[status] = n
+    statuses = [(v, label) for v, label in Review.Status.choices
+                if any(v in counts for counts in table.values())]  # fmt: skip
+    years = sorted(table, key=lambda year: (year is None, year or 0))
+    return {
+        "columns": statuses,
+        "rows": [
+            {"year": year, "cells": [table[year].get(v, 0) for v, _label in statuses]}
+            for year in years
+        ],
+    }

@@ -4,7 +4,16 @@ import factory
 from django.contrib.auth.models import Group, User
 from factory.django import DjangoModelFactory
 
-from articles.models import Article, Bid, Company, Deadline, Deal, Source
+from articles.models import (
+    Article,
+    Authority,
+    Bid,
+    Company,
+    Deadline,
+    Deal,
+    Review,
+    Source,
+)
 
 PASSWORD = "a long passphrase for tests"
 
@@ -105,3 +114,26 @@ class ArticleFactory(DjangoModelFactory):
     def companies(self, create, extracted, **kwargs):
         if create and extracted:
             self.companies.set(extracted)
+
+
+class AuthorityFactory(DjangoModelFactory):
+    class Meta:
+        model = Authority
+
+    name = factory.Sequence(lambda n: f"Competition Office {n}")
+    short_name = factory.Sequence(lambda n: f"CO{n}")
+    slug = factory.Sequence(lambda n: f"competition-office-{n}")
+    jurisdiction = "GB"
+    kind = Authority.Kind.COMPETITION
+
+
+class ReviewFactory(DjangoModelFactory):
+    class Meta:
+        model = Review
+
+    deal = factory.SubFactory(DealFactory)
+    authority = factory.SubFactory(AuthorityFactory)
+    kind = Review.Kind.MERGER_CONTROL
+    phase = Review.Phase.PHASE_1
+    opened_on = datetime.date(2024, 2, 1)
+    status = Review.Status.UNDER_REVIEW

@@ -342,6 +342,7 @@ def new_deal_data(page: str, archive, **bid_changes) -> dict:
         "summary": "",
         **management_form(page, "bids", 1),
         **{f"bids-0-{key}": value for key, value in bid.items()},
+        **management_form(page, "reviews", 0),
         **management_form(page, "deadlines", 1),
         **{f"deadlines-0-{key}": value for key, value in deadline.items()},
         "_save": "Save",
@@ -436,6 +437,7 @@ def test_deal_change_page_records_that_a_deadline_slipped(curator_client):
         # The deal's version as the page was loaded (edit conflicts are refused).
         "version": re.search(r'name="version" value="([^"]*)"', page).group(1),
         **management_form(page, "bids", 0),
+        **management_form(page, "reviews", 0),
         **management_form(page, "deadlines", 2),
         "_save": "Save",
     }

@@ -223,7 +223,7 @@ def test_a_bid_page_opened_before_the_deal_page_saved_is_refused(two_curators):
 
     refused = ada.post(bid_url, form_data(ada_bid_page, note="Still in the running."))
     assert refused.status_code == 200
-    assert "grace changed this deal, or one of its bids or deadlines, at" in (
+    assert "grace changed this deal, or one of its bids, deadlines or reviews, at" in (
         refused.content.decode()
     )
     bid.refresh_from_db()

@@ -250,12 +250,13 @@ def test_query_count_does_not_grow_with_rows(client):
         client.get(URL, {"country": "us"})
     make_deals(20)
     # 1 archive version, 1 pass counting the list and its facets (status,
-    # type, country), 1 page of deals with target and seller, 1 bids, 1
-    # bidders, 1 upcoming deadlines. The charts read the facet counts.
+    # type, country), 2 for the review facets (the authorities, the reviews
+    # of the deals listed), 1 page of deals with target and seller, 1 bids,
+    # 1 bidders, 1 upcoming deadlines. The charts read the facet counts.
     with CaptureQueriesContext(connection) as many:
         response = client.get(URL, {"country": "us"})
     assert len(response.context["object_list"]) == 23
-    assert len(many) == len(few) == 6
+    assert len(many) == len(few) == 8
 
 
 @pytest.mark.django_db
@@ -276,8 +277,8 @@ def test_charts_cost_no_query_once_counted(client, django_assert_num_queries):
 def test_query_count_pinned_with_company_filter(client, django_assert_num_queries):
     make_deals(5)
     buyer = Bid.objects.first().bidders.first()
-    # The 6 above, plus 1 to resolve the buyer's slug.
-    with django_assert_num_queries(7):
+    # The 8 above, plus 1 to resolve the buyer's slug.
+    with django_assert_num_queries(9):
         response = client.get(URL, {"buyer": buyer.slug})
     assert len(response.context["object_list"]) == 1
 

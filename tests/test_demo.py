@@ -7,10 +7,10 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.validators import URLValidator
 
-from articles.demo import load_demo_data
-from articles.models import Article, Bid, Company, Deadline, Deal, Source
+from articles.demo import REVIEWS, load_demo_data
+from articles.models import Article, Authority, Bid, Company, Deadline, Deal, Review, Source
 
-MODELS = [Source, Company, Deal, Bid, Deadline, Article]
+MODELS = [Source, Company, Deal, Bid, Deadline, Article, Authority, Review]
 
 
 def counts():
@@ -120,3 +120,53 @@ def test_the_public_pages_of_every_demo_record_render(client, demo):
     for record in records:
         response = client.get(record.get_absolute_url())
         assert response.status_code == 200, record.get_absolute_url()
+def _reviews(slug):
+    return {
+        (review.authority.label, review.status, review.decided_on)
+        for review in Review.objects.filter(deal__slug=slug).select_related("authority")
+    }
+
+
+@pytest.mark.django_db
+def test_the_demo_deals_have_their_real_reviews(demo):
+    D = datetime.date
+    assert _reviews("microsoft-activision-blizzard") == {
+        ("CMA", Review.Status.PROHIBITED, D(2023, 4, 26)),
+        ("CMA", Review.Status.CLEARED, D(2023, 10, 13)),
+        ("DG COMP", Review.Status.CLEARED_WITH_REMEDIES, D(2023, 5, 15)),
+        ("FTC", Review.Status.WITHDRAWN, D(2025, 5, 22)),
+    }
+    assert _reviews("broadcom-qualcomm") == {("CFIUS", Review.Status.PROHIBITED, D(2018, 3, 12))}
+    assert {status for _a, status, _d in _reviews("nvidia-arm")} == {Review.Status.ABANDONED}
+    assert ("D. Or.", Review.Status.PROHIBITED, D(2024, 12, 10)) in _reviews("kroger-albertsons")
+    ec = Review.objects.get(case_reference="M.10646")
+    assert "cloud" in ec.remedies
+    assert ec.authority.parent.name == "European Commission"
+
+
+@pytest.mark.django_db
+def test_no_demo_review_carries_a_case_reference_we_are_not_sure_of(demo):
+    assert list(
+        Review.objects.exclude(case_reference="").values_list("case_reference", flat=True)
+    ) == ["M.10646"]
+
+
+@pytest.mark.django_db
+def test_the_cfius_deadlines_point_to_its_reviews(demo):
+    cfius = Authority.objects.get(slug="cfius")
+    tiktok = Review.objects.get(deal__slug="tiktok-us-operations", authority=cfius)
+    assert sorted(d.due_on.isoformat() for d in tiktok.deadlines.all()) == [
+        "2020-11-12",
+        "2020-11-27",
+        "2020-12-04",
+    ]
+    assert all(d.authority == cfius for d in tiktok.deadlines.all())
+    assert "CFIUS" in Deadline.objects.get(review__deal__slug="broadcom-qualcomm").set_by
+
+
+@pytest.mark.django_db
+def test_an_archive_loaded_before_reviews_gets_them_once(demo):
+    Review.objects.all().delete()
+    load_demo_data()
+    load_demo_data()
+    assert Review.objects.count() == sum(len(reviews) for reviews in REVIEWS.values())

@@ -6,10 +6,11 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission, User
 
-from articles.models import Article, Bid, Company, Deadline, Deal, Source, SourceDomain
+from articles.models import Article, Bid, Company, Deadline, Deal, Review, Source, SourceDomain
 from tests.admin_forms import form_data
 from tests.factories import (
     ArticleFactory,
+    AuthorityFactory,
     CompanyFactory,
     DeadlineFactory,
     DealFactory,
@@ -432,3 +433,44 @@ def test_a_deals_page_opens_the_desk_on_that_deal(curator_client, link_server, t
     )
 
     assert "Sell or be banned" in response.content.decode()
+
+
+def test_the_desk_records_a_review_by_an_authority_typed_by_its_short_name(
+    curator_client, link_server
+):
+    cfius = AuthorityFactory(name="Committee on Foreign Investment", short_name="CFIUS")
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    data = seed_story(
+        page,
+        **{
+            "reviews-0-authority": "cfius",
+            "reviews-0-kind": "foreign_investment",
+            "reviews-0-status": "under_review",
+            "reviews-0-opened_on": "2020-08-14",
+        },
+    )
+    response = curator_client.post(DESK, data)
+    assert response.status_code == 302, response.context["error_summary"]
+    review = Review.objects.get()
+    assert (review.authority, review.status) == (cfius, Review.Status.UNDER_REVIEW)
+    assert review.opened_on == D(2020, 8, 14)
+    assert list(review.sources.all()) == [Article.objects.get()]
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"reviews-0-authority": "Nobody"}, "No authority is named “Nobody”"),
+        ({"reviews-0-status": "cleared"}, "Give the date of the decision."),
+    ],
+)
+def test_a_bad_review_on_the_desk_is_explained_and_nothing_saved(
+    curator_client, link_server, changes, message
+):
+    AuthorityFactory(short_name="CMA")
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    data = seed_story(page, **{"reviews-0-authority": "CMA", **changes})
+    response = curator_client.post(DESK, data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Article.objects.exists() and not Review.objects.exists()

@@ -17,8 +17,14 @@ from django.db import close_old_connections, connection
 from django.urls import reverse
 
 from articles import dialect, exports
-from articles.models import Deal
-from tests.factories import BidFactory, CompanyFactory, DealFactory
+from articles.models import Deal, Review
+from tests.factories import (
+    AuthorityFactory,
+    BidFactory,
+    CompanyFactory,
+    DealFactory,
+    ReviewFactory,
+)
 
 CSV_URL = reverse("articles:export_deals_csv")
 JSON_URL = reverse("articles:export_deals_json")
@@ -89,6 +95,19 @@ def tiktok(db):
         amount=Decimal("1000.50"),
         currency="USD",
     )
+    cfius = AuthorityFactory(
+        name="Committee on Foreign Investment in the United States", short_name="CFIUS",
+        slug="cfius", jurisdiction="US",
+    )  # fmt: skip
+    ReviewFactory(
+        deal=deal,
+        authority=cfius,
+        kind=Review.Kind.FOREIGN_INVESTMENT,
+        phase="",
+        opened_on=None,
+        status=Review.Status.ABANDONED,
+        decided_on=datetime.date(2020, 9, 14),
+    )
     return deal
 
 
@@ -114,6 +133,7 @@ def test_csv_has_one_readable_row_per_deal(client, path, tiktok):
         "value": "30000000000.00",
         "currency": "USD",
         "url": "http://testserver/deals/tiktok-us/",
+        "reviews": "CFIUS: Abandoned with the deal (2020-09-14)",
     }
 
 
@@ -165,6 +185,25 @@ def test_json_is_a_documented_object_with_iso_dates_codes_and_labels(client, pat
                 "submitted_on": "2020-09-01",
                 "resolved_on": None,
             },
+        ],
+        "reviews": [
+            {
+                "authority": {
+                    "slug": "cfius",
+                    "name": "Committee on Foreign Investment in the United States",
+                    "short_name": "CFIUS",
+                },
+                "case_reference": None,
+                "kind": {
+                    "code": "foreign_investment",
+                    "label": "Foreign investment or national security",
+                },
+                "phase": None,
+                "status": {"code": "abandoned", "label": "Abandoned with the deal"},
+                "opened_on": None,
+                "decided_on": "2020-09-14",
+                "remedies": "",
+            }
         ],
         "countries": [
             {"code": "CA", "name": "Canada"},
@@ -237,10 +276,11 @@ def test_exports_read_deals_a_chunk_at_a_time_in_a_fixed_number_of_queries(
     for _n in range(5):
         BidFactory(bidders=[CompanyFactory(), CompanyFactory()])
     # The count; the deals with their target and seller; then for each of
-    # the three chunks of two, their bids and the bids' bidders. Around them,
-    # the export's snapshot, here a savepoint in the test's transaction:
-    # SAVEPOINT, ROLLBACK TO SAVEPOINT (read only), RELEASE SAVEPOINT.
-    with django_assert_num_queries(1 + 1 + 3 * 2 + 3):
+    # the three chunks of two, their bids, the bids' bidders and their
+    # reviews. Around them, the export's snapshot, here a savepoint in the
+    # test's transaction: SAVEPOINT, ROLLBACK TO SAVEPOINT (read only),
+    # RELEASE SAVEPOINT.
+    with django_assert_num_queries(1 + 1 + 3 * 3 + 3):
         response = client.get(url)
         content = body(response)
     assert content  # consumed inside the block: the queries run while streaming
@@ -386,6 +426,19 @@ def test_the_database_writes_the_same_exports_as_the_portable_path(client, monke
     BidFactory(deal=joint, bidders=[namesake, oracle], amount=Decimal("0.50"), currency="EUR")
     BidFactory(deal=joint, bidders=[formula, oracle], submitted_on=datetime.date(2020, 1, 1))
     BidFactory(deal=joint, bidders=[], status=Deal.Status.RUMOURED)
+    # Reviews: a formula-like authority, unknown dates, several per deal.
+    sneaky = AuthorityFactory(name="=Sneaky Office", short_name="")
+    ReviewFactory(deal=joint, authority=sneaky, opened_on=None)
+    ReviewFactory(
+        deal=joint,
+        case_reference="M.1",
+        phase="",
+        status=Review.Status.CLEARED_WITH_REMEDIES,
+        opened_on=datetime.date(2020, 1, 1),
+        decided_on=datetime.date(2020, 3, 1),
+        remedies='Sell the "cloud" rights;\nand more.',
+    )
+    ReviewFactory(deal=joint, opened_on=datetime.date(2020, 1, 1))
     DealFactory(title="-1", countries=[], announced_on=None, status=Deal.Status.BLOCKED)
     DealFactory(title="@home", deal_type=Deal.Type.JOINT_VENTURE, summary="")
     # Every row sent on its own: the blocks are joined as one whole.

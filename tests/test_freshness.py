@@ -186,16 +186,28 @@ def test_every_curated_table_carries_the_trigger():
     assert covered == tables
 
 
+# The migrations that create the triggers, each for the tables curated since
+# the one before: 0011 with the shared function and sequence, the others
+# adding tables.
+TRIGGER_MIGRATIONS = ["0011_archive_state", "0020_review_triggers_and_permissions"]
+
+
 @pytest.mark.parametrize("vendor", ["postgresql", "sqlite"])
-def test_the_migration_froze_todays_triggers(vendor):
-    """Migration 0011 carries its own SQL; if the definition in
-    articles.freshness changes, a new migration must apply it."""
-    migration = importlib.import_module("articles.migrations.0011_archive_state")
-    assert freshness.curated_tables() == migration.TABLES, (
+def test_the_migrations_froze_todays_triggers(vendor):
+    """The migrations carry their own SQL; if the definition in
+    articles.freshness changes, or a curated table is added, a new
+    migration must apply it."""
+    migrations = [
+        importlib.import_module(f"articles.migrations.{name}") for name in TRIGGER_MIGRATIONS
+    ]
+    assert freshness.curated_tables() == sorted(t for m in migrations for t in m.TABLES), (
         "the curated tables changed: add a migration that creates their triggers"
     )
-    assert migration.CREATE[vendor] == freshness.trigger_sql(vendor, migration.TABLES)
-    assert migration.DROP[vendor] == freshness.drop_trigger_sql(vendor, migration.TABLES)
+    for index, migration in enumerate(migrations):
+        assert migration.CREATE[vendor] == freshness.trigger_sql(vendor, migration.TABLES)
+        assert migration.DROP[vendor] == freshness.drop_trigger_sql(
+            vendor, migration.TABLES, shared=index == 0
+        )
 
 
 @pytest.mark.django_db(transaction=True)

@@ -15,6 +15,7 @@ from tests.factories import (
     CompanyFactory,
     DeadlineFactory,
     DealFactory,
+    ReviewFactory,
     SourceFactory,
 )
 
@@ -128,10 +129,12 @@ class TestDealPage:
         for _ in range(6):
             BidFactory(deal=deal, bidders=[CompanyFactory(), CompanyFactory()])
             DeadlineFactory(deal=deal)
+            ReviewFactory(deal=deal)
             ArticleFactory(deals=[deal])
         # archive version, deal, bids, bidders, bid sources, deadlines,
-        # deadline sources, articles.
-        with django_assert_num_queries(8):
+        # reviews, their next deadlines, review sources, deadline sources,
+        # articles.
+        with django_assert_num_queries(11):
             client.get(deal.get_absolute_url())
 
 

@@ -8,7 +8,7 @@ from urllib.robotparser import RobotFileParser
 import pytest
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, CompanyFactory, DealFactory
+from tests.factories import ArticleFactory, AuthorityFactory, CompanyFactory, DealFactory
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -25,10 +25,11 @@ def locations(root) -> list[str]:
 
 
 @pytest.mark.django_db
-def test_the_sitemap_lists_every_deal_company_article_and_list_page(client):
+def test_the_sitemap_lists_every_deal_company_article_authority_and_list_page(client):
     deal = DealFactory()
     company = CompanyFactory()
     article = ArticleFactory()
+    authority = AuthorityFactory()
     index = parse(client, reverse("sitemap"))
     assert index.tag == f"{{{NS['sm']}}}sitemapindex"
     sections = locations(index)
@@ -37,6 +38,7 @@ def test_the_sitemap_lists_every_deal_company_article_and_list_page(client):
         "/sitemap-deals.xml",
         "/sitemap-companies.xml",
         "/sitemap-articles.xml",
+        "/sitemap-authorities.xml",
     ]
     pages = {
         urlsplit(url).path
@@ -50,6 +52,8 @@ def test_the_sitemap_lists_every_deal_company_article_and_list_page(client):
         reverse("articles:article_list"),
         reverse("articles:deadline_list"),
         reverse("articles:api_guide"),
+        reverse("articles:authority_list"),
+        authority.get_absolute_url(),
         deal.get_absolute_url(),
         deal.target.get_absolute_url(),
         company.get_absolute_url(),

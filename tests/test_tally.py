@@ -157,9 +157,10 @@ def test_the_list_counts_its_deals_and_facets_in_one_query(client, deals):
     BidFactory(deal=deals[0])
     with CaptureQueriesContext(connection) as queries:
         response = client.get(URL, {"status": "announced", "country": "us"})
-    # The archive's version, the count and the three facets, then the page's
-    # deals, bids, bidders and upcoming deadlines.
-    assert len(queries) == 6
+    # The archive's version, the count and the three facets, the review
+    # facets (authorities, reviews), then the page's deals, bids, bidders
+    # and upcoming deadlines.
+    assert len(queries) == 8
     assert response.context["paginator"].count == 2
     facets = response.context["facets"]
     assert {c["value"]: c["count"] for c in facets["status"]}["blocked"] == 1
