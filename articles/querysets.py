@@ -324,13 +324,13 @@ class AuthorityQuerySet(models.QuerySet):
 
 
 class ReviewQuerySet(models.QuerySet):
-    def open(self):
+    def open(self) -> "ReviewQuerySet":
         return self.filter(status__in=self.model.OPEN_STATUSES)
 
-    def decided(self):
+    def decided(self) -> "ReviewQuerySet":
         return self.exclude(status__in=self.model.OPEN_STATUSES)
 
-    def with_next_deadline(self):
+    def with_next_deadline(self) -> "ReviewQuerySet":
         """With ``next_deadlines``: the review's pending deadlines to come,
         soonest first (one prefetch query); ``Review.next_decision`` reads it."""
         return self.prefetch_related(
@@ -341,7 +341,7 @@ class ReviewQuerySet(models.QuerySet):
             )
         )
 
-    def for_list(self):
+    def for_list(self) -> "ReviewQuerySet":
         """Reviews with their deal (and its target) and authority."""
         return self.select_related("authority", "deal", "deal__target").defer(
             "deal__search_vector", "deal__target__search_vector"

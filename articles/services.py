@@ -110,9 +110,13 @@ class ExtensionData:
     deadline: Deadline
     due_on: datetime.date
     label: str = ""
+    cites_article: bool = True
 
 
+@dataclass(frozen=True)
 class ReviewData:
+    """A regulator's review the story reports, of a known authority."""
+
     authority: Authority
     status: str
     kind: str = Review.Kind.MERGER_CONTROL

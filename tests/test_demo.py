@@ -120,6 +120,8 @@ def test_the_public_pages_of_every_demo_record_render(client, demo):
     for record in records:
         response = client.get(record.get_absolute_url())
         assert response.status_code == 200, record.get_absolute_url()
+
+
 def _reviews(slug):
     return {
         (review.authority.label, review.status, review.decided_on)
