@@ -334,3 +334,29 @@ class ArticleQuerySet(models.QuerySet):
                 ),
             )
         )
+
+
+class DateRange(models.Func):
+    """``daterange(started_on, ended_on, '[)')``, spelt exactly as the GiST
+    index of migration 0018 is, so that PostgreSQL uses it; an empty bound
+    is infinite."""
+
+    template = "daterange(%(expressions)s, '[)')"
+
+    def __init__(self, start, end):
+        from django.contrib.postgres.fields import DateRangeField
+
+        super().__init__(start, end, output_field=DateRangeField())
+
+
+class StatusPeriodQuerySet(models.QuerySet):
+    def on(self, date: datetime.date):
+        """The periods that held on ``date``, as far as is known: begun by
+        then (on a known date) and still open, or ended after it. On
+        PostgreSQL the GiST index on their date range finds them."""
+        known = Q(started_on__lte=date) & (Q(is_current=True) | Q(ended_on__gt=date))
+        if dialect.of(self.db).indexes_date_ranges:
+            return self.alias(span=DateRange("started_on", "ended_on")).filter(
+                known, span__contains=date
+            )
+        return self.filter(known)
