@@ -136,6 +136,15 @@ class DealQuerySet(models.QuerySet):
             )
         return self.filter(countries__contains=code)
 
+    def with_status_on(self, day: datetime.date, statuses=()):
+        """The deals whose status on ``day`` is known, and one of
+        ``statuses`` if any are given: an indexed read of their status
+        periods (a GiST index on PostgreSQL), not a replay of each deal."""
+        periods = _model("DealStatusPeriod").objects.on(day)
+        if statuses:
+            periods = periods.filter(status__in=statuses)
+        return self.filter(pk__in=periods.values("deal_id"))
+
     def with_recent_news(self, window: int = 100):
         """Deals among those in the latest ``window`` article links, the most
         recently reported first (runs on the newest links only, not the archive)."""

@@ -207,6 +207,7 @@ class DealListView(ArchiveListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["facets"] = deal_facets(self.filterset)
+        context["as_of"] = self.filterset.valid_data().get("as_of")
         context["facets_counted"] = self.filterset.counts.facets_counted
         context["match_limit_reached"] = (
             self.filterset.limits_matches and context["paginator"].count >= self.match_limit
