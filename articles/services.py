@@ -172,6 +172,7 @@ def record_story(
     everything."""
     companies = _Companies()
     source, created_source = _source(article)
+    reported: list[Deal | Bid] = []  # new records whose status this story reports
     if deal is None:
         assert new_deal is not None
         deal = Deal(
@@ -186,6 +187,7 @@ def record_story(
         )
         deal.full_clean()
         deal.save()
+        reported.append(deal)
     parties = {company.pk: company for company in (deal.target, deal.seller) if company}
 
     story = Article(
@@ -218,12 +220,17 @@ def record_story(
         parties.update((company.pk, company) for company in bidders)
         if data.cites_article:
             bid.sources.add(story)
+            reported.append(bid)
 
     for deadline in deadlines:
         _record_deadline(deal, deadline, story)
 
     story.deals.add(deal)
     story.companies.add(*parties.values())
+    # The new records' statuses, dated by their own dates (status_history),
+    # are sourced to this story.
+    for record in reported:
+        record.status_periods.filter(is_current=True).update(source=story)
     return StoryResult(
         article=story,
         deal=deal,
