@@ -11,6 +11,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections, models
 from django.db.models import F, Prefetch, Q, Value
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from . import dialect
@@ -140,10 +141,21 @@ class DealQuerySet(models.QuerySet):
         """The deals whose status on ``day`` is known, and one of
         ``statuses`` if any are given: an indexed read of their status
         periods (a GiST index on PostgreSQL), not a replay of each deal."""
-        periods = _model("DealStatusPeriod").objects.on(day)
+        periods = _model("DealStatusPeriod").objects.using(self.db).on(day)
         if statuses:
             periods = periods.filter(status__in=statuses)
-        return self.filter(pk__in=periods.values("deal_id"))
+        ids = periods.values("deal_id")
+        if dialect.of(self.db).indexes_date_ranges:
+            # OFFSET 0 keeps PostgreSQL from folding the periods into the
+            # deals' scan: it would walk the deals newest first, probing each
+            # one's periods, and the newest did not exist on a past day (the
+            # small archive: 5,000 probes, 151 ms; read from the GiST index
+            # first, then joined: 14 ms).
+            sql, params = ids.query.sql_with_params()
+            return self.filter(
+                pk__in=RawSQL(f"SELECT deal_id FROM ({sql}) AS on_day OFFSET 0", params)
+            )
+        return self.filter(pk__in=ids)
 
     def with_recent_news(self, window: int = 100):
         """Deals among those in the latest ``window`` article links, the most
