@@ -196,7 +196,7 @@ class StatusChangeForm(forms.ModelForm):
                 self.add_error(
                     "status_changed_on",
                     gettext(
-                        "The status “%(status)s” began on %(date)s: the change cannot come "
+                        "The status “%(status)s” began on %(date)s: a change cannot come "
                         "before it."
                     )
                     % {"status": current.get_status_display(), "date": current.started_on},

@@ -74,7 +74,7 @@ def test_a_date_not_known_is_recorded_as_such(curator_client):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"status_changed_on": "2023-01-01"}, "the change cannot come before it"),
+        ({"status_changed_on": "2023-01-01"}, "a change cannot come before it"),
         ({"status_changed_on": "2024-05-02", "status_date_unknown": "on"}, "not both"),
         ({"status_changed_on": "02/05/2024"}, "could be"),
     ],
