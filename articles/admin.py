@@ -196,8 +196,7 @@ class StatusChangeForm(forms.ModelForm):
                 self.add_error(
                     "status_changed_on",
                     gettext(
-                        "The status “%(status)s” began on %(date)s: a change cannot come "
-                        "before it."
+                        "The status “%(status)s” began on %(date)s: a change cannot come before it."
                     )
                     % {"status": current.get_status_display(), "date": current.started_on},
                 )
@@ -358,7 +357,7 @@ class DeadlineInline(UnambiguousDatesMixin, admin.StackedInline):
     fields = [
         ("label", "kind"),
         ("due_on", "status"),
-        "set_by",
+        ("set_on", "set_by"),
         "extended_to",
         "note",
         "sources",

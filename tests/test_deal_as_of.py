@@ -135,3 +135,13 @@ def test_a_past_view_reads_a_fixed_number_of_queries(client, demo, django_assert
     # periods, deadlines' first sources
     with django_assert_num_queries(9):
         client.get(TIKTOK, {"as_of": "2020-09-14"})
+
+
+@pytest.mark.django_db
+def test_a_deadline_whose_setting_is_not_dated_is_listed_with_a_caveat(client, demo):
+    url = reverse("articles:deal_detail", kwargs={"slug": "microsoft-activision-blizzard"})
+    html = client.get(url, {"as_of": "2022-06-01"}).content.decode()
+    deadlines = section(html, "deadlines-heading")
+    assert "Outside date of the merger agreement" in deadlines
+    assert "When it was set is not recorded" in deadlines
+    assert "Microsoft: Submitted" in section(html, "bids-heading")
