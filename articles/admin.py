@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Prefetch
@@ -18,7 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
 from .country_input import CountriesInput, TypedCountriesField
-from .date_input import UnambiguousDatesMixin
+from .date_input import UnambiguousDateField, UnambiguousDatesMixin
 from .edit_conflicts import last_change, version
 from .history import DeletedParts, deleted_with, links_as_of
 from .models import (
@@ -28,12 +29,15 @@ from .models import (
     Company,
     Deadline,
     Deal,
+    DealStatusPeriod,
     Review,
     ReviewSuspension,
     Source,
     SourceDomain,
+    plausible_date,
 )
 from .services import restore_deleted_parts
+from .status_history import StatusChange
 from .text import clean_text
 from .transfer import BidResource, CompanyResource, DealWithBidsResource, TransferMixin
 from .worklist import LikelyDuplicateFilter, NoArticleFilter, NoDealFilter
@@ -153,7 +157,73 @@ def _local_time(when) -> str:
     return formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
 
 
-class DealAdminForm(VersionedForm):
+class StatusChangeForm(forms.ModelForm):
+    """A deal's or bid's form that asks, whenever the status changes, when
+    the change happened in the world (or says the date is not known), and
+    optionally the article that reported it: saving closes the status
+    period open until then and opens the next (articles.status_history)."""
+
+    status_changed_on = UnambiguousDateField(
+        label=_("Status changed on"),
+        required=False,
+        validators=plausible_date,
+        help_text=_("When the new status began in the world. Asked whenever the status changes."),
+    )
+    status_date_unknown = forms.BooleanField(
+        label=_("Date not known"),
+        required=False,
+        help_text=_("Tick when the status changed but nobody reported when."),
+    )
+    status_source = forms.ModelChoiceField(
+        label=_("Reported by"),
+        queryset=Article.objects.all(),
+        required=False,
+        widget=ForeignKeyRawIdWidget(
+            DealStatusPeriod._meta.get_field("source").remote_field, admin.site
+        ),
+        help_text=_("The article that reported the change (optional)."),
+    )
+    STATUS_FIELDS = ("status_changed_on", "status_date_unknown", "status_source")
+
+    def status_moved(self) -> bool:
+        return self.instance.pk is not None and "status" in self.changed_data
+
+    def clean(self):
+        cleaned_data = super().clean()
+        on = cleaned_data.get("status_changed_on")
+        unknown = cleaned_data.get("status_date_unknown")
+        if on and unknown:
+            self.add_error(
+                "status_date_unknown",
+                gettext("Give the date of the change, or say it is not known: not both."),
+            )
+        elif self.status_moved() and not on and not unknown:
+            self.add_error(
+                "status_changed_on",
+                gettext("The status changed: give the date it happened, or tick “Date not known”."),
+            )
+        elif self.status_moved() and on:
+            current = self.instance.status_periods.filter(is_current=True).first()
+            if current and current.started_on and on < current.started_on:
+                self.add_error(
+                    "status_changed_on",
+                    gettext(
+                        "The status “%(status)s” began on %(date)s: a change cannot come before it."
+                    )
+                    % {"status": current.get_status_display(), "date": current.started_on},
+                )
+        return cleaned_data
+
+    def save(self, commit=True):
+        on = self.cleaned_data.get("status_changed_on")
+        if self.status_moved() or (self.instance.pk is None and on):
+            self.instance.status_change = StatusChange(
+                on=on, source=self.cleaned_data.get("status_source")
+            )
+        return super().save(commit)
+
+
+class DealAdminForm(StatusChangeForm, VersionedForm):
     def conflict_message(self, user, when) -> str:
         if when is None:
             return gettext(
@@ -166,6 +236,10 @@ class DealAdminForm(VersionedForm):
             "were not saved, so as not to overwrite theirs: open the deal again to see "
             "them, then make your changes once more."
         ) % {"user": user or gettext("Someone else"), "time": _local_time(when)}
+
+
+class BidInlineForm(StatusChangeForm, CuratedForm):
+    pass
 
 
 class DealPartAdminForm(VersionedForm):
@@ -187,6 +261,10 @@ class DealPartAdminForm(VersionedForm):
             "user": user or gettext("Someone else"),
             "time": _local_time(when or timezone.now()),
         }
+
+
+class BidAdminForm(StatusChangeForm, DealPartAdminForm):
+    pass
 
 
 class CuratedAdmin(SimpleHistoryAdmin):
@@ -276,12 +354,13 @@ SHORT_NOTES: dict[type[models.Field], dict[str, object]] = {
 
 class BidInline(UnambiguousDatesMixin, CountriesWidgetMixin, admin.StackedInline):
     model = Bid
-    form = CuratedForm
+    form = BidInlineForm
     extra = 0
     formfield_overrides = SHORT_NOTES
     autocomplete_fields = ["bidders", "sources"]
     fields = [
         ("bidders", "status"),
+        StatusChangeForm.STATUS_FIELDS,
         ("amount", "currency"),
         ("submitted_on", "resolved_on"),
         ("countries", "sources"),
@@ -300,9 +379,10 @@ class DeadlineInline(UnambiguousDatesMixin, admin.StackedInline):
     fields = [
         ("label", "kind"),
         ("due_on", "status"),
-        ("set_by", "authority"),
-        ("review", "extended_to"),
-        ("note", "sources"),
+        ("set_on", "set_by"),
+        ("authority", "review"),
+        ("extended_to", "note"),
+        "sources",
     ]
 
     def get_formset(self, request, obj=None, **kwargs):
@@ -439,7 +519,13 @@ class DealAdmin(TransferMixin, UnambiguousDatesMixin, CountriesWidgetMixin, Cura
         (None, {"fields": ["title", "slug", ("target", "seller"), "countries"]}),
         (
             _("State"),
-            {"fields": [("deal_type", "status"), ("announced_on", "closed_on")]},
+            {
+                "fields": [
+                    ("deal_type", "status"),
+                    StatusChangeForm.STATUS_FIELDS,
+                    ("announced_on", "closed_on"),
+                ]
+            },
         ),
         (_("Value"), {"fields": [("value", "currency")]}),
         (None, {"fields": ["summary", "version"]}),
@@ -453,7 +539,7 @@ class DealAdmin(TransferMixin, UnambiguousDatesMixin, CountriesWidgetMixin, Cura
 @admin.register(Bid)
 class BidAdmin(TransferMixin, UnambiguousDatesMixin, CountriesWidgetMixin, CuratedAdmin):
     resource_classes = [BidResource]
-    form = DealPartAdminForm
+    form = BidAdminForm
     list_display = [
         "deal",
         "bidder_names",

@@ -26,9 +26,11 @@ no tally keeps them.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import functools
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +39,15 @@ from django.db.models.functions import ExtractYear
 
 from . import dialect
 from .freshness import cached, cached_count
-from .models import ArticleTally, Authority, Deadline, DeadlineTally, DealTally, Review
+from .models import (
+    ArticleTally,
+    Authority,
+    Deadline,
+    DeadlineTally,
+    DealStatusPeriod,
+    DealTally,
+    Review,
+)
 
 if TYPE_CHECKING:
     from .filters import ArticleFilterSet, DeadlineFilterSet, DealFilterSet
@@ -85,14 +95,33 @@ class FacetChoice:
 
     def count_deals(self, deals: QuerySet[Any]) -> FacetCounts:
         """Counts over ``deals``, read once, grouped by status, type and countries."""
-        counts = self._empty()
         grouped = (
             deals.annotate(year=ExtractYear("announced_on"))
             .values_list("status", "deal_type", "countries", "year")
             .annotate(n=Count("pk"))
         )
-        for status, deal_type, codes, year, n in grouped:
-            codes = codes.split(",") if codes else []
+        return self.count_grouped(grouped)
+
+    def count_on(self, day: datetime.date, deals: QuerySet[Any] | None) -> FacetCounts:
+        """Counts of the status each deal had on ``day`` (its status period
+        then: at most one is known per deal), over ``deals`` (None: all)."""
+        periods = DealStatusPeriod.objects.on(day)
+        if deals is not None:
+            periods = periods.using(deals.db).filter(deal__in=deals)
+        grouped = (
+            periods.annotate(year=ExtractYear("deal__announced_on"))
+            .values_list("status", "deal__deal_type", "deal__countries", "year")
+            .annotate(n=Count("pk"))
+        )
+        return self.count_grouped(grouped)
+
+    def count_grouped(
+        self, grouped: Iterable[tuple[str, str, str, int | None, int]]
+    ) -> FacetCounts:
+        """Counts from rows of (status, type, countries, year announced, deals)."""
+        counts = self._empty()
+        for status, deal_type, stored, year, n in grouped:
+            codes = stored.split(",") if stored else []
             in_status, in_type = self._passes(status, deal_type)
             in_country = not self.country or self.country in codes
             self._add(counts, status, deal_type, n, in_status, in_type, in_country, year or 0)
@@ -159,11 +188,17 @@ def deals(filterset: DealFilterSet) -> Counts:
         tuple(sorted(chosen.get("type") or ())),
         chosen.get("country") or "",
     )
-    others = filterset.queryset_without(*filterset.facets).order_by()
-    if tally_answers(filterset):
+    others = filterset.queryset_without(*filterset.facets, "as_of").order_by()
+    parts: Any
+    if day := chosen.get("as_of"):
+        # The statuses of that day: no tally holds them.
+        source = Source.ONE_PASS
+        compute = functools.partial(choice.count_on, day, others if others.query.where else None)
+        parts = ("as_of", day, others.query.sql_with_params(), FORMAT, choice)
+    elif tally_answers(filterset):
         source = Source.TALLY
         compute = functools.partial(choice.count_tally, DealTally.objects.using(others.db))
-        parts: Any = ("tally", FORMAT, choice)
+        parts = ("tally", FORMAT, choice)
     else:
         source = Source.ONE_PASS
         compute = functools.partial(choice.count_deals, others)

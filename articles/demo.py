@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
-from . import demo_deals
+from . import demo_deals, status_history
 from .models import Article, Authority, Bid, Company, Deadline, Deal, Review, Source
 
 D = datetime.date
@@ -186,6 +186,11 @@ DEALS: list[dict[str, Any]] = [
         "status": Deal.Status.ABANDONED,
         "announced_on": D(2020, 8, 6),
         "closed_on": D(2021, 2, 10),
+        # Its dated history (status, from, until, source slug), oldest first.
+        "periods": [
+            (Deal.Status.ANNOUNCED, D(2020, 8, 6), D(2021, 2, 10), None),
+            (Deal.Status.ABANDONED, D(2021, 2, 10), None, None),
+        ],
         "summary": (
             "A presidential executive order declared TikTok a national emergency and "
             "gave ByteDance until 15 September 2020 to sell the app's US business to an "
@@ -204,6 +209,10 @@ DEALS: list[dict[str, Any]] = [
                 "countries": ["US", "CA", "AU", "NZ"],
                 "submitted_on": D(2020, 8, 27),
                 "resolved_on": D(2020, 9, 13),
+                "periods": [
+                    (Bid.Status.SUBMITTED, D(2020, 8, 27), D(2020, 9, 13), None),
+                    (Bid.Status.REJECTED, D(2020, 9, 13), None, SEED),
+                ],
                 "note": (
                     "Microsoft said it wanted to buy TikTok even before the president's "
                     "order, promising world-class security, privacy and online-safety "
@@ -221,6 +230,12 @@ DEALS: list[dict[str, Any]] = [
                 "countries": ["US"],
                 "submitted_on": None,
                 "resolved_on": D(2020, 9, 14),
+                # Its talks with ByteDance were reported on 18 August 2020;
+                # when it made an offer was not.
+                "periods": [
+                    (Bid.Status.RUMOURED, D(2020, 8, 18), D(2020, 9, 14), None),
+                    (Bid.Status.ACCEPTED, D(2020, 9, 14), None, SEED),
+                ],
                 "note": (
                     "Oracle entered talks with ByteDance after Microsoft. The Wall Street "
                     "Journal reported on 14 September 2020 that Oracle would be named "
@@ -234,6 +249,8 @@ DEALS: list[dict[str, Any]] = [
         "deadlines": [
             {
                 "key": "sale-by-15-september",
+                # Set on: announced by the president on 3 August 2020.
+                "set_on": D(2020, 8, 3),
                 "label": "Sell to an American company or see TikTok banned in the US",
                 "kind": Deadline.Kind.GOVERNMENT_ORDER,
                 "due_on": D(2020, 9, 15),
@@ -246,6 +263,7 @@ DEALS: list[dict[str, Any]] = [
             },
             {
                 "key": "ban-20-september",
+                "set_on": D(2020, 8, 6),
                 "label": "Ban on transactions with ByteDance takes effect",
                 "kind": Deadline.Kind.GOVERNMENT_ORDER,
                 "due_on": D(2020, 9, 20),
@@ -257,6 +275,7 @@ DEALS: list[dict[str, Any]] = [
             },
             {
                 "key": "divest-12-november",
+                "set_on": D(2020, 8, 14),
                 "label": "Divest TikTok's US operations",
                 "kind": Deadline.Kind.GOVERNMENT_ORDER,
                 "due_on": D(2020, 11, 12),
@@ -268,6 +287,8 @@ DEALS: list[dict[str, Any]] = [
             },
             {
                 "key": "divest-27-november",
+                # Set on: granted by CFIUS on 13 November 2020.
+                "set_on": D(2020, 11, 13),
                 "label": "Divest TikTok's US operations (first extension)",
                 "kind": Deadline.Kind.REGULATORY_REVIEW,
                 "due_on": D(2020, 11, 27),
@@ -279,6 +300,8 @@ DEALS: list[dict[str, Any]] = [
             },
             {
                 "key": "divest-4-december",
+                # Set on: granted by CFIUS on 25 November 2020.
+                "set_on": D(2020, 11, 25),
                 "label": "Divest TikTok's US operations (second extension)",
                 "kind": Deadline.Kind.REGULATORY_REVIEW,
                 "due_on": D(2020, 12, 4),
@@ -818,6 +841,7 @@ def load_demo_data() -> int:
     # Bids and deadlines have no natural key: they come with their deal, once.
     for item in new_deals:
         _create_bids_and_deadlines(deals[item["slug"]], item, companies, articles)
+        _date_statuses(deals[item["slug"]], item, articles)
     # Reviews neither: a deal gets them once, when it has none (an archive
     # loaded before reviews existed gets them too).
     for slug, reviews in REVIEWS.items():
@@ -853,6 +877,23 @@ def _deadline_label(deal, key: str) -> str:
     return next(data["label"] for data in item["deadlines"] if data["key"] == key)
 
 
+def _date_statuses(deal: Deal, item: dict[str, Any], articles: dict[str, Article]) -> None:
+    """The deal's and its bids' status history: as reported where the data
+    gives it, else what their own dates tell (status_history)."""
+    bids = dict(zip((b["key"] for b in item["bids"]), deal.bids.order_by("pk"), strict=True))
+    for record, data in ((deal, item), *((bids[b["key"]], b) for b in item["bids"])):
+        if "periods" in data:
+            status_history.replace_history(
+                record,
+                [
+                    (status, start, end, articles[source] if source else None)
+                    for status, start, end, source in data["periods"]
+                ],
+            )
+        else:
+            status_history.fill_from_dates(record)
+
+
 def _create_bids_and_deadlines(deal, item, companies, articles) -> None:
     for bid_data in item["bids"]:
         bid = Bid.objects.create(
@@ -876,6 +917,7 @@ def _create_bids_and_deadlines(deal, item, companies, articles) -> None:
             label=data["label"],
             kind=data["kind"],
             due_on=data["due_on"],
+            set_on=data.get("set_on"),
             set_by=data["set_by"],
             status=data["status"],
             extended_to=created[data["extended_to"]] if data["extended_to"] else None,

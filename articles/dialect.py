@@ -44,6 +44,13 @@ class Dialect:
         return self.is_reference
 
     @property
+    def indexes_date_ranges(self) -> bool:
+        """A GiST index over each status period's ``daterange`` and an
+        exclusion constraint against overlaps (migration 0022); elsewhere two
+        date columns, a B-tree, and the overlap check in Python."""
+        return self.is_reference
+
+    @property
     def snapshot_reads(self) -> bool:
         """A REPEATABLE READ transaction that reads every table at one moment
         (SQLite's one writer gives a backup that by itself)."""

@@ -1,10 +1,12 @@
 """The public filters. Their parameter names are a contract: bookmarked and
 shared URLs, feeds and exports all use them."""
 
+import datetime
 from typing import Any
 
 import django_filters
 from django import forms
+from django.core.validators import MinValueValidator
 from django.db.models import F, QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +22,28 @@ from .filter_fields import (
     SourceFilter,
 )
 from .locale_data import language_choices
-from .models import Article, Authority, Bid, Company, Deadline, Deal, Review
+from .models import EARLIEST_DATE, Article, Authority, Bid, Company, Deadline, Deal, Review
+from .querysets import today
 from .search_text import check_readable
+
+
+def _not_after_today(day: datetime.date) -> None:
+    if day > today():
+        raise forms.ValidationError(_("Give a date no later than today."), code="future")
+
+
+class AsOfFilter(django_filters.DateFilter):
+    """A day written YYYY-MM-DD (one spelling: one cached page), from the
+    archive's earliest date to today."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", ["%Y-%m-%d"])
+        kwargs.setdefault("validators", [MinValueValidator(EARLIEST_DATE), _not_after_today])
+        kwargs.setdefault(
+            "error_messages",
+            {"invalid": _("Give a date as YYYY-MM-DD, for example 2023-01-01.")},
+        )
+        super().__init__(*args, **kwargs)
 
 
 class ArchiveFilterSet(django_filters.FilterSet):
@@ -85,7 +107,10 @@ class DealFilterSet(FacetedFilterSet):
     # distinct=False: these columns are the deal's own, so no row can repeat,
     # and a DISTINCT would make PostgreSQL sort every matching row.
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), field_name="status", choices=Deal.Status.choices, distinct=False
+        label=_("Status"),
+        method="filter_status",
+        choices=Deal.Status.choices,
+        distinct=False,
     )
     type = django_filters.MultipleChoiceFilter(
         label=_("Type"), field_name="deal_type", choices=Deal.Type.choices, distinct=False
@@ -106,6 +131,10 @@ class DealFilterSet(FacetedFilterSet):
     announced_before = django_filters.DateFilter(
         label=_("Announced on or before"), field_name="announced_on", lookup_expr="lte"
     )
+    # The status filter and facet then read each deal's status on that day
+    # (articles.status_history), and the list holds the deals whose status
+    # on that day is known.
+    as_of = AsOfFilter(label=_("Status as of"), method="filter_as_of")
     q = django_filters.CharFilter(
         label=_("Words"), method="filter_text", max_length=MAX_QUERY_LENGTH
     )
@@ -143,6 +172,14 @@ class DealFilterSet(FacetedFilterSet):
 
     def filter_company(self, qs, name, company):
         return qs.involving(company)
+
+    def filter_status(self, qs, name, statuses):
+        if not statuses or self.valid_data().get("as_of"):
+            return qs  # as of a date, filter_as_of reads the status then
+        return qs.filter(status__in=statuses)
+
+    def filter_as_of(self, qs, name, on):
+        return qs.with_status_on(on, self.valid_data().get("status") or ()) if on else qs
 
     def filter_buyer(self, qs, name, company):
         return qs.with_buyer(company)

@@ -35,6 +35,7 @@ from .querysets import (
     DeadlineQuerySet,
     DealQuerySet,
     ReviewQuerySet,
+    StatusPeriodQuerySet,
 )
 from .text import FORBIDDEN
 
@@ -859,6 +860,16 @@ class Deadline(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
     due_on = models.DateField(_("due on"), validators=plausible_date)
+    set_on = models.DateField(
+        _("set on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When it was set or made public; empty when not known (a deal as it "
+            "stood on a date then counts it known from its first source)."
+        ),
+        validators=plausible_date,
+    )
     set_by = models.CharField(
         _("set by"),
         max_length=300,
@@ -919,7 +930,7 @@ class Deadline(models.Model):
                 condition=~Q(extended_to=F("pk")), name="deadline_not_extended_to_itself"
             ),
             *_plain_text_rules("deadline", ["label", "set_by", "note"]),
-            *_plausible_date_rules("deadline", ["due_on"]),
+            *_plausible_date_rules("deadline", ["due_on", "set_on"]),
         ]
         indexes = [
             # /deadlines/: upcoming, overdue and past, split on status and date.
@@ -1057,6 +1068,137 @@ _protect_companies_linked_by(
     Bid.bidders, Bid.objects.select_related("deal").prefetch_related("bidders")
 )
 _protect_companies_linked_by(Article.companies, Article.objects.all())
+
+
+class StatusPeriod(models.Model):
+    """One status a record held, from the day it took it until the day it
+    took the next (issue 16): the dated history that says what a deal or a
+    bid was on any date. The current status is the open period's
+    (``is_current``); ``articles.status_history`` writes them, and a PostgreSQL
+    GiST index on ``daterange(started_on, ended_on)`` (migration 0022)
+    answers "which records had this status on that date".
+
+    A date not known is left empty and said so: a period whose start is not
+    known, or that ended on a day not known, is on no date's list."""
+
+    started_on = models.DateField(
+        _("from"),
+        null=True,
+        blank=True,
+        help_text=_("When it took this status in the world; empty when the date is not known."),
+        validators=plausible_date,
+    )
+    ended_on = models.DateField(
+        _("until"),
+        null=True,
+        blank=True,
+        help_text=_("When it took the next status; empty while current or when not known."),
+        validators=plausible_date,
+    )
+    is_current = models.BooleanField(_("current"), default=True)
+    source = models.ForeignKey(
+        "Article",
+        verbose_name=_("source"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The article that reported the change, if any."),
+    )
+
+    class Meta:
+        abstract = True
+        ordering = [F("started_on").asc(nulls_first=True), "pk"]
+
+    @property
+    def record(self) -> models.Model:
+        raise NotImplementedError
+
+    @classmethod
+    def period_rules(cls, prefix: str, record: str, choices: type[models.TextChoices]):
+        """The constraints every status period obeys, named for its table.
+        Periods of one record never overlap: PostgreSQL refuses it with an
+        exclusion constraint (migration 0022), articles.status_history checks
+        it in Python everywhere."""
+        return [
+            _choices_rule("status", choices, prefix),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=F("started_on")),
+                name=f"{prefix}_ended_not_before_started",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_current=False) | Q(ended_on__isnull=True),
+                name=f"{prefix}_current_is_open",
+            ),
+            models.UniqueConstraint(
+                fields=[record],
+                condition=Q(is_current=True),
+                name=f"{prefix}_one_current",
+            ),
+            *_plausible_date_rules(prefix, ["started_on", "ended_on"]),
+        ]
+
+    def covers(self, on: datetime.date) -> bool:
+        """Whether the record held this status on ``on``, as far as is known."""
+        if self.started_on is None or self.started_on > on:
+            return False
+        return self.is_current or (self.ended_on is not None and self.ended_on > on)
+
+
+class DealStatusPeriod(StatusPeriod):
+    deal = models.ForeignKey(
+        Deal, verbose_name=_("deal"), on_delete=models.CASCADE, related_name="status_periods"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=DealStatus)
+
+    objects = StatusPeriodQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta(StatusPeriod.Meta):
+        verbose_name = _("deal status period")
+        verbose_name_plural = _("deal status periods")
+        constraints = StatusPeriod.period_rules("deal_period", "deal", DealStatus)
+        indexes = [
+            # A deal page's history and as_of=; the open period of each deal.
+            models.Index(fields=["deal", "started_on"], name="deal_period_deal_idx"),
+            # /deals/?as_of= on SQLite (PostgreSQL uses its GiST index).
+            models.Index(fields=["status", "started_on"], name="deal_period_status_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.deal}: {self.get_status_display()}"
+
+    @property
+    def record(self) -> Deal:
+        return self.deal
+
+
+class BidStatusPeriod(StatusPeriod):
+    bid = models.ForeignKey(
+        Bid, verbose_name=_("bid"), on_delete=models.CASCADE, related_name="status_periods"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=BidStatus)
+
+    objects = StatusPeriodQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta(StatusPeriod.Meta):
+        verbose_name = _("bid status period")
+        verbose_name_plural = _("bid status periods")
+        constraints = StatusPeriod.period_rules("bid_period", "bid", BidStatus)
+        indexes = [
+            # A deal page's bids as of a date.
+            models.Index(fields=["bid", "started_on"], name="bid_period_bid_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.bid_id}: {self.get_status_display()}"
+
+    @property
+    def record(self) -> Bid:
+        return self.bid
 
 
 class DealTally(models.Model):

@@ -11,6 +11,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections, models
 from django.db.models import F, Prefetch, Q, Value
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from . import dialect
@@ -150,6 +151,26 @@ class DealQuerySet(models.QuerySet):
         """Deals reviewed by an authority of ``jurisdiction`` (a country code or EU)."""
         reviews = _model("Review").objects.filter(authority__jurisdiction=jurisdiction.upper())
         return self.filter(pk__in=reviews.deal_ids())
+
+    def with_status_on(self, day: datetime.date, statuses=()):
+        """The deals whose status on ``day`` is known, and one of
+        ``statuses`` if any are given: an indexed read of their status
+        periods (a GiST index on PostgreSQL), not a replay of each deal."""
+        periods = _model("DealStatusPeriod").objects.using(self.db).on(day)
+        if statuses:
+            periods = periods.filter(status__in=statuses)
+        ids = periods.values("deal_id")
+        if dialect.of(self.db).indexes_date_ranges:
+            # OFFSET 0 keeps PostgreSQL from folding the periods into the
+            # deals' scan: it would walk the deals newest first, probing each
+            # one's periods, and the newest did not exist on a past day (the
+            # small archive: 5,000 probes, 151 ms; read from the GiST index
+            # first, then joined: 14 ms).
+            sql, params = ids.query.sql_with_params()
+            return self.filter(
+                pk__in=RawSQL(f"SELECT deal_id FROM ({sql}) AS on_day OFFSET 0", params)
+            )
+        return self.filter(pk__in=ids)
 
     def with_recent_news(self, window: int = 100):
         """Deals among those in the latest ``window`` article links, the most
@@ -390,3 +411,29 @@ class ArticleQuerySet(models.QuerySet):
                 ),
             )
         )
+
+
+class DateRange(models.Func):
+    """``daterange(started_on, ended_on, '[)')``, spelt exactly as the GiST
+    index of migration 0022 is, so that PostgreSQL uses it; an empty bound
+    is infinite."""
+
+    template = "daterange(%(expressions)s, '[)')"
+
+    def __init__(self, start, end):
+        from django.contrib.postgres.fields import DateRangeField
+
+        super().__init__(start, end, output_field=DateRangeField())
+
+
+class StatusPeriodQuerySet(models.QuerySet):
+    def on(self, date: datetime.date):
+        """The periods that held on ``date``, as far as is known: begun by
+        then (on a known date) and still open, or ended after it. On
+        PostgreSQL the GiST index on their date range finds them."""
+        known = Q(started_on__lte=date) & (Q(is_current=True) | Q(ended_on__gt=date))
+        if dialect.of(self.db).indexes_date_ranges:
+            return self.alias(span=DateRange("started_on", "ended_on")).filter(
+                known, span__contains=date
+            )
+        return self.filter(known)

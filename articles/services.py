@@ -215,6 +215,7 @@ def record_story(
     undoes everything."""
     companies = _Companies()
     source, created_source = _source(article)
+    reported: list[Deal | Bid] = []  # new records whose status this story reports
     if deal is None:
         assert new_deal is not None
         deal = Deal(
@@ -229,6 +230,7 @@ def record_story(
         )
         deal.full_clean()
         deal.save()
+        reported.append(deal)
     parties = {company.pk: company for company in (deal.target, deal.seller) if company}
 
     story = Article(
@@ -261,6 +263,7 @@ def record_story(
         parties.update((company.pk, company) for company in bidders)
         if data.cites_article:
             bid.sources.add(story)
+            reported.append(bid)
 
     for reviewed in reviews or []:
         review = Review(
@@ -286,6 +289,10 @@ def record_story(
 
     story.deals.add(deal)
     story.companies.add(*parties.values())
+    # The new records' statuses, dated by their own dates (status_history),
+    # are sourced to this story.
+    for record in reported:
+        record.status_periods.filter(is_current=True).update(source=story)
     return StoryResult(
         article=story,
         deal=deal,

@@ -11,7 +11,9 @@ app_name = "articles"
 urlpatterns = [
     path("", cached_page(views.home), name="home"),
     path("deals/", views.DealListView.as_cached_view(), name="deal_list"),
-    path("deals/<slug:slug>/", cached_page(views.deal_detail, ["page"]), name="deal_detail"),
+    path(
+        "deals/<slug:slug>/", cached_page(views.deal_detail, ["page", "as_of"]), name="deal_detail"
+    ),
     path("companies/", views.CompanyListView.as_cached_view(), name="company_list"),
     path("suggest/companies/", views.company_suggestions, name="company_suggestions"),
     path("companies/<slug:slug>/", cached_page(views.company_detail), name="company_detail"),

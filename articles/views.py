@@ -15,7 +15,7 @@ from django.views.generic import DetailView
 from django_countries import countries
 from django_filters.views import FilterView
 
-from . import chart_data, timeline
+from . import as_of, chart_data, timeline
 from .canonical import IGNORED, canonical_query, ignored_labels
 from .filter_fields import JurisdictionField, SuggestionForm
 from .filters import (
@@ -216,6 +216,7 @@ class DealListView(ArchiveListView):
         context = super().get_context_data(**kwargs)
         context["facets"] = {**deal_facets(self.filterset), **review_facets(self.filterset)}
         context["review_facets_counted"] = self.filterset.review_counts.counted
+        context["as_of"] = self.filterset.valid_data().get("as_of")
         context["facets_counted"] = self.filterset.counts.facets_counted
         context["match_limit_reached"] = (
             self.filterset.limits_matches and context["paginator"].count >= self.match_limit
@@ -328,6 +329,33 @@ DEAL_PARTIES = 20
 
 def deal_detail(request, slug):
     deal = get_object_or_404(Deal.objects.select_related("target", "seller"), slug=slug)
+    if "as_of" in request.GET:
+        on, error = as_of.parse(request.GET["as_of"])
+        if on is not None:
+            return deal_past(request, deal, on)
+        return deal_today(request, deal, as_of_error=error)
+    return deal_today(request, deal)
+
+
+def deal_past(request, deal, on):
+    """The deal as it stood on ``on``; today's page with a notice when the
+    date comes before anything recorded of the deal."""
+    view = as_of.deal_as_of(deal, on)
+    if view.before_first_report:
+        error = _(
+            "Nothing is recorded of this deal before %(date)s: showing it as it is today."
+        ) % {"date": view.first_reported.isoformat() if view.first_reported else on.isoformat()}
+        return deal_today(request, deal, as_of_error=error)
+    context = {
+        "deal": deal,
+        "past": view,
+        "status_note": as_of.status_note(view.status),
+        "bids": [(bid, status, as_of.status_note(status)) for bid, status in view.bids],
+    }
+    return render(request, "articles/deal_as_of.html", context)
+
+
+def deal_today(request, deal, as_of_error=None):
     story = timeline.for_deal(deal)
     # Most stories fit one page; the longest (hundreds of events) are paged.
     page, notice = forgiving_page(Paginator(story.events, TIMELINE_PAGE), request.GET.get("page"))
@@ -350,6 +378,7 @@ def deal_detail(request, slug):
         "more_parties": max(0, len(parties) - DEAL_PARTIES),
         "articles": story.articles[:DEAL_SOURCES],
         "article_count": len(story.articles),
+        "as_of_error": as_of_error,
     }
     return render(request, "articles/deal_detail.html", context)
 

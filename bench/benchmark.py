@@ -14,6 +14,7 @@ checked against its count.
 """
 
 import csv
+import datetime
 import http.client
 import io
 import json
@@ -171,6 +172,19 @@ def representative_requests() -> list[tuple[str, str]]:
             .first()
         )
         export_filter = {"announced_after": since.isoformat()}
+    # As of a day in the middle of the archive's announcements (issue 16).
+    middle = (
+        Deal.objects.filter(announced_on__isnull=False)
+        .order_by("announced_on")
+        .values_list("announced_on", flat=True)[deal_count // 2 : deal_count // 2 + 1]
+        .first()
+    )
+    as_of = (middle or datetime.date.today()).isoformat()
+    longest_on = (
+        Deal.objects.filter(slug=longest[0]).values_list("announced_on", flat=True).first()
+        if longest
+        else None
+    )
     return [
         ("deals, unfiltered", "/deals/"),
         ("deals, buyer=giant", f"/deals/?buyer={giant_slug}"),
@@ -181,6 +195,14 @@ def representative_requests() -> list[tuple[str, str]]:
         ("deals, sort=-value", "/deals/?sort=-value"),
         ("deals, last page", f"/deals/?page={last_page}"),
         ("deal, longest timeline", f"/deals/{longest[0]}/" if longest else "/deals/"),
+        ("deals, as_of", f"/deals/?as_of={as_of}"),
+        ("deals, as_of+status", f"/deals/?as_of={as_of}&status=announced"),
+        (
+            "deal, as_of",
+            f"/deals/{longest[0]}/?as_of={(longest_on or middle or datetime.date.today())}"
+            if longest
+            else f"/deals/?as_of={as_of}",
+        ),
         ("company, giant", f"/companies/{giant_slug}/"),
         ("companies", "/companies/"),
         ("articles", "/articles/"),

@@ -24,7 +24,17 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from django.db import connection, transaction
 from django.db.models import Max, Model
 
-from articles.models import Article, Bid, Company, Deadline, Deal, Source
+from articles import status_history
+from articles.models import (
+    Article,
+    Bid,
+    BidStatusPeriod,
+    Company,
+    Deadline,
+    Deal,
+    DealStatusPeriod,
+    Source,
+)
 
 MARKER_SLUG = "synthetic-archive"
 # The marker's homepage records what the load wrote, e.g.
@@ -513,6 +523,8 @@ def clear_archive() -> None:
             tables = ", ".join(model._meta.db_table for model in ARCHIVE_MODELS)
             cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
         else:
+            for periods in (DealStatusPeriod, BidStatusPeriod):
+                cursor.execute(f"DELETE FROM {periods._meta.db_table}")
             for model in ARCHIVE_MODELS:
                 for field in model._meta.many_to_many:
                     cursor.execute(f"DELETE FROM {field.remote_field.through._meta.db_table}")
@@ -626,6 +638,9 @@ def generate(scale_name: str, seed: int, progress: Callable[[str, int], Callable
         )
         _link_deadlines(raw, links)
         deadlines.clear()
+        # The deals' and bids' status periods, from their dates, in SQL.
+        added = status_history.fill_all()
+        counts["deal_status_periods"], counts["bid_status_periods"] = added["deal"], added["bid"]
 
         article_deals, article_companies = [], []
 

@@ -197,7 +197,7 @@ def test_a_bid_changed_on_its_own_page_is_not_overwritten_from_the_deal_page(two
     bid_page = grace.get(reverse("admin:articles_bid_change", args=[bid.pk])).content.decode()
     saved = grace.post(
         reverse("admin:articles_bid_change", args=[bid.pk]),
-        form_data(bid_page, status=Bid.Status.REJECTED),
+        form_data(bid_page, status=Bid.Status.REJECTED, status_date_unknown="on"),
     )
     assert saved.status_code == 302
 
@@ -218,7 +218,11 @@ def test_a_bid_page_opened_before_the_deal_page_saved_is_refused(two_curators):
     # grace records on the deal's page, in the bid's inline, that it was rejected.
     deal_page = open_deal(grace, deal)
     assert grace.post(
-        change_url(deal), form_data(deal_page, **{"bids-0-status": Bid.Status.REJECTED})
+        change_url(deal),
+        form_data(
+            deal_page,
+            **{"bids-0-status": Bid.Status.REJECTED, "bids-0-status_date_unknown": "on"},
+        ),
     ).status_code == 302  # fmt: skip
 
     refused = ada.post(bid_url, form_data(ada_bid_page, note="Still in the running."))

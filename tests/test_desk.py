@@ -102,6 +102,10 @@ def test_the_seed_story_is_recorded_in_one_save(curator_client, curator, link_se
     deadline = deal.deadlines.get()
     assert deadline.due_on == D(2020, 9, 15)
     assert list(deadline.sources.all()) == [article]
+    # The new records' statuses, dated by their own dates, cite the story.
+    for record in (deal, joint, oracle):
+        current = record.status_periods.get(is_current=True)
+        assert current.status == record.status and current.source == article
     # History, with who made the change.
     for model in (Article, Deal, Bid, Company):
         assert model.history.filter(history_user=curator).exists()

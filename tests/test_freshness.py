@@ -189,7 +189,11 @@ def test_every_curated_table_carries_the_trigger():
 # The migrations that create the triggers, each for the tables curated since
 # the one before: 0011 with the shared function and sequence, the others
 # adding tables.
-TRIGGER_MIGRATIONS = ["0011_archive_state", "0020_review_triggers_and_permissions"]
+TRIGGER_MIGRATIONS = [
+    "0011_archive_state",
+    "0020_review_triggers_and_permissions",
+    "0022_status_period_ranges_and_triggers",
+]
 
 
 @pytest.mark.parametrize("vendor", ["postgresql", "sqlite"])

@@ -7,8 +7,18 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import F
 
-from articles.models import Article, Bid, Company, Deadline, Deal, Source
+from articles.models import (
+    Article,
+    Bid,
+    BidStatusPeriod,
+    Company,
+    Deadline,
+    Deal,
+    DealStatusPeriod,
+    Source,
+)
 from bench.management.commands.generate_archive import Command as GenerateArchive
 from bench.synthetic import MARKER_SLUG
 from tests.factories import (
@@ -109,6 +119,11 @@ def test_a_synthetic_archive_is_kept_or_replaced_by_another():
     assert counts() == TINY
     assert Deal.objects.get(pk=1).title != "Edited by hand"
     assert Bid.objects.exists() and Deadline.objects.exists()
+    # Every deal and bid has its status periods, the current one its status.
+    for model, periods in ((Deal, DealStatusPeriod), (Bid, BidStatusPeriod)):
+        current = periods.objects.filter(is_current=True)
+        assert current.count() == model.objects.count()
+        assert not current.exclude(status=F(f"{model._meta.model_name}__status")).exists()
 
 
 def test_an_archive_loaded_before_loads_recorded_their_extent_is_not_guessed_at():

@@ -1,0 +1,150 @@
+"""/deals/?as_of=: deals by the status they had on a date (issue 16), read
+from the status periods, checked against a replay of each deal's changes."""
+
+import datetime
+import random
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles import status_history
+from articles.models import Deal
+from articles.status_history import StatusChange
+from tests.factories import BidFactory, DealFactory
+
+URL = reverse("articles:deal_list")
+D = datetime.date
+
+
+def slugs(response) -> set[str]:
+    return {deal.slug for deal in response.context["object_list"]}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"as_of": "2020-09-01", "status": "announced"}, {"tiktok-us-operations", }),
+        ({"as_of": "2020-09-01", "status": "abandoned"}, set()),
+        ({"as_of": "2021-03-01", "status": "abandoned"}, {"tiktok-us-operations"}),
+        # Before the Kroger deal, after the Broadcom one closed.
+        ({"as_of": "2019-01-01"}, {"broadcom-qualcomm"}),
+    ],
+)  # fmt: skip
+def test_the_status_filter_reads_the_status_on_that_date(client, demo, query, expected):
+    response = client.get(URL, query)
+    assert response.status_code == 200
+    assert slugs(response) == expected
+
+
+@pytest.mark.django_db
+def test_the_facets_count_the_statuses_of_that_date(client, demo):
+    response = client.get(URL, {"as_of": "2022-06-01"})
+    facets = {c["value"]: c["count"] for c in response.context["facets"]["status"]}
+    for status, count in facets.items():
+        shown = client.get(URL, {"as_of": "2022-06-01", "status": status})
+        assert len(slugs(shown)) == count, status
+    # Activision announced; Broadcom–Qualcomm blocked in 2018; TikTok and
+    # Nvidia–Arm abandoned; Kroger–Albertsons and Adobe–Figma not yet announced.
+    assert facets["announced"] == 1 and facets["blocked"] == 1 and facets["abandoned"] == 2
+    assert response.context["paginator"].count == sum(facets.values())
+    assert "Status on" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2021-02-30", "Give a date as YYYY-MM-DD"),
+        ("01/03/2021", "Give a date as YYYY-MM-DD"),
+        ("1850-01-01", "greater than or equal to"),
+        ("2999-01-01", "Give a date no later than today."),
+    ],
+)
+def test_a_bad_date_is_reported_and_ignored(client, demo, value, message):
+    response = client.get(URL, {"as_of": value})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Some filters could not be applied" in html and message in html
+    assert len(slugs(response)) == Deal.objects.count()
+
+
+@pytest.mark.django_db
+def test_exports_and_feeds_take_as_of(client, demo):
+    query = {"as_of": "2021-03-01", "status": "abandoned"}
+    csv = b"".join(client.get(reverse("articles:export_deals_csv"), query).streaming_content)
+    assert b"tiktok-us-operations" in csv and b"adobe-figma" not in csv
+    feed = client.get(reverse("articles:feed_deals"), query).content
+    assert b"Forced sale of TikTok" in feed and b"Figma" not in feed
+
+
+@pytest.mark.django_db
+def test_query_count_as_of_does_not_grow_with_rows(client):
+    def get():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(URL, {"as_of": "2024-02-01", "status": "announced"})
+        return response, len(queries)
+
+    for _ in range(3):
+        BidFactory(deal=DealFactory(announced_on=D(2024, 1, 15)))
+    _response, few = get()
+    for _ in range(20):
+        BidFactory(deal=DealFactory(announced_on=D(2024, 1, 15)))
+    response, many = get()
+    assert len(slugs(response)) == 23
+    # 1 archive version, 1 pass counting the statuses of that day, 1 page of
+    # deals, 1 bids, 1 bidders, 1 upcoming deadlines.
+    assert many == few == 6
+
+
+def random_histories(rng: random.Random, deals: int):
+    """Deals, each with its changes of status (status, date) in order."""
+    statuses = Deal.Status.values
+    histories = []
+    for _ in range(deals):
+        day = D(2020, 1, 1) + datetime.timedelta(days=rng.randrange(600))
+        changes = [(rng.choice(statuses), day)]
+        for _ in range(rng.randrange(4)):
+            day += datetime.timedelta(days=rng.randrange(0, 120))
+            changes.append((rng.choice([s for s in statuses if s != changes[-1][0]]), day))
+        histories.append(changes)
+    return histories
+
+
+def replay(changes, on):
+    """The status on ``on``: the last change made by then, played in order."""
+    status = None
+    for changed_to, day in changes:
+        if day <= on:
+            status = changed_to
+    return status
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_as_of_lists_agree_with_a_replay_of_each_deal(client, seed):
+    rng = random.Random(seed)
+    histories = random_histories(rng, 30)
+    slugs_by_history = []
+    for number, changes in enumerate(histories):
+        first, day = changes[0]
+        deal = DealFactory(slug=f"h-{seed}-{number}", status=first, announced_on=day)
+        status_history.replace_history(deal, [(first, day, None, None)])
+        for status, changed_on in changes[1:]:
+            deal.status = status
+            deal.status_change = StatusChange(on=changed_on)
+            deal.save()
+        slugs_by_history.append(deal.slug)
+    for _ in range(8):
+        on = D(2020, 1, 1) + datetime.timedelta(days=rng.randrange(800))
+        statuses = rng.sample(Deal.Status.values, rng.randrange(1, 3))
+        expected = {
+            slug
+            for slug, changes in zip(slugs_by_history, histories, strict=True)
+            if replay(changes, on) in statuses
+        }
+        response = client.get(URL, {"as_of": on.isoformat(), "status": sorted(statuses)})
+        assert slugs(response) == expected, (on, statuses)
+        assert response.context["paginator"].count == len(expected)

@@ -1,0 +1,162 @@
+"""The dated status history of deals and bids (issue 16): kept in step with
+each record's status, its rules held by the database, and the set-based fill
+agreeing with the per-record one."""
+
+import datetime
+import importlib
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from articles import status_history
+from articles.models import Bid, BidStatusPeriod, Deal, DealStatusPeriod
+from articles.status_history import StatusChange
+from tests.factories import BidFactory, DealFactory
+
+D = datetime.date
+
+
+def spans(record):
+    return [
+        (p.status, p.started_on, p.ended_on, p.is_current)
+        for p in record.status_periods.order_by("pk")
+    ]
+
+
+@pytest.mark.django_db
+def test_a_new_deal_opens_its_first_period_on_its_announcement():
+    deal = DealFactory(status=Deal.Status.ANNOUNCED, announced_on=D(2024, 1, 15))
+    assert spans(deal) == [("announced", D(2024, 1, 15), None, True)]
+
+
+@pytest.mark.django_db
+def test_a_status_change_closes_the_open_period_and_opens_the_next():
+    deal = DealFactory(announced_on=D(2024, 1, 15))
+    deal.status = Deal.Status.PENDING_APPROVAL
+    deal.status_change = StatusChange(on=D(2024, 3, 1))
+    deal.save()
+    deal.status = Deal.Status.COMPLETED
+    deal.save()  # no date given: recorded as not known
+    assert spans(deal) == [
+        ("announced", D(2024, 1, 15), D(2024, 3, 1), False),
+        ("pending_approval", D(2024, 3, 1), None, False),
+        ("completed", None, None, True),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_save_that_keeps_the_status_writes_no_period():
+    deal = DealFactory()
+    deal.title = "Renamed"
+    deal.save()
+    assert len(spans(deal)) == 1
+
+
+@pytest.mark.django_db
+def test_a_change_dated_before_the_open_period_is_refused():
+    deal = DealFactory(announced_on=D(2024, 1, 15))
+    deal.status = Deal.Status.ABANDONED
+    with pytest.raises(ValidationError, match="a change cannot come before it"):
+        status_history.record_change(deal, StatusChange(on=D(2023, 12, 1)))
+
+
+@pytest.mark.django_db
+def test_overlapping_periods_are_refused_in_python():
+    deal = DealFactory(status=Deal.Status.ABANDONED, announced_on=D(2020, 1, 1))
+    with pytest.raises(ValidationError, match="cannot overlap"):
+        status_history.replace_history(
+            deal,
+            [
+                (Deal.Status.ANNOUNCED, D(2020, 1, 1), D(2020, 6, 1), None),
+                (Deal.Status.ABANDONED, D(2020, 3, 1), None, None),
+            ],
+        )
+
+
+@pytest.mark.django_db
+@pytest.mark.postgres(reason="the exclusion constraint is PostgreSQL's")
+def test_the_database_refuses_overlapping_periods():
+    deal = DealFactory(announced_on=D(2020, 1, 1))  # announced, from 2020-01-01, open
+    DealStatusPeriod.objects.filter(deal=deal).update(is_current=False, ended_on=D(2020, 6, 1))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DealStatusPeriod.objects.create(
+            deal=deal, status="abandoned", started_on=D(2020, 3, 1), is_current=True
+        )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fields", "rule"),
+    [
+        ({"started_on": D(2020, 5, 1), "ended_on": D(2020, 4, 1), "is_current": False},
+         "ended_not_before_started"),
+        ({"started_on": D(2020, 5, 1), "ended_on": D(2020, 6, 1), "is_current": True},
+         "current_is_open"),
+        # SQLite names the columns of a unique index, PostgreSQL the index.
+        ({"started_on": D(2020, 5, 1), "is_current": True}, "one_current|deal_id"),
+        ({"started_on": D(1800, 5, 1), "ended_on": D(2001, 1, 1), "is_current": False},
+         "started_on_plausible"),
+        ({"status": "sold", "is_current": False}, "status_valid"),
+    ],
+)  # fmt: skip
+def test_the_database_holds_the_period_rules(fields, rule):
+    deal = DealFactory()
+    with pytest.raises(IntegrityError, match=rule), transaction.atomic():
+        DealStatusPeriod.objects.create(deal=deal, **{"status": "announced", **fields})
+
+
+@pytest.mark.django_db
+def test_a_new_bid_is_dated_by_its_submission_and_resolution():
+    bid = BidFactory(status=Bid.Status.REJECTED, submitted_on=D(2024, 2, 1),
+                     resolved_on=D(2024, 2, 20))  # fmt: skip
+    assert spans(bid) == [
+        ("submitted", D(2024, 2, 1), D(2024, 2, 20), False),
+        ("rejected", D(2024, 2, 20), None, True),
+    ]
+
+
+RECORDS = [
+    {"status": "rumoured", "announced_on": None, "closed_on": None},
+    {"status": "announced", "announced_on": D(2021, 1, 1), "closed_on": None},
+    {"status": "pending_approval", "announced_on": D(2021, 1, 1), "closed_on": None},
+    {"status": "completed", "announced_on": D(2021, 1, 1), "closed_on": D(2021, 9, 1)},
+    {"status": "abandoned", "announced_on": None, "closed_on": D(2021, 9, 1)},
+    {"status": "blocked", "announced_on": D(2021, 1, 1), "closed_on": None},
+]
+BIDS = [
+    {"status": "submitted", "submitted_on": D(2021, 2, 1), "resolved_on": None},
+    {"status": "rumoured", "submitted_on": None, "resolved_on": None},
+    {"status": "accepted", "submitted_on": D(2021, 2, 1), "resolved_on": D(2021, 3, 1)},
+    {"status": "lapsed", "submitted_on": None, "resolved_on": None},
+]
+
+
+@pytest.mark.django_db
+def test_the_set_based_fill_gives_what_each_record_dates_tell():
+    deals = [DealFactory(**fields) for fields in RECORDS]
+    bids = [BidFactory(deal=deals[0], **fields) for fields in BIDS]
+    expected = {r.pk: spans(r) for r in [*deals, *bids]}
+    DealStatusPeriod.objects.all().delete()
+    BidStatusPeriod.objects.all().delete()
+    added = status_history.fill_all()
+    assert added == {"deal": 10, "bid": 6}
+    assert {r.pk: spans(r) for r in [*deals, *bids]} == expected
+    assert status_history.fill_all() == {"deal": 0, "bid": 0}  # runs again safely
+
+
+def test_the_backfill_migration_froze_todays_fill():
+    migration = importlib.import_module("articles.migrations.0023_status_periods_from_dates")
+    assert migration.FILL_SQL == status_history.FILL_SQL
+
+
+@pytest.mark.django_db
+def test_the_demo_deal_carries_its_reported_history(demo):
+    deal = Deal.objects.get(slug="tiktok-us-operations")
+    assert spans(deal) == [
+        ("announced", D(2020, 8, 6), D(2021, 2, 10), False),
+        ("abandoned", D(2021, 2, 10), None, True),
+    ]
+    # Every demo deal and bid has its current period, with its status.
+    for record in [*Deal.objects.all(), *Bid.objects.all()]:
+        assert record.status_periods.get(is_current=True).status == record.status
