@@ -21,6 +21,9 @@ from .filter_fields import (
 from .models import Article, Company, Deadline, Deal
 from .search_text import check_readable
 
+# The error codes of a value that names no record (filter_fields).
+NAMES_NOTHING = {"unknown", "unknown_country"}
+
 
 class ArchiveFilterSet(django_filters.FilterSet):
     def valid_data(self) -> dict[str, Any]:
@@ -29,6 +32,23 @@ class ArchiveFilterSet(django_filters.FilterSet):
             return {}
         self.is_valid()  # cleans the form, valid or not
         return self.form.cleaned_data
+
+    @property
+    def matches_nothing(self) -> bool:
+        """Whether a filter was given a value that names nothing in the archive
+        (a company, source or country no record is): then the list is empty,
+        never the list unfiltered."""
+        if not self.is_bound or self.is_valid():
+            return False
+        return any(
+            error.code in NAMES_NOTHING
+            for errors in self.form.errors.as_data().values()
+            for error in errors
+        )
+
+    @property
+    def qs(self):
+        return self.queryset.none() if self.matches_nothing else super().qs
 
     def chosen(self) -> set[str]:
         """The filters given a valid value (an invalid one is ignored)."""
@@ -58,6 +78,8 @@ class FacetedFilterSet(ArchiveFilterSet):
     facets: tuple[str, ...] = ()  # the choice filters counted
 
     def queryset_without(self, *excluded: str) -> QuerySet[Any]:
+        if self.matches_nothing:
+            return self.queryset.none()
         qs = self.queryset.all()
         for name, value in self.valid_data().items():
             if name not in excluded and name != "sort":
@@ -76,9 +98,9 @@ class DealFilterForm(forms.Form):
 
 class DealFilterSet(FacetedFilterSet):
     company = CompanyFilter(label=_("Company (any role)"), method="filter_company")
-    buyer = CompanyFilter(label=_("Buyer"), method="filter_buyer")
-    seller = CompanyFilter(label=_("Seller"), method="filter_seller")
-    target = CompanyFilter(label=_("Target"), method="filter_target")
+    buyer = CompanyFilter(label=_("Buyer"), method="filter_buyer", role="buyer")
+    seller = CompanyFilter(label=_("Seller"), method="filter_seller", role="seller")
+    target = CompanyFilter(label=_("Target"), method="filter_target", role="target")
     country = CountryFilter(label=_("Country"), method="filter_country")
     # distinct=False: these columns are the deal's own, so no row can repeat,
     # and a DISTINCT would make PostgreSQL sort every matching row.

@@ -50,6 +50,30 @@ class CompanyQuerySet(models.QuerySet):
             .order_by("match_rank", "name", "pk")
         )
 
+    def holding(self, role: str | None):
+        """Companies that hold ``role`` in some deal ("buyer": made a bid,
+        alone or jointly; "seller"; "target"), every company for None. Each
+        an EXISTS through the index of that role's column."""
+        if role is None:
+            return self.all()
+        if role == "buyer":
+            held = _model("Bid").bidders.through.objects.filter(company=models.OuterRef("pk"))
+        else:
+            held = _model("Deal").objects.filter(**{role: models.OuterRef("pk")})
+        return self.filter(models.Exists(held))
+
+    def nearest(self, text: str, size: int = 5, tries: int = 4):
+        """Up to ``size`` companies whose name holds the longest start of
+        ``text`` that any name holds, tried ``tries`` times, one letter
+        shorter each time (at least two letters): "Microsft" finds Microsoft
+        at "Micros". One query per try."""
+        text = text.strip()
+        for length in range(len(text) - 1, max(1, len(text) - 1 - tries), -1):
+            found = list(self.matching(text[:length])[:size])
+            if found:
+                return found
+        return []
+
     def subsidiaries_of(self, company):
         """The companies whose parent is ``company``, by name (names and links only)."""
         return self.filter(parent=company).only("pk", "name", "slug").order_by("name", "pk")

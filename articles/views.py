@@ -79,6 +79,7 @@ class ArchiveListView(FilterView):
         context["active_filters"] = active_filters(self.filterset, self.request.GET)
         context["ambiguous"] = ambiguous_choices(self.filterset, self.request.GET)
         context["filter_errors"] = filter_errors(self.filterset)
+        context["matches_nothing"] = self.filterset.matches_nothing
         if ignored := ignored_labels(self.filterset, self.request.GET):
             context["ignored_notice"] = _(
                 "Values that are not among the choices of %(filters)s were left out."
@@ -92,11 +93,28 @@ def filter_errors(filterset) -> list[dict]:
     if not filterset.is_bound or filterset.is_valid():
         return []
     ambiguous = filterset.ambiguous
+    query = filterset.data
     return [
-        {"label": filterset.form.fields[name].label, "messages": messages}
+        {
+            "label": filterset.form.fields[name].label,
+            "messages": messages,
+            "nearest": _picking(name, getattr(filterset.form.fields[name], "nearest", []), query),
+        }
         for name, messages in filterset.form.errors.items()
         if name not in ambiguous and name in filterset.form.fields
     ]
+
+
+def _picking(name, companies, query) -> list[dict]:
+    """Each company with the query string that puts it in box ``name``."""
+    choices = []
+    for company in companies:
+        picked = query.copy()
+        picked[name] = company.slug
+        picked.pop("page", None)
+        picked.pop(IGNORED, None)
+        choices.append({"company": company, "query": picked.urlencode()})
+    return choices
 
 
 def ambiguous_choices(filterset, query) -> list[dict]:
@@ -106,14 +124,8 @@ def ambiguous_choices(filterset, query) -> list[dict]:
         return []
     result = []
     for name, candidates in filterset.ambiguous.items():
-        choices = []
-        for company in candidates:
-            picked = query.copy()
-            picked[name] = company.slug
-            picked.pop("page", None)
-            picked.pop(IGNORED, None)
-            choices.append({"company": company, "query": picked.urlencode()})
         field = filterset.form.fields[name]
+        choices = _picking(name, candidates, query)
         result.append({"label": field.label, "text": query.get(name), "choices": choices})
     return result
 
@@ -347,7 +359,8 @@ def company_suggestions(request):
     if not form.is_valid():
         return JsonResponse({"results": [], "errors": form.errors.get_json_data()}, status=400)
     text = form.cleaned_data["q"]
-    companies = Company.objects.matching(text)[:10] if len(text) >= form.min_length else []
+    companies = Company.objects.holding(form.cleaned_data["role"] or None).matching(text)
+    companies = companies[:10] if len(text) >= form.min_length else []
     return JsonResponse(
         {
             "results": [

@@ -100,7 +100,7 @@ class TestFilterBoxesAreDescribed:
         assert said["id_company"] == ["Type part of a company's name."]
         assert said["id_buyer"] == [
             "Type part of a company's name.",
-            "No company matches “Nobody at all”.",
+            "No company that made a bid matches “Nobody at all”.",
         ]
         assert said["id_announced_after"] == ["Enter a valid date."]
         assert (

@@ -127,7 +127,8 @@ class TestCompanyPages:
         assert names(client.get(url, {"q": "soft"})) == ["SoftBank Group", "Microsoft"]
         assert names(client.get(url, {"country": "jp"})) == ["SoftBank Group"]
         bad = html_of(client.get(url, {"country": "XX1"}))
-        assert "is not a country code" in bad
+        assert "No country is called “XX1”: choose one from the list." in bad
+        assert "No company matches." in bad  # never the unfiltered list
 
     @pytest.mark.parametrize("query", [{}, {"q": "acme"}])
     def test_namesakes_each_show_once_across_the_pages(self, client, query):

@@ -5,6 +5,7 @@ from babel.lists import format_list
 from babel.numbers import format_compact_currency, format_currency
 from django import template
 from django.conf import settings
+from django.template.defaulttags import querystring
 from django.urls import Resolver404, get_script_prefix, resolve, translate_url
 from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.html import escape, format_html
@@ -74,6 +75,15 @@ def lang_attr(code: str) -> str:
     if not code or code == (get_language() or "").split("-")[0]:
         return ""
     return format_html(' lang="{}"', code)
+
+
+@register.simple_tag(takes_context=True)
+def query(context, **changes) -> str:
+    """The page's query string with ``changes`` (None drops a parameter), as
+    {% querystring %} makes it, or nothing when no parameter is left: a link
+    never ends in a bare "?"."""
+    text = querystring(context, **changes)
+    return "" if text == "?" else text
 
 
 @register.simple_tag
