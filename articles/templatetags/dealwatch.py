@@ -10,8 +10,9 @@ from django.urls import Resolver404, get_script_prefix, resolve, translate_url
 from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, ngettext
 
+from articles.calendar import MAX_EVENTS
 from articles.freshness import archive_version as current_archive_version
 from articles.locale_data import current_locale, language_name
 from articles.querysets import today as current_date
@@ -84,6 +85,16 @@ def query(context, **changes) -> str:
     never ends in a bare "?"."""
     text = querystring(context, **changes)
     return "" if text == "?" else text
+
+
+@register.simple_tag
+def calendar_bound() -> str:
+    """What a calendar holds at most, said beside each link to one."""
+    return ngettext(
+        "A calendar holds at most %(count)s deadline: those to come first, then the latest past.",
+        "A calendar holds at most %(count)s deadlines: those to come first, then the latest past.",
+        MAX_EVENTS,
+    ) % {"count": MAX_EVENTS}
 
 
 @register.simple_tag
