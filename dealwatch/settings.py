@@ -270,6 +270,8 @@ STORAGES = {
 # Under debug (and so in tests) whitenoise serves from the app folders and
 # picks up changes; in production it serves what collectstatic gathered.
 WHITENOISE_USE_FINDERS = DEBUG
+# Files browsers ask for at the site's root (/favicon.ico), served as they are.
+WHITENOISE_ROOT = BASE_DIR / "public"
 WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGIN_URL = "admin:login"
