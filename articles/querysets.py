@@ -78,6 +78,30 @@ class CompanyQuerySet(models.QuerySet):
         """The companies whose parent is ``company``, by name (names and links only)."""
         return self.filter(parent=company).only("pk", "name", "slug").order_by("name", "pk")
 
+    def with_deal_count(self):
+        """Each company's ``deal_count``: the deals it is in, in any role
+        (target, seller, bidder), each once. A correlated subquery: a union of
+        three index lookups per company, so it is for a page of rows (the
+        list's paginator reads a page's ids first, then these counts for
+        them alone), never for a whole table."""
+        company = self.model._meta.db_table
+        deal = _model("Deal")._meta.db_table
+        bid = _model("Bid")
+        bidders = bid.bidders.through._meta.db_table
+        return self.annotate(
+            deal_count=models.expressions.RawSQL(
+                f"""SELECT COUNT(*) FROM (
+                    SELECT id FROM {deal} WHERE target_id = {company}.id
+                    UNION SELECT id FROM {deal} WHERE seller_id = {company}.id
+                    UNION SELECT b.deal_id FROM {bid._meta.db_table} b
+                        JOIN {bidders} bb ON bb.bid_id = b.id
+                        WHERE bb.company_id = {company}.id
+                ) AS its_deals""",  # table names from the models, no input
+                (),
+                output_field=models.IntegerField(),
+            )
+        )
+
     def for_list(self):
         """Companies by name, with their parent. Two companies may share a name:
         the id makes the order total, which paging (read backwards past the

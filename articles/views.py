@@ -299,6 +299,15 @@ class CompanyListView(ArchiveListView):
     def get_queryset(self):
         return Company.objects.for_list()
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        def page_rows(ids):
+            """The companies of one page, in the list's order (names matching
+            the words first), with their deal counts counted for those rows
+            alone (see ArchivePaginator)."""
+            return queryset.with_deal_count().filter(pk__in=ids)
+
+        return super().get_paginator(queryset, per_page, rows=page_rows, **kwargs)
+
 
 def company_detail(request, slug):
     company = get_object_or_404(Company.objects.select_related("parent"), slug=slug)

@@ -189,7 +189,7 @@ class TestCompanyPages:
     def test_company_list_query_count_is_constant(self, client, django_assert_num_queries):
         parent = CompanyFactory()
         CompanyFactory.create_batch(30, parent=parent)
-        # archive version, count, page of companies with parents.
+        # archive version, count, page of companies with parents and deal counts.
         with django_assert_num_queries(3):
             client.get(reverse("articles:company_list"))
 
