@@ -88,6 +88,14 @@ def query(context, **changes) -> str:
 
 
 @register.simple_tag
+def curated_lang() -> str:
+    """lang="en" on text curators wrote (titles, summaries, deadline labels)
+    when the page is in another language than theirs (the setting
+    DEALWATCH_CURATION_LANGUAGE)."""
+    return lang_attr(settings.DEALWATCH_CURATION_LANGUAGE)
+
+
+@register.simple_tag
 def calendar_bound() -> str:
     """What a calendar holds at most, said beside each link to one."""
     return ngettext(
