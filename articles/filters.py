@@ -128,6 +128,7 @@ class DealFilterSet(FacetedFilterSet):
             ("announced", _("Oldest first")),
             ("title", _("Title")),
             ("-value", _("Highest value")),
+            ("value", _("Lowest value")),
         ],
     )
 
@@ -138,7 +139,9 @@ class DealFilterSet(FacetedFilterSet):
         "announced": [F("announced_on").asc(nulls_last=True), "title", "pk"],
         "title": ["title", "pk"],
         "-value": [F("value").desc(nulls_last=True), "title", "pk"],
+        "value": [F("value").asc(nulls_last=True), "title", "pk"],
     }
+    default_sort = "-announced"
 
     class Meta:
         model = Deal
@@ -169,7 +172,7 @@ class DealFilterSet(FacetedFilterSet):
     def ordering(self) -> list:
         """The chosen order (newest first when none is, or none could be read)."""
         chosen = getattr(self.form, "cleaned_data", {}).get("sort")
-        return self.orderings[chosen or "-announced"]
+        return self.orderings[chosen or self.default_sort]
 
     def filter_text(self, qs, name, text):
         # Applied after every other filter but the order, which it must know.

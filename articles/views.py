@@ -219,12 +219,52 @@ class DealListView(ArchiveListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["facets"] = deal_facets(self.filterset)
+        context["sorting"] = deal_sorting(self.filterset, self.request.GET, self.request.path)
         context["facets_counted"] = self.filterset.counts.facets_counted
         context["match_limit_reached"] = (
             self.filterset.limits_matches and context["paginator"].count >= self.match_limit
         )
         context["match_limit"] = self.match_limit
         return context
+
+
+# The deal table's sortable columns: the order a click on each header asks
+# for, and the other way round when the list is already in that order.
+SORTABLE_COLUMNS = {
+    "title": ("title", None),
+    "value": ("-value", "value"),
+    "announced": ("-announced", "announced"),
+}
+
+
+def deal_sorting(filterset, query, path: str) -> dict:
+    """The sort links above the deal list and on its column headers: each a
+    query string (the default order leaves sort= out), the current one
+    marked, and each sorted header's aria-sort."""
+    current = filterset.valid_data().get("sort") or filterset.default_sort
+
+    def link(key: str) -> str:
+        changed = query.copy()
+        changed.pop("page", None)
+        changed.pop(IGNORED, None)
+        if key == filterset.default_sort:
+            changed.pop("sort", None)
+        else:
+            changed["sort"] = key
+        return f"{path}?{changed.urlencode()}" if changed else path
+
+    options = [
+        {"label": label, "href": link(key), "current": key == current}
+        for key, label in filterset.form.fields["sort"].choices
+    ]
+    columns = {}
+    for name, (first, reverse) in SORTABLE_COLUMNS.items():
+        key = reverse if current == first and reverse else first
+        direction = None
+        if current in (first, reverse):
+            direction = "descending" if current.startswith("-") else "ascending"
+        columns[name] = {"href": link(key), "aria_sort": direction}
+    return {"options": options, "columns": columns, "current": current}
 
 
 def deal_facets(filterset) -> dict[str, list[dict]]:
