@@ -34,13 +34,14 @@ LOAD_ENV := DATABASE_URL=$(LOAD_DATABASE_URL) DJANGO_DEBUG=false DEALWATCH_BENCH
 	DJANGO_SECRET_KEY=load-only-not-secret DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_PLAIN_STATIC=true
 
-.PHONY: help install run serve migrate demo admin messages test test-browser lint format bench load clean
+.PHONY: help install run serve migrate demo admin messages test test-browser lint format bench load audit clean
 
 help:
 	@echo "make run    set everything up and serve http://$(HOST):$(PORT)"
 	@echo "make test   set up and run the whole test suite (DATABASE_URL picks the database)"
 	@echo "make lint   ruff and mypy;  make bench: the archive-scale benchmark"
 	@echo "make load   64 connections for 60 s through gunicorn: req/s, errors, latency"
+	@echo "make audit  Lighthouse, axe and the Nu HTML Checker on the public pages"
 
 # The virtualenv is rebuilt when the requirements change or its Python is too old.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -118,6 +119,16 @@ load: install
 		--load-concurrency $(LOAD_CONCURRENCY) --load-workers $(LOAD_WORKERS) \
 		--load-exports $(LOAD_EXPORTS) --out bench-results/load-$(LOAD_SCALE).json
 
+# make audit: Lighthouse, axe-core and the Nu HTML Checker on the pages of
+# audit/pages.txt, served by gunicorn (debug off) on the demo archive; the npm
+# packages are pinned by audit/package-lock.json and installed in
+# audit/node_modules (git-ignored), without their install scripts (vnu-jar's
+# would download a JDK: the machine's Java runs it). Needs Node, Java and
+# Chromium (CHROME_PATH, /usr/bin/chromium by default).
+audit: install
+	cd audit && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	$(BIN)/python audit/run.py
+
 # mypy's Django plugin imports the settings, which need a secret key.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
@@ -129,5 +140,5 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache audit/node_modules
 	find . -name '*.mo' -path './locale/*' -delete
