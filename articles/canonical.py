@@ -68,6 +68,16 @@ def canonical_query(
     return canonical
 
 
+def without_empty(query: QueryDict) -> QueryDict:
+    """``query`` without its empty parameters (a page with no filters of its
+    own, such as the search, drops at least those)."""
+    kept = QueryDict(mutable=True)
+    for name in query:
+        if values := [value for value in query.getlist(name) if value.strip()]:
+            kept.setlist(name, values)
+    return kept
+
+
 def ignored_labels(filterset: "ArchiveFilterSet", query: QueryDict) -> list[str]:
     """The labels of the filters some of whose values were left out."""
     fields = filterset.form.fields

@@ -136,3 +136,22 @@ def test_no_link_ends_in_a_bare_question_mark(client, demo):
     for name in ("deal_list", "deadline_list", "company_list", "article_list"):
         html = client.get(reverse(f"articles:{name}")).content.decode()
         assert '?"' not in html, name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "sent, clean",
+    [
+        ("/search/?q=", "/search/"),
+        ("/search/?q=+&utm_source=x", "/search/?utm_source=x"),
+        ("/fr/search/?q=", "/fr/search/"),
+        ("/deals/?q=&company=&buyer=&status=completed&sort=", "/deals/?status=completed"),
+        ("/companies/?q=&country=", "/companies/"),
+        ("/deadlines/?company=&country=&kind=", "/deadlines/"),
+        ("/articles/?source=&language=&company=", "/articles/"),
+    ],
+)
+def test_empty_parameters_redirect_to_the_clean_address(client, sent, clean):
+    response = client.get(sent)
+    assert response.status_code == 302
+    assert response["Location"] == clean
