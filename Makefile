@@ -40,7 +40,7 @@ LOAD_ENV := DATABASE_URL=$(LOAD_DATABASE_URL) DJANGO_DEBUG=false DEALWATCH_BENCH
 API_FUZZ_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/dealwatch_api_fuzz
 API_FUZZ_EXAMPLES ?= 25
 
-.PHONY: help install run serve migrate demo admin messages test test-browser lint format bench load api-fuzz api-schema clean
+.PHONY: help install run serve migrate demo admin messages test test-browser lint format bench load api-fuzz api-schema audit clean
 
 help:
 	@echo "make run    set everything up and serve http://$(HOST):$(PORT)"
@@ -48,6 +48,7 @@ help:
 	@echo "make lint   ruff and mypy;  make bench: the archive-scale benchmark"
 	@echo "make load   64 connections for 60 s through gunicorn: req/s, errors, latency"
 	@echo "make api-fuzz  schemathesis over the read API;  make api-schema: docs/openapi.yaml"
+	@echo "make audit  Lighthouse, axe and the Nu HTML Checker on the public pages"
 
 # The virtualenv is rebuilt when the requirements change or its Python is too old.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -133,6 +134,16 @@ api-fuzz: install
 api-schema: $(VENV)/.installed
 	$(TEST_ENV) $(BIN)/python manage.py spectacular --validate --fail-on-warn --file docs/openapi.yaml
 
+# make audit: Lighthouse, axe-core and the Nu HTML Checker on the pages of
+# audit/pages.txt, served by gunicorn (debug off) on the demo archive; the npm
+# packages are pinned by audit/package-lock.json and installed in
+# audit/node_modules (git-ignored), without their install scripts (vnu-jar's
+# would download a JDK: the machine's Java runs it). Needs Node, Java and
+# Chromium (CHROME_PATH, /usr/bin/chromium by default).
+audit: install
+	cd audit && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	$(BIN)/python audit/run.py
+
 # mypy's Django plugin imports the settings, which need a secret key.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
@@ -144,5 +155,5 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache audit/node_modules
 	find . -name '*.mo' -path './locale/*' -delete

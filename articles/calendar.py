@@ -7,10 +7,11 @@ that when a deadline changes, a subscribed calendar moves the event rather
 than adding a second one. A deadline that was extended or lifted is marked
 cancelled: it no longer holds (an extension has its own, new event).
 
-A calendar of many deals (all deadlines, a company's) holds the deadlines due
-in the last year and those to come; one deal's holds its whole story. None
-holds more than MAX_EVENTS, so that no feed grows with the archive: the
-upcoming ones are kept first (soonest first), then the past (latest first).
+A calendar (all deadlines, a company's, one deal's) holds its deadlines
+whatever their age, so that a historical archive never gives an empty one;
+none holds more than MAX_EVENTS, so that no feed grows with the archive:
+the upcoming ones are kept first (soonest first), then the past (latest
+first). The pages offering a calendar state the bound (calendar_bound).
 """
 
 import datetime
@@ -38,9 +39,9 @@ REFRESH_INTERVAL = datetime.timedelta(hours=6)
 # to the deal's last change do, and fit the 32-bit integer it allows until 2088.
 SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 NO_LONGER_HOLDS = {Deadline.Status.EXTENDED, Deadline.Status.LIFTED}
-# Calendar apps download the whole feed every few hours: it must stay small.
-HISTORY = datetime.timedelta(days=365)
-MAX_EVENTS = 1000
+# Calendar apps download the whole feed every few hours: it must stay small
+# (500 events are about 400 KB).
+MAX_EVENTS = 500
 
 
 class CalendarFilterSet(DeadlineFilterSet):
@@ -55,19 +56,11 @@ def _deadlines():
     )
 
 
-def _recent(deadlines):
-    """Deadlines due in the last year, or later."""
-    return deadlines.filter(due_on__gte=today() - HISTORY)
-
-
 def deadlines_calendar(request):
     filterset = CalendarFilterSet(request.GET, queryset=_deadlines())
     if not filterset.is_valid():
         return invalid_filters_response(filterset)
-    deadlines = filterset.qs
-    if not filterset.form.cleaned_data.get("deal"):  # one deal keeps its whole story
-        deadlines = _recent(deadlines)
-    return _calendar_response(request, deadlines, _("dealwatch: deadlines"), "deadlines.ics")
+    return _calendar_response(request, filterset.qs, _("dealwatch: deadlines"), "deadlines.ics")
 
 
 def deal_calendar(request, slug):
@@ -84,7 +77,7 @@ def company_calendar(request, slug):
     company = get_object_or_404(Company, slug=slug)
     return _calendar_response(
         request,
-        _recent(_deadlines().filter(deal__in=Deal.objects.involving(company))),
+        _deadlines().filter(deal__in=Deal.objects.involving(company)),
         _("dealwatch: deadlines of %(company)s's deals") % {"company": company.name},
         f"{company.slug}.ics",
     )

@@ -62,6 +62,7 @@ class Source(enum.StrEnum):
     ONE_PASS = "one pass"
     PAGINATOR = "the paginator's count"
     UNCOUNTED = "uncounted"
+    NOTHING = "a filter that names nothing"
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,11 @@ class Counts:
 
 
 PAGINATOR = Counts(total=None, source=Source.PAGINATOR)
+NOTHING_FOUND = Counts(
+    total=0,
+    source=Source.NOTHING,
+    facets={"total": 0, "status": Counter(), "type": Counter(), "country": Counter()},
+)
 
 # Part of the facets' cache keys: counts cached before "years" was counted
 # are not read as if they held it.
@@ -180,6 +186,8 @@ class FacetChoice:
 
 def deals(filterset: DealFilterSet) -> Counts:
     """The deal list's count and facets, cached until the archive changes."""
+    if filterset.matches_nothing:
+        return NOTHING_FOUND
     if filterset.limits_matches and not _fewer_matches_than_the_limit(filterset):
         return Counts(total=None, source=Source.UNCOUNTED)
     chosen = filterset.valid_data()
@@ -229,6 +237,8 @@ def _fewer_matches_than_the_limit(filterset: DealFilterSet) -> bool:
 
 def articles(filterset: ArticleFilterSet) -> Counts:
     """From the tally, when no filter but the language is chosen."""
+    if filterset.matches_nothing:
+        return NOTHING_FOUND
     chosen = filterset.chosen()
     if not dialect.of(filterset.queryset.db).keeps_tallies or chosen - {"language"}:
         return PAGINATOR
@@ -242,6 +252,8 @@ def articles(filterset: ArticleFilterSet) -> Counts:
 def past_deadlines(filterset: DeadlineFilterSet) -> Counts:
     """How many deadlines are past (settled: any status but pending), from
     the tally when no filter is chosen."""
+    if filterset.matches_nothing:
+        return NOTHING_FOUND
     if not dialect.of(filterset.queryset.db).keeps_tallies or filterset.chosen():
         return PAGINATOR
     tally = DeadlineTally.objects.using(filterset.queryset.db)

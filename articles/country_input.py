@@ -15,10 +15,15 @@ def _plain(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+# Names readers type that no country's full name starts with alone.
+EVERYDAY_NAMES = {"united states": "US", "etats-unis": "US", "uk": "GB"}
+
+
 def country_code(text: str) -> str | None:
     """The code ``text`` names: an exact ISO code first (alpha-2, then
-    alpha-3), then a country's name in the active language (or the start of
-    only one name), then its English name."""
+    alpha-3), then a few everyday names ("United States", "UK"), then a
+    country's name in the active language (or the start of only one name),
+    then its English name."""
     typed = text.strip()
     if len(typed) == 2 and typed.upper() in countries:
         return typed.upper()
@@ -27,6 +32,8 @@ def country_code(text: str) -> str | None:
     wanted = _plain(typed)
     if not wanted:
         return None
+    if wanted in EVERYDAY_NAMES:
+        return EVERYDAY_NAMES[wanted]
     names = [(code, _plain(str(name))) for code, name in countries]
     for code, name in names:
         if name == wanted:

@@ -8,9 +8,11 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import Model, QuerySet
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from .country_input import country_code
 from .locale_data import is_jurisdiction
 from .models import Company, Source
 
@@ -66,33 +68,52 @@ class NamedRecordField(LookupField):
 
 class CompanyField(NamedRecordField):
     """A company, given by slug (as in a shared URL) or by part of its name (as
-    typed in the form, without JavaScript)."""
+    typed in the form, without JavaScript). A box for one role (``role``:
+    "buyer", "seller", "target") knows only the companies that hold it: it
+    never suggests, nor asks "which one did you mean?" about, a company that
+    never bid. Text that names none is an error (code "unknown") that keeps
+    the ``nearest`` names that do."""
 
     max_candidates = 10
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, role: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("help_text", _("Type part of a company's name."))
         super().__init__(*args, **kwargs)
+        self.role = role
         self.widget.attrs.update({"list": "company-suggestions", "autocomplete": "off"})
+        if role:
+            self.widget.attrs["data-role"] = role
         self.candidates: list[Company] = []
+        self.nearest: list[Company] = []
 
     def resolve(self, text: str) -> Company:
-        company = Company.objects.filter(slug=text.lower()).first()
+        companies = Company.objects.holding(self.role)
+        company: Company | None = companies.filter(slug=text.lower()).first()
         if company is None:
-            exact = list(Company.objects.filter(name__iexact=text)[:2])
+            exact = list(companies.filter(name__iexact=text)[:2])
             if len(exact) == 1:
                 company = exact[0]
             else:
-                matches = list(Company.objects.matching(text)[: self.max_candidates + 1])
+                matches = list(companies.matching(text)[: self.max_candidates + 1])
                 if not matches:
+                    self.nearest = companies.nearest(text)
                     raise forms.ValidationError(
-                        _("No company matches “%(text)s”."), code="unknown", params={"text": text}
+                        NO_MATCH[self.role], code="unknown", params={"text": text}
                     )
                 if len(matches) > 1:
                     self.candidates = matches[: self.max_candidates]
                     raise AmbiguousCompany(text, self.candidates)
                 company = matches[0]
+        assert company is not None
         return company
+
+
+NO_MATCH = {
+    None: _("No company matches “%(text)s”."),
+    "buyer": _("No company that made a bid matches “%(text)s”."),
+    "seller": _("No company that sold in a deal matches “%(text)s”."),
+    "target": _("No company that was a deal's target matches “%(text)s”."),
+}
 
 
 class CompanyFilter(django_filters.Filter):  # type: ignore[misc]  # django-filter has no types
@@ -160,24 +181,51 @@ class SourceFilter(django_filters.Filter):  # type: ignore[misc]  # django-filte
     field_class = SourceField
 
 
-class CountryCodeField(forms.CharField):
-    """An ISO 3166 alpha-2 code, in any case ("ca" and "CA" alike)."""
+class CountrySelect(forms.Select):
+    """Every country by name in the page's language (django-countries sorts
+    them so), read when the page is drawn, after "Any country"."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 10)
+        super().__init__(*args, **kwargs)
+        self.choices = CallableChoiceIterator(_country_choices)
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    return [("", str(_("Any country"))), *((code, str(name)) for code, name in countries)]
+
+
+class CountryCodeField(forms.CharField):
+    """A country, by its ISO 3166 code in any case ("ca", "CA", "CAN") or by
+    its name in the page's language or English ("Canada"), as a URL may give
+    it; chosen from a list of names on the page. Cleans to the alpha-2 code."""
+
+    widget = CountrySelect
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
         super().__init__(*args, **kwargs)
 
     def to_python(self, value: Any) -> str:
-        code = (super().to_python(value) or "").strip().upper()
-        if not code:
+        text = (super().to_python(value) or "").strip()
+        if not text:
             return ""
-        if code not in countries:
+        code = country_code(text)
+        if code is None:
             raise forms.ValidationError(
-                _("“%(code)s” is not a country code (use two letters, such as US or FR)."),
+                _("No country is called “%(text)s”: choose one from the list."),
                 code="unknown_country",
-                params={"code": code},
+                params={"text": text},
             )
         return code
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        return {}  # a list of choices takes no maxlength
+
+    def prepare_value(self, value: Any) -> Any:
+        # The list selects the country whatever spelling the URL used.
+        if isinstance(value, str) and value.strip():
+            return country_code(value) or value
+        return value
 
 
 class CountryFilter(django_filters.CharFilter):  # type: ignore[misc]  # django-filter has no types
@@ -212,5 +260,8 @@ class SuggestionForm(forms.Form):
     any form field refuses it."""
 
     q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH)
+    role = forms.ChoiceField(
+        required=False, choices=[(role, role) for role in ("", "buyer", "seller", "target")]
+    )
 
     min_length = 2  # fewer letters match too many names to be of help

@@ -26,6 +26,9 @@ from .models import EARLIEST_DATE, Article, Authority, Bid, Company, Deadline, D
 from .querysets import today
 from .search_text import check_readable
 
+# The error codes of a value that names no record (filter_fields).
+NAMES_NOTHING = {"unknown", "unknown_country"}
+
 
 def _not_after_today(day: datetime.date) -> None:
     if day > today():
@@ -53,6 +56,23 @@ class ArchiveFilterSet(django_filters.FilterSet):
             return {}
         self.is_valid()  # cleans the form, valid or not
         return self.form.cleaned_data
+
+    @property
+    def matches_nothing(self) -> bool:
+        """Whether a filter was given a value that names nothing in the archive
+        (a company, source or country no record is): then the list is empty,
+        never the list unfiltered."""
+        if not self.is_bound or self.is_valid():
+            return False
+        return any(
+            error.code in NAMES_NOTHING
+            for errors in self.form.errors.as_data().values()
+            for error in errors
+        )
+
+    @property
+    def qs(self):
+        return self.queryset.none() if self.matches_nothing else super().qs
 
     def chosen(self) -> set[str]:
         """The filters given a valid value (an invalid one is ignored)."""
@@ -82,6 +102,8 @@ class FacetedFilterSet(ArchiveFilterSet):
     facets: tuple[str, ...] = ()  # the choice filters counted
 
     def queryset_without(self, *excluded: str) -> QuerySet[Any]:
+        if self.matches_nothing:
+            return self.queryset.none()
         qs = self.queryset.all()
         for name, value in self.valid_data().items():
             if name not in excluded and name != "sort":
@@ -100,9 +122,9 @@ class DealFilterForm(forms.Form):
 
 class DealFilterSet(FacetedFilterSet):
     company = CompanyFilter(label=_("Company (any role)"), method="filter_company")
-    buyer = CompanyFilter(label=_("Buyer"), method="filter_buyer")
-    seller = CompanyFilter(label=_("Seller"), method="filter_seller")
-    target = CompanyFilter(label=_("Target"), method="filter_target")
+    buyer = CompanyFilter(label=_("Buyer"), method="filter_buyer", role="buyer")
+    seller = CompanyFilter(label=_("Seller"), method="filter_seller", role="seller")
+    target = CompanyFilter(label=_("Target"), method="filter_target", role="target")
     country = CountryFilter(label=_("Country"), method="filter_country")
     # distinct=False: these columns are the deal's own, so no row can repeat,
     # and a DISTINCT would make PostgreSQL sort every matching row.
@@ -147,6 +169,7 @@ class DealFilterSet(FacetedFilterSet):
             ("announced", _("Oldest first")),
             ("title", _("Title")),
             ("-value", _("Highest value")),
+            ("value", _("Lowest value")),
         ],
     )
 
@@ -157,7 +180,9 @@ class DealFilterSet(FacetedFilterSet):
         "announced": [F("announced_on").asc(nulls_last=True), "title", "pk"],
         "title": ["title", "pk"],
         "-value": [F("value").desc(nulls_last=True), "title", "pk"],
+        "value": [F("value").asc(nulls_last=True), "title", "pk"],
     }
+    default_sort = "-announced"
 
     class Meta:
         model = Deal
@@ -205,7 +230,7 @@ class DealFilterSet(FacetedFilterSet):
     def ordering(self) -> list:
         """The chosen order (newest first when none is, or none could be read)."""
         chosen = getattr(self.form, "cleaned_data", {}).get("sort")
-        return self.orderings[chosen or "-announced"]
+        return self.orderings[chosen or self.default_sort]
 
     def filter_text(self, qs, name, text):
         # Applied after every other filter but the order, which it must know.

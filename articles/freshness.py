@@ -31,6 +31,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
@@ -292,8 +293,13 @@ def cached[T](namespace: str, parts: Any, compute: Callable[[], T]) -> T:
 
 
 def cached_count(queryset: QuerySet[Any]) -> int:
-    """``queryset.count()``, computed once per archive version."""
-    return cached("count", queryset.query.sql_with_params(), queryset.count)
+    """``queryset.count()``, computed once per archive version (0 at once
+    for a queryset that can hold nothing: ``none()``)."""
+    try:
+        sql = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return 0
+    return cached("count", sql, queryset.count)
 
 
 def cached_page(

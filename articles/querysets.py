@@ -51,9 +51,57 @@ class CompanyQuerySet(models.QuerySet):
             .order_by("match_rank", "name", "pk")
         )
 
+    def holding(self, role: str | None):
+        """Companies that hold ``role`` in some deal ("buyer": made a bid,
+        alone or jointly; "seller"; "target"), every company for None. Each
+        an EXISTS through the index of that role's column."""
+        if role is None:
+            return self.all()
+        if role == "buyer":
+            held = _model("Bid").bidders.through.objects.filter(company=models.OuterRef("pk"))
+        else:
+            held = _model("Deal").objects.filter(**{role: models.OuterRef("pk")})
+        return self.filter(models.Exists(held))
+
+    def nearest(self, text: str, size: int = 5, tries: int = 4):
+        """Up to ``size`` companies whose name holds the longest start of
+        ``text`` that any name holds, tried ``tries`` times, one letter
+        shorter each time (at least two letters): "Microsft" finds Microsoft
+        at "Micros". One query per try."""
+        text = text.strip()
+        for length in range(len(text) - 1, max(1, len(text) - 1 - tries), -1):
+            found = list(self.matching(text[:length])[:size])
+            if found:
+                return found
+        return []
+
     def subsidiaries_of(self, company):
         """The companies whose parent is ``company``, by name (names and links only)."""
         return self.filter(parent=company).only("pk", "name", "slug").order_by("name", "pk")
+
+    def with_deal_count(self):
+        """Each company's ``deal_count``: the deals it is in, in any role
+        (target, seller, bidder), each once. A correlated subquery: a union of
+        three index lookups per company, so it is for a page of rows (the
+        list's paginator reads a page's ids first, then these counts for
+        them alone), never for a whole table."""
+        company = self.model._meta.db_table
+        deal = _model("Deal")._meta.db_table
+        bid = _model("Bid")
+        bidders = bid.bidders.through._meta.db_table
+        return self.annotate(
+            deal_count=models.expressions.RawSQL(
+                f"""SELECT COUNT(*) FROM (
+                    SELECT id FROM {deal} WHERE target_id = {company}.id
+                    UNION SELECT id FROM {deal} WHERE seller_id = {company}.id
+                    UNION SELECT b.deal_id FROM {bid._meta.db_table} b
+                        JOIN {bidders} bb ON bb.bid_id = b.id
+                        WHERE bb.company_id = {company}.id
+                ) AS its_deals""",  # table names from the models, no input
+                (),
+                output_field=models.IntegerField(),
+            )
+        )
 
     def for_list(self):
         """Companies by name, with their parent. Two companies may share a name:

@@ -27,13 +27,14 @@ from django.contrib.postgres.search import (
     SearchRank,
 )
 from django.db.models import Case, F, Q, Value, When
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from . import dialect
+from .canonical import without_empty
 from .filter_fields import MAX_QUERY_LENGTH
 from .models import Article, Bid, Company, Deal
 from .search_text import UNREADABLE, UnreadableSearch, normalise, parse_terms, parsed
@@ -164,6 +165,10 @@ def search(text: str) -> Results:
 
 
 def search_view(request):
+    clean = without_empty(request.GET)
+    if clean != request.GET:  # the box sent empty: /search/?q= is /search/
+        query = clean.urlencode()
+        return redirect(f"{request.path}?{query}" if query else request.path)
     form = SearchForm(request.GET)
     text = form.cleaned_data["q"] if form.is_valid() else ""
     results = None

@@ -85,6 +85,7 @@ class ArchiveListView(FilterView):
         context["active_filters"] = active_filters(self.filterset, self.request.GET)
         context["ambiguous"] = ambiguous_choices(self.filterset, self.request.GET)
         context["filter_errors"] = filter_errors(self.filterset)
+        context["matches_nothing"] = self.filterset.matches_nothing
         if ignored := ignored_labels(self.filterset, self.request.GET):
             context["ignored_notice"] = _(
                 "Values that are not among the choices of %(filters)s were left out."
@@ -98,11 +99,28 @@ def filter_errors(filterset) -> list[dict]:
     if not filterset.is_bound or filterset.is_valid():
         return []
     ambiguous = filterset.ambiguous
+    query = filterset.data
     return [
-        {"label": filterset.form.fields[name].label, "messages": messages}
+        {
+            "label": filterset.form.fields[name].label,
+            "messages": messages,
+            "nearest": _picking(name, getattr(filterset.form.fields[name], "nearest", []), query),
+        }
         for name, messages in filterset.form.errors.items()
         if name not in ambiguous and name in filterset.form.fields
     ]
+
+
+def _picking(name, companies, query) -> list[dict]:
+    """Each company with the query string that puts it in box ``name``."""
+    choices = []
+    for company in companies:
+        picked = query.copy()
+        picked[name] = company.slug
+        picked.pop("page", None)
+        picked.pop(IGNORED, None)
+        choices.append({"company": company, "query": picked.urlencode()})
+    return choices
 
 
 def ambiguous_choices(filterset, query) -> list[dict]:
@@ -112,14 +130,8 @@ def ambiguous_choices(filterset, query) -> list[dict]:
         return []
     result = []
     for name, candidates in filterset.ambiguous.items():
-        choices = []
-        for company in candidates:
-            picked = query.copy()
-            picked[name] = company.slug
-            picked.pop("page", None)
-            picked.pop(IGNORED, None)
-            choices.append({"company": company, "query": picked.urlencode()})
         field = filterset.form.fields[name]
+        choices = _picking(name, candidates, query)
         result.append({"label": field.label, "text": query.get(name), "choices": choices})
     return result
 
@@ -217,6 +229,7 @@ class DealListView(ArchiveListView):
         context["facets"] = {**deal_facets(self.filterset), **review_facets(self.filterset)}
         context["review_facets_counted"] = self.filterset.review_counts.counted
         context["as_of"] = self.filterset.valid_data().get("as_of")
+        context["sorting"] = deal_sorting(self.filterset, self.request.GET, self.request.path)
         context["facets_counted"] = self.filterset.counts.facets_counted
         context["match_limit_reached"] = (
             self.filterset.limits_matches and context["paginator"].count >= self.match_limit
@@ -239,6 +252,45 @@ def deal_list_charts(filterset) -> list:
         chart_data.top_types("deals-types", facets),
     ]
     return [chart for chart in charts if not chart.empty]
+
+
+# The deal table's sortable columns: the order a click on each header asks
+# for, and the other way round when the list is already in that order.
+SORTABLE_COLUMNS = {
+    "title": ("title", None),
+    "value": ("-value", "value"),
+    "announced": ("-announced", "announced"),
+}
+
+
+def deal_sorting(filterset, query, path: str) -> dict:
+    """The sort links above the deal list and on its column headers: each a
+    query string (the default order leaves sort= out), the current one
+    marked, and each sorted header's aria-sort."""
+    current = filterset.valid_data().get("sort") or filterset.default_sort
+
+    def link(key: str) -> str:
+        changed = query.copy()
+        changed.pop("page", None)
+        changed.pop(IGNORED, None)
+        if key == filterset.default_sort:
+            changed.pop("sort", None)
+        else:
+            changed["sort"] = key
+        return f"{path}?{changed.urlencode()}" if changed else path
+
+    options = [
+        {"label": label, "href": link(key), "current": key == current}
+        for key, label in filterset.form.fields["sort"].choices
+    ]
+    columns = {}
+    for name, (first, reverse) in SORTABLE_COLUMNS.items():
+        key = reverse if current == first and reverse else first
+        direction = None
+        if current in (first, reverse):
+            direction = "descending" if current.startswith("-") else "ascending"
+        columns[name] = {"href": link(key), "aria_sort": direction}
+    return {"options": options, "columns": columns, "current": current}
 
 
 def deal_facets(filterset) -> dict[str, list[dict]]:
@@ -406,6 +458,15 @@ class CompanyListView(ArchiveListView):
     def get_queryset(self):
         return Company.objects.for_list()
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        def page_rows(ids):
+            """The companies of one page, in the list's order (names matching
+            the words first), with their deal counts counted for those rows
+            alone (see ArchivePaginator)."""
+            return queryset.with_deal_count().filter(pk__in=ids)
+
+        return super().get_paginator(queryset, per_page, rows=page_rows, **kwargs)
+
 
 def company_detail(request, slug):
     company = get_object_or_404(Company.objects.select_related("parent"), slug=slug)
@@ -467,7 +528,8 @@ def company_suggestions(request):
     if not form.is_valid():
         return JsonResponse({"results": [], "errors": form.errors.get_json_data()}, status=400)
     text = form.cleaned_data["q"]
-    companies = Company.objects.matching(text)[:10] if len(text) >= form.min_length else []
+    companies = Company.objects.holding(form.cleaned_data["role"] or None).matching(text)
+    companies = companies[:10] if len(text) >= form.min_length else []
     return JsonResponse(
         {
             "results": [

@@ -7,6 +7,7 @@ ImproperlyConfigured at start-up instead of being guessed at.
 
 import datetime
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -306,6 +307,15 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+# The language curators write deals, companies, deadlines and summaries in:
+# pages in another language mark that text with it (lang="en"), so that
+# screen readers pronounce it right. An article's title has its own.
+DEALWATCH_CURATION_LANGUAGE = os.environ.get("DEALWATCH_CURATION_LANGUAGE", "en").strip().lower()
+if not re.fullmatch(r"[a-z]{2,3}", DEALWATCH_CURATION_LANGUAGE):
+    raise ImproperlyConfigured(
+        "DEALWATCH_CURATION_LANGUAGE must be a language code such as en or fr, "
+        f"got {DEALWATCH_CURATION_LANGUAGE!r}."
+    )
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # French dates are offered year-month-day in forms (dealwatch/formats/fr).
 FORMAT_MODULE_PATH = ["dealwatch.formats"]
@@ -332,6 +342,8 @@ STORAGES = {
 # Under debug (and so in tests) whitenoise serves from the app folders and
 # picks up changes; in production it serves what collectstatic gathered.
 WHITENOISE_USE_FINDERS = DEBUG
+# Files browsers ask for at the site's root (/favicon.ico), served as they are.
+WHITENOISE_ROOT = BASE_DIR / "public"
 WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGIN_URL = "admin:login"

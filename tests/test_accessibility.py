@@ -100,13 +100,10 @@ class TestFilterBoxesAreDescribed:
         assert said["id_company"] == ["Type part of a company's name."]
         assert said["id_buyer"] == [
             "Type part of a company's name.",
-            "No company matches “Nobody at all”.",
+            "No company that made a bid matches “Nobody at all”.",
         ]
         assert said["id_announced_after"] == ["Enter a valid date."]
-        assert (
-            said["id_country"][1]
-            == "“ZZ” is not a country code (use two letters, such as US or FR)."
-        )
+        assert said["id_country"][1] == "No country is called “ZZ”: choose one from the list."
         assert said["id_country"][0].startswith("The number beside each choice")
         assert len(said["fieldset:1"]) == 1  # status: only the help
         assert len(said["fieldset:2"]) == 1  # type: only the help

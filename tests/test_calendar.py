@@ -175,18 +175,47 @@ def test_the_calendar_runs_a_fixed_number_of_queries(client, django_assert_num_q
 
 
 @pytest.mark.django_db
-def test_a_calendar_of_many_deals_holds_the_last_year_and_what_is_to_come(client):
-    old = DeadlineFactory(due_on=TODAY - datetime.timedelta(days=400))
+def test_every_calendar_holds_its_deadlines_whatever_their_age(client):
+    old = DeadlineFactory(due_on=TODAY - datetime.timedelta(days=4000))
     recent = DeadlineFactory(deal=old.deal, due_on=TODAY - datetime.timedelta(days=300))
     coming = DeadlineFactory(deal=old.deal, due_on=SOON)
-    assert set(events(parse(client.get(URL)))) == {uid(recent), uid(coming)}
-    company = reverse("articles:calendar_company", kwargs={"slug": old.deal.target.slug})
-    assert set(events(parse(client.get(company)))) == {uid(recent), uid(coming)}
-    # One deal's calendar tells its whole story, however old.
     everything = {uid(old), uid(recent), uid(coming)}
+    assert set(events(parse(client.get(URL)))) == everything
+    company = reverse("articles:calendar_company", kwargs={"slug": old.deal.target.slug})
+    assert set(events(parse(client.get(company)))) == everything
     deal = reverse("articles:calendar_deal", kwargs={"slug": old.deal.slug})
     assert set(events(parse(client.get(deal)))) == everything
     assert set(events(parse(client.get(URL, {"deal": old.deal.slug})))) == everything
+
+
+@pytest.mark.django_db
+def test_a_historical_archive_never_gives_an_empty_calendar(client, demo):
+    """The demo's deadlines are years old: the deadline list shows them, and
+    so must its calendar and the calendars of the companies involved."""
+    listed = client.get(reverse("articles:deadline_list")).context["sections"]
+    assert sum(section["page"].paginator.count for section in listed) == len(
+        events(parse(client.get(URL)))
+    )
+    for slug in ("microsoft", "bytedance", "tiktok"):
+        company = reverse("articles:calendar_company", kwargs={"slug": slug})
+        assert events(parse(client.get(company))), slug
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "page, args",
+    [
+        ("deadline_list", []),
+        ("deal_detail", ["tiktok-us-operations"]),
+        ("company_detail", ["tiktok"]),
+    ],
+)
+def test_the_pages_state_the_calendars_bound(client, demo, page, args):
+    html = client.get(reverse(f"articles:{page}", args=args)).content.decode()
+    said = "A calendar holds at most 500 deadlines: those to come first, then the latest past."
+    assert said in html
+    french = client.get("/fr" + reverse(f"articles:{page}", args=args)).content.decode()
+    assert "Un calendrier contient au plus 500" in french
 
 
 @pytest.mark.django_db

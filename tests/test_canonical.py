@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from articles import freshness
 from dealwatch.cache import BoundedLocMemCache
-from tests.factories import CompanyFactory, DealFactory
+from tests.factories import BidFactory, CompanyFactory, DealFactory
 
 URL = reverse("articles:deal_list")
 pytestmark = pytest.mark.django_db
@@ -62,7 +62,7 @@ def test_a_query_of_repeated_values_makes_a_small_page(client):
 
 
 def test_a_company_typed_by_name_becomes_its_slug_and_its_first_page(client):
-    CompanyFactory(name="Microsoft Corporation", slug="microsoft")
+    BidFactory(bidders=[CompanyFactory(name="Microsoft Corporation", slug="microsoft")])
     response = client.get(URL, {"buyer": "Microsoft Corporation", "page": "3", "utm_source": "n"})
     assert response["Location"] == f"{URL}?buyer=microsoft&utm_source=n"
 

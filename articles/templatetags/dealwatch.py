@@ -5,12 +5,14 @@ from babel.lists import format_list
 from babel.numbers import format_compact_currency, format_currency
 from django import template
 from django.conf import settings
+from django.template.defaulttags import querystring
 from django.urls import Resolver404, get_script_prefix, resolve, translate_url
 from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, ngettext
 
+from articles.calendar import MAX_EVENTS
 from articles.freshness import archive_version as current_archive_version
 from articles.locale_data import current_locale, language_name
 from articles.querysets import today as current_date
@@ -74,6 +76,33 @@ def lang_attr(code: str) -> str:
     if not code or code == (get_language() or "").split("-")[0]:
         return ""
     return format_html(' lang="{}"', code)
+
+
+@register.simple_tag(takes_context=True)
+def query(context, **changes) -> str:
+    """The page's query string with ``changes`` (None drops a parameter), as
+    {% querystring %} makes it, or nothing when no parameter is left: a link
+    never ends in a bare "?"."""
+    text = querystring(context, **changes)
+    return "" if text == "?" else text
+
+
+@register.simple_tag
+def curated_lang() -> str:
+    """lang="en" on text curators wrote (titles, summaries, deadline labels)
+    when the page is in another language than theirs (the setting
+    DEALWATCH_CURATION_LANGUAGE)."""
+    return lang_attr(settings.DEALWATCH_CURATION_LANGUAGE)
+
+
+@register.simple_tag
+def calendar_bound() -> str:
+    """What a calendar holds at most, said beside each link to one."""
+    return ngettext(
+        "A calendar holds at most %(count)s deadline: those to come first, then the latest past.",
+        "A calendar holds at most %(count)s deadlines: those to come first, then the latest past.",
+        MAX_EVENTS,
+    ) % {"count": MAX_EVENTS}
 
 
 @register.simple_tag

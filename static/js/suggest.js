@@ -1,5 +1,6 @@
 // Progressive enhancement: suggest company names as the reader types in a
-// company box. Without JavaScript the server resolves what was typed.
+// company box (a buyer's box only names companies that bid, and so on).
+// Without JavaScript the server resolves what was typed.
 (function () {
   "use strict";
   var list = document.getElementById("company-suggestions");
@@ -22,7 +23,8 @@
       var text = input.value.trim();
       if (text.length < 2) { return; }
       timer = setTimeout(function () {
-        fetch(endpoint + "?q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } })
+        var role = input.dataset.role ? "&role=" + encodeURIComponent(input.dataset.role) : "";
+        fetch(endpoint + "?q=" + encodeURIComponent(text) + role, { headers: { Accept: "application/json" } })
           .then(function (response) { return response.ok ? response.json() : { results: [] }; })
           .then(function (data) { fill(data.results); })
           .catch(function () { /* suggestions are optional */ });

@@ -61,3 +61,29 @@ def test_pages_fit_the_screen(page, live_server, demo_archive, screenshot, path,
     assert overflow <= 0
     slug = path.strip("/").replace("/", "-") or "home"
     screenshot(f"{slug}-{name}")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_footer_sits_at_the_bottom_of_a_short_page(page, live_server, width):
+    page.set_viewport_size({"width": width, "height": 1200})
+    page.goto(f"{live_server.url}/nope/")
+    bottom = page.evaluate("document.querySelector('.site-footer').getBoundingClientRect().bottom")
+    assert bottom == pytest.approx(1200, abs=1)
+    # The main part still spans the page's width (a flex column shrinks it).
+    main = page.evaluate("document.querySelector('main').getBoundingClientRect().width")
+    assert main == pytest.approx(min(width, 72 * 16), abs=1)
+
+
+@pytest.mark.parametrize("width, shown_as", [(375, "block"), (1280, "table-row")])
+def test_the_deal_table_is_cards_on_a_phone(page, live_server, demo_archive, width, shown_as):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}/deals/")
+    row = page.locator(".deal-table tbody tr").first
+    assert row.evaluate("row => getComputedStyle(row).display") == shown_as
+    # Every row's cells line up: the value column starts at one x for all rows.
+    if shown_as == "table-row":
+        lefts = page.eval_on_selector_all(
+            '.deal-table td[data-label="Value"]',
+            "cells => cells.map(cell => cell.getBoundingClientRect().left)",
+        )
+        assert len(lefts) == 6 and len(set(lefts)) == 1
