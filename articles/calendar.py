@@ -89,7 +89,7 @@ def authority_calendar(request, slug):
     mine = Q(authority=authority) | Q(review__authority=authority)
     return _calendar_response(
         request,
-        _recent(_deadlines().filter(mine)),
+        _deadlines().filter(mine),
         _("dealwatch: deadlines of %(authority)s") % {"authority": authority.label},
         f"{authority.slug}.ics",
     )

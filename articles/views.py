@@ -284,10 +284,10 @@ def deal_sorting(filterset, query, path: str) -> dict:
         for key, label in filterset.form.fields["sort"].choices
     ]
     columns = {}
-    for name, (first, reverse) in SORTABLE_COLUMNS.items():
-        key = reverse if current == first and reverse else first
+    for name, (first, reversed_key) in SORTABLE_COLUMNS.items():
+        key = reversed_key if current == first and reversed_key else first
         direction = None
-        if current in (first, reverse):
+        if current in (first, reversed_key):
             direction = "descending" if current.startswith("-") else "ascending"
         columns[name] = {"href": link(key), "aria_sort": direction}
     return {"options": options, "columns": columns, "current": current}
