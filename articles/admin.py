@@ -158,7 +158,7 @@ def _local_time(when) -> str:
 
 
 class StatusChangeForm(forms.ModelForm):
-    """A deal's or bid's form that asks, whenever the status changes, when
+    """A deal's, bid's or review's form that asks, whenever the status changes, when
     the change happened in the world (or says the date is not known), and
     optionally the article that reported it: saving closes the status
     period open until then and opens the next (articles.status_history)."""
@@ -264,6 +264,14 @@ class DealPartAdminForm(VersionedForm):
 
 
 class BidAdminForm(StatusChangeForm, DealPartAdminForm):
+    pass
+
+
+class ReviewInlineForm(StatusChangeForm, CuratedForm):
+    pass
+
+
+class ReviewAdminForm(StatusChangeForm, DealPartAdminForm):
     pass
 
 
@@ -413,7 +421,7 @@ class ReviewInline(UnambiguousDatesMixin, admin.StackedInline):
     own page (the link under each)."""
 
     model = Review
-    form = CuratedForm
+    form = ReviewInlineForm
     extra = 0
     show_change_link = True
     autocomplete_fields = ["authority", "sources"]
@@ -421,6 +429,7 @@ class ReviewInline(UnambiguousDatesMixin, admin.StackedInline):
         ("authority", "case_reference"),
         ("kind", "phase"),
         ("status", "opened_on", "decided_on"),
+        StatusChangeForm.STATUS_FIELDS,
         "remedies",
         "note",
         "sources",
@@ -602,7 +611,7 @@ class ReviewSuspensionInline(UnambiguousDatesMixin, admin.TabularInline):
 
 @admin.register(Review)
 class ReviewAdmin(UnambiguousDatesMixin, CuratedAdmin):
-    form = DealPartAdminForm
+    form = ReviewAdminForm
     inlines = [ReviewSuspensionInline]
     list_display = ["deal", "authority", "case_reference", "phase", "status", "opened_on",
                     "decided_on"]  # fmt: skip
@@ -613,7 +622,10 @@ class ReviewAdmin(UnambiguousDatesMixin, CuratedAdmin):
     autocomplete_fields = ["deal", "authority", "sources"]
     fieldsets = [
         (None, {"fields": ["deal", ("authority", "case_reference"), ("kind", "phase")]}),
-        (_("State"), {"fields": [("status", "opened_on", "decided_on")]}),
+        (
+            _("State"),
+            {"fields": [("status", "opened_on", "decided_on"), StatusChangeForm.STATUS_FIELDS]},
+        ),
         (None, {"fields": ["remedies", "note", "sources", "version"]}),
     ]
 

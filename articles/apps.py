@@ -43,11 +43,11 @@ class ArticlesConfig(AppConfig):
                 sender=ReviewSuspension,
                 dispatch_uid=f"touch-suspension-{signal}",
             )
-        # Each status change of a deal or bid closes one dated period and
-        # opens the next (issue 16).
+        # Each status change of a deal, bid or review closes one dated period
+        # and opens the next (issue 16).
         from .status_history import keep_in_step
 
-        for dated in (Deal, Bid):
+        for dated in (Deal, Bid, Review):
             post_save.connect(keep_in_step, sender=dated, dispatch_uid=f"status-periods-{dated}")
 
         # A deal and the bids and deadlines deleted with it share the date of

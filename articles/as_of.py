@@ -17,10 +17,20 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import timeline
-from .models import EARLIEST_DATE, Article, Bid, BidStatusPeriod, Deadline, Deal, DealStatusPeriod
+from .models import (
+    EARLIEST_DATE,
+    Article,
+    Bid,
+    BidStatusPeriod,
+    Deadline,
+    Deal,
+    DealStatusPeriod,
+    Review,
+    ReviewStatusPeriod,
+)
 from .querysets import today
 
-Period = DealStatusPeriod | BidStatusPeriod
+Period = DealStatusPeriod | BidStatusPeriod | ReviewStatusPeriod
 
 
 class AsOfForm(forms.Form):
@@ -85,12 +95,29 @@ class DeadlineThen:
     set_known: bool  # False: listed because its set date is not recorded
 
 
+@dataclass(frozen=True)
+class ReviewThen:
+    """A review on the day: its status then, and its phase when that status
+    is still today's (a review's phase has no dated history)."""
+
+    review: Review
+    status: Status
+
+    @property
+    def phase(self) -> str:
+        period = self.status.period
+        if self.status.known and period is not None and period.is_current:
+            return self.review.get_phase_display()
+        return ""
+
+
 @dataclass
 class PastView:
     deal: Deal
     on: datetime.date
     status: Status
     bids: list[tuple[Bid, Status]] = field(default_factory=list)
+    reviews: list[ReviewThen] = field(default_factory=list)
     deadlines: list[DeadlineThen] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     events: list[timeline.Event] = field(default_factory=list)
@@ -105,13 +132,16 @@ class PastView:
 
 def deal_as_of(deal: Deal, on: datetime.date) -> PastView:
     """Reads the deal's story (four queries, articles.timeline), its status
-    periods and its bids' (two), and when each deadline was first reported
-    (one)."""
+    periods, its bids' and its reviews' (three), and when each deadline was
+    first reported (one)."""
     story = timeline.for_deal(deal)
     deal_periods = list(deal.status_periods.all())
     bid_periods: dict[int, list[Period]] = {}
     for period in BidStatusPeriod.objects.filter(bid__deal=deal):
         bid_periods.setdefault(period.bid_id, []).append(period)
+    review_periods: dict[int, list[Period]] = {}
+    for review_period in ReviewStatusPeriod.objects.filter(review__deal=deal):
+        review_periods.setdefault(review_period.review_id, []).append(review_period)
     first_sources: dict[int, Any] = dict(
         Deadline.objects.filter(deal=deal)
         .annotate(first=Min("sources__published_on"))
@@ -126,6 +156,8 @@ def deal_as_of(deal: Deal, on: datetime.date) -> PastView:
         *(a.published_on for a in story.articles),
         *(p.started_on for p in deal_periods if p.started_on),
         *(p.started_on for ps in bid_periods.values() for p in ps if p.started_on),
+        *(p.started_on for ps in review_periods.values() for p in ps if p.started_on),
+        *(d for r in story.reviews for d in (r.opened_on, r.decided_on) if d),
         *(d for d in (set_on(x) for x in story.deadlines) if d),
         *(x.due_on for x in story.deadlines),
     }
@@ -137,6 +169,11 @@ def deal_as_of(deal: Deal, on: datetime.date) -> PastView:
         bid_status = status_on(bid_periods.get(bid.pk, []), on)
         if not bid_status.began_after:
             view.bids.append((bid, bid_status))
+    for review in story.reviews:
+        review_status = status_on(review_periods.get(review.pk, []), on)
+        opened_later = review.opened_on is not None and review.opened_on > on
+        if not (review_status.began_after or opened_later):
+            view.reviews.append(ReviewThen(review, review_status))
     view.deadlines = [
         DeadlineThen(x, passed=x.due_on < on, set_known=set_on(x) is not None)
         for x in story.deadlines

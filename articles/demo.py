@@ -851,6 +851,8 @@ def load_demo_data() -> int:
 
 
 def _create_reviews(deal, reviews, authorities) -> None:
+    """Each review's status history is what its opened and decided dates
+    tell (status_history.keep_in_step gives it on creation)."""
     for data in reviews:
         review = Review.objects.create(
             deal=deal,

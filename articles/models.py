@@ -1201,6 +1201,32 @@ class BidStatusPeriod(StatusPeriod):
         return self.bid
 
 
+class ReviewStatusPeriod(StatusPeriod):
+    review = models.ForeignKey(
+        Review, verbose_name=_("review"), on_delete=models.CASCADE, related_name="status_periods"
+    )
+    status = models.CharField(_("status"), max_length=24, choices=ReviewStatus)
+
+    objects = StatusPeriodQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta(StatusPeriod.Meta):
+        verbose_name = _("review status period")
+        verbose_name_plural = _("review status periods")
+        constraints = StatusPeriod.period_rules("review_period", "review", ReviewStatus)
+        indexes = [
+            # A deal page's reviews as of a date.
+            models.Index(fields=["review", "started_on"], name="review_period_review_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.review_id}: {self.get_status_display()}"
+
+    @property
+    def record(self) -> Review:
+        return self.review
+
+
 class DealTally(models.Model):
     """How many deals have each status and type, announced in each year, in
     all (country "") and in each country they cover: the deal list's counts,

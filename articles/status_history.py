@@ -1,4 +1,4 @@
-"""The dated status history of deals and bids (issue 16): each status a
+"""The dated status history of deals, bids and reviews (issue 16): each status a
 record held, from when to when, and the one place that writes it.
 
 A record's current status is its open period's. Every save keeps the two
@@ -33,6 +33,9 @@ from .models import (
     Deal,
     DealStatus,
     DealStatusPeriod,
+    Review,
+    ReviewStatus,
+    ReviewStatusPeriod,
 )
 
 # A deal in one of these has closed; before, the backfill can only say it
@@ -65,11 +68,17 @@ class Span:
     is_current: bool
 
 
-Period = DealStatusPeriod | BidStatusPeriod
+Period = DealStatusPeriod | BidStatusPeriod | ReviewStatusPeriod
+Dated = Deal | Bid | Review
+PERIOD_MODELS: dict[type[Model], tuple[type[Period], str]] = {
+    Deal: (DealStatusPeriod, "deal"),
+    Bid: (BidStatusPeriod, "bid"),
+    Review: (ReviewStatusPeriod, "review"),
+}
 
 
-def period_model(record: Model) -> type[DealStatusPeriod] | type[BidStatusPeriod]:
-    return DealStatusPeriod if isinstance(record, Deal) else BidStatusPeriod
+def period_model(record: Model) -> type[Period]:
+    return PERIOD_MODELS[type(record)][0]
 
 
 def _periods(record: Model) -> QuerySet[Any]:
@@ -77,19 +86,29 @@ def _periods(record: Model) -> QuerySet[Any]:
 
 
 def _record_field(record: Model) -> str:
-    return "deal" if isinstance(record, Deal) else "bid"
+    return PERIOD_MODELS[type(record)][1]
 
 
-def periods_from_dates(record: Deal | Bid) -> list[Span]:
+def periods_from_dates(record: Dated) -> list[Span]:
     """The periods a record's own dates tell, unknown dates left empty.
 
     A closed deal was announced (on ``announced_on``) until it closed (on
     ``closed_on``); a deal pending approval was announced, then went to
     approval on a date not known; any other deal has held its status since
-    it was announced. Bids alike, with ``submitted_on`` and ``resolved_on``.
+    it was announced. Bids alike, with ``submitted_on`` and ``resolved_on``;
+    reviews with ``opened_on`` and ``decided_on`` (a review in depth was
+    under review first, until a date not known).
     """
     previous: str
-    if isinstance(record, Deal):
+    if isinstance(record, Review):
+        start, end, previous = record.opened_on, record.decided_on, ReviewStatus.UNDER_REVIEW
+        if record.status == ReviewStatus.IN_DEPTH:
+            return [
+                Span(previous, start, None, False),
+                Span(record.status, None, None, True),
+            ]
+        closed = record.status in Review.DECIDED_STATUSES
+    elif isinstance(record, Deal):
         start, end, previous = record.announced_on, record.closed_on, DealStatus.ANNOUNCED
         if record.status == DealStatus.PENDING_APPROVAL:
             return [
@@ -105,9 +124,9 @@ def periods_from_dates(record: Deal | Bid) -> list[Span]:
     return [Span(record.status, start, None, True)]
 
 
-def fill_from_dates(record: Deal | Bid) -> None:
+def fill_from_dates(record: Dated) -> None:
     """Give a record that has no period the ones its dates tell. The demo
-    loaders call it for every deal and bid they create."""
+    loaders call it for every deal, bid and review they create."""
     if _periods(record).exists():
         return
     # Any: the stubs cannot follow one of two models through bulk_create.
@@ -119,7 +138,7 @@ def fill_from_dates(record: Deal | Bid) -> None:
 
 
 @transaction.atomic
-def replace_history(record: Deal | Bid, spans: list[tuple[str, Any, Any, Article | None]]) -> None:
+def replace_history(record: Dated, spans: list[tuple[str, Any, Any, Article | None]]) -> None:
     """Replace a record's periods with ``spans`` (status, from, until,
     source), oldest first; the last is current and must be the record's
     status. For the demo's real histories."""
@@ -160,7 +179,7 @@ def check_no_overlap(periods: list[Period]) -> None:
 
 
 @transaction.atomic
-def record_change(record: Deal | Bid, change: StatusChange) -> Period:
+def record_change(record: Dated, change: StatusChange) -> Period:
     """Close the record's open period on ``change.on`` and open one with its
     (new) status from then. A change dated before the open period began is
     refused."""
@@ -190,7 +209,7 @@ def record_change(record: Deal | Bid, change: StatusChange) -> Period:
 
 
 def keep_in_step(
-    sender: type[Model], instance: Deal | Bid, created: bool, raw: bool = False, **kwargs: Any
+    sender: type[Model], instance: Dated, created: bool, raw: bool = False, **kwargs: Any
 ) -> None:
     """post_save: a new record gets its periods, a changed status its next
     period (dated by the ``status_change`` the admin set, else not known)."""
@@ -249,12 +268,26 @@ FILL_SQL = {
         "FROM articles_bid b "
         "WHERE NOT EXISTS (SELECT 1 FROM articles_bidstatusperiod p WHERE p.bid_id = b.id)"
     ),
+    "review": (
+        "INSERT INTO articles_reviewstatusperiod "
+        "(review_id, status, started_on, ended_on, is_current) "
+        "SELECT r.id, 'under_review', r.opened_on, "
+        "CASE WHEN r.status = 'in_depth' THEN NULL ELSE r.decided_on END, FALSE "
+        "FROM articles_review r "
+        "WHERE r.status <> 'under_review' "
+        "AND NOT EXISTS (SELECT 1 FROM articles_reviewstatusperiod p WHERE p.review_id = r.id) "
+        "UNION ALL "
+        "SELECT r.id, r.status, CASE WHEN r.status = 'under_review' THEN r.opened_on "
+        "WHEN r.status = 'in_depth' THEN NULL ELSE r.decided_on END, NULL, TRUE "
+        "FROM articles_review r "
+        "WHERE NOT EXISTS (SELECT 1 FROM articles_reviewstatusperiod p WHERE p.review_id = r.id)"
+    ),
 }
 
 
 def fill_all(using: str = "default") -> dict[str, int]:
-    """Give every deal and bid without periods the ones their dates tell,
-    set-based (two statements); how many periods each table gained."""
+    """Give every deal, bid and review without periods the ones their dates
+    tell, set-based (one statement per table); how many periods each table gained."""
     added = {}
     with transaction.atomic(using=using), connections[using].cursor() as cursor:
         for table, statement in FILL_SQL.items():

@@ -403,6 +403,7 @@ def deal_past(request, deal, on):
         "past": view,
         "status_note": as_of.status_note(view.status),
         "bids": [(bid, status, as_of.status_note(status)) for bid, status in view.bids],
+        "reviews": [(then, as_of.status_note(then.status)) for then in view.reviews],
     }
     return render(request, "articles/deal_as_of.html", context)
 

@@ -1,4 +1,4 @@
-"""The admin asks when a deal's or bid's status changed (issue 16), and its
+"""The admin asks when a deal's, bid's or review's status changed (issue 16), and its
 save closes one status period and opens the next."""
 
 import datetime
@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from articles.models import Bid, Deal
+from articles.models import Bid, Deal, Review
 from tests.admin_forms import form_data
-from tests.factories import ArticleFactory, BidFactory, DealFactory
+from tests.factories import ArticleFactory, BidFactory, DealFactory, ReviewFactory
 
 D = datetime.date
 
@@ -135,3 +135,37 @@ def test_a_new_deal_opens_its_first_period_from_the_admin(curator_client):
     response = curator_client.post(reverse("admin:articles_deal_add"), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert spans(Deal.objects.get(slug="fresh-deal")) == [("announced", D(2024, 6, 1), None, True)]
+
+
+@pytest.mark.django_db
+def test_a_reviews_own_page_asks_for_the_date(curator_client):
+    review = ReviewFactory(opened_on=D(2022, 11, 1))
+    url = reverse("admin:articles_review_change", args=[review.pk])
+    page = curator_client.get(url).content.decode()
+    changes = {"status": "prohibited", "decided_on": "2023-04-26"}
+    response = curator_client.post(url, form_data(page, **changes))
+    assert "The status changed: give the date it happened" in response.content.decode()
+    response = curator_client.post(url, form_data(page, **changes, status_changed_on="2023-04-26"))
+    assert response.status_code == 302
+    assert spans(review) == [
+        ("under_review", D(2022, 11, 1), D(2023, 4, 26), False),
+        ("prohibited", D(2023, 4, 26), None, True),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_review_inline_asks_for_the_date_too(curator_client):
+    review = ReviewFactory(opened_on=D(2022, 11, 1))
+    deal = review.deal
+    page = curator_client.get(deal_page(deal)).content.decode()
+    assert 'name="reviews-0-status_changed_on"' in page
+    data = form_data(page, **{"reviews-0-status": "in_depth"})
+    response = curator_client.post(deal_page(deal), data)
+    assert "The status changed: give the date it happened" in response.content.decode()
+    data["reviews-0-status_date_unknown"] = "on"
+    response = curator_client.post(deal_page(deal), data)
+    assert response.status_code == 302
+    assert spans(Review.objects.get(pk=review.pk)) == [
+        ("under_review", D(2022, 11, 1), None, False),
+        ("in_depth", None, None, True),
+    ]

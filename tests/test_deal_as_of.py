@@ -46,6 +46,11 @@ def test_on_1_september_2020_two_bids_were_pending_and_the_deadline_ahead(client
     assert "first extension" not in deadlines
     # The article of 14 September had not been published.
     assert "Microsoft écarté du rachat de TikTok" not in html
+    # CFIUS's review was under way, since a date not recorded.
+    reviews = section(html, "reviews-heading")
+    assert "CFIUS, foreign investment" in reviews
+    assert "not known" in reviews and "Abandoned" not in reviews
+    assert "When this review was opened is not recorded." in reviews
 
 
 @pytest.mark.django_db
@@ -56,6 +61,8 @@ def test_on_14_september_2020_the_joint_bid_was_rejected_and_oracle_chosen(clien
     assert "Oracle: Accepted" in bids
     assert "Microsoft écarté du rachat de TikTok" in section(html, "timeline-heading")
     assert "Status then: Announced" in text(html)
+    reviews = section(html, "reviews-heading")
+    assert "CFIUS" in reviews and "Abandoned" not in reviews
 
 
 @pytest.mark.django_db
@@ -63,6 +70,9 @@ def test_on_1_march_2021_the_deal_was_abandoned(client, demo):
     html = past(client, "2021-03-01")
     assert "Status then: Abandoned" in text(html)
     assert "passed" in section(html, "deadlines-heading")
+    assert "CFIUS, foreign investment or national security: Abandoned with the deal" in section(
+        html, "reviews-heading"
+    )
 
 
 @pytest.mark.django_db
@@ -131,9 +141,10 @@ def test_past_views_are_kept_apart_in_the_cache(client, demo):
 
 @pytest.mark.django_db
 def test_a_past_view_reads_a_fixed_number_of_queries(client, demo, django_assert_num_queries):
-    # version, deal, bids, bidders, deadlines, articles, deal periods, bid
-    # periods, deadlines' first sources
-    with django_assert_num_queries(9):
+    # version, deal, bids, bidders, deadlines, reviews, their deadlines,
+    # articles, deal periods, bid periods, review periods, deadlines' first
+    # sources
+    with django_assert_num_queries(12):
         client.get(TIKTOK, {"as_of": "2020-09-14"})
 
 
@@ -145,3 +156,37 @@ def test_a_deadline_whose_setting_is_not_dated_is_listed_with_a_caveat(client, d
     assert "Outside date of the merger agreement" in deadlines
     assert "When it was set is not recorded" in deadlines
     assert "Microsoft: Submitted" in section(html, "bids-heading")
+
+
+ACTIVISION = reverse("articles:deal_detail", kwargs={"slug": "microsoft-activision-blizzard"})
+
+
+@pytest.mark.django_db
+def test_on_1_march_2023_the_cma_was_still_reviewing_activision(client, demo):
+    html = client.get(ACTIVISION, {"as_of": "2023-03-01"}).content.decode()
+    reviews = section(html, "reviews-heading")
+    # Decided on 26 April: under review then, its phase of today not claimed.
+    assert "CMA, merger control: Under review" in reviews
+    assert "Prohibited" not in reviews and "phase:" not in reviews
+
+
+@pytest.mark.django_db
+def test_on_1_may_2023_the_cma_had_prohibited_activision(client, demo):
+    html = client.get(ACTIVISION, {"as_of": "2023-05-01"}).content.decode()
+    reviews = section(html, "reviews-heading")
+    assert "CMA, merger control: Prohibited phase: Phase 2 (in depth)" in reviews
+    # The EC's clearance (15 May) had not come.
+    assert "Cleared with remedies" not in reviews
+
+
+@pytest.mark.django_db
+def test_a_review_opened_later_is_absent(client, demo):
+    html = client.get(ACTIVISION, {"as_of": "2022-06-01"}).content.decode()
+    # The CMA opened its review on 6 July 2022.
+    assert "CMA, merger control: Under review" not in section(html, "reviews-heading")
+
+
+@pytest.mark.django_db
+def test_the_steps_between_events_include_review_decisions(client, demo):
+    html = client.get(ACTIVISION, {"as_of": "2023-04-20"}).content.decode()
+    assert 'href="?as_of=2023-04-26" rel="next"' in html  # the CMA's prohibition

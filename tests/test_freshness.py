@@ -193,6 +193,7 @@ TRIGGER_MIGRATIONS = [
     "0011_archive_state",
     "0020_review_triggers_and_permissions",
     "0022_status_period_ranges_and_triggers",
+    "0024_review_status_periods",
 ]
 
 

@@ -1,4 +1,4 @@
-"""The dated status history of deals and bids (issue 16): kept in step with
+"""The dated status history of deals, bids and reviews (issue 16): kept in step with
 each record's status, its rules held by the database, and the set-based fill
 agreeing with the per-record one."""
 
@@ -10,9 +10,16 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from articles import status_history
-from articles.models import Bid, BidStatusPeriod, Deal, DealStatusPeriod
+from articles.models import (
+    Bid,
+    BidStatusPeriod,
+    Deal,
+    DealStatusPeriod,
+    Review,
+    ReviewStatusPeriod,
+)
 from articles.status_history import StatusChange
-from tests.factories import BidFactory, DealFactory
+from tests.factories import BidFactory, DealFactory, ReviewFactory
 
 D = datetime.date
 
@@ -86,6 +93,19 @@ def test_the_database_refuses_overlapping_periods():
 
 
 @pytest.mark.django_db
+@pytest.mark.postgres(reason="the exclusion constraint is PostgreSQL's")
+def test_the_database_refuses_overlapping_review_periods():
+    review = ReviewFactory(opened_on=D(2020, 1, 1))  # under review, from 2020-01-01, open
+    ReviewStatusPeriod.objects.filter(review=review).update(
+        is_current=False, ended_on=D(2020, 6, 1)
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReviewStatusPeriod.objects.create(
+            review=review, status="cleared", started_on=D(2020, 3, 1), is_current=True
+        )
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("fields", "rule"),
     [
@@ -130,24 +150,80 @@ BIDS = [
     {"status": "accepted", "submitted_on": D(2021, 2, 1), "resolved_on": D(2021, 3, 1)},
     {"status": "lapsed", "submitted_on": None, "resolved_on": None},
 ]
+REVIEWS = [
+    {"status": "under_review", "opened_on": D(2021, 2, 1), "decided_on": None},
+    {"status": "in_depth", "opened_on": D(2021, 2, 1), "decided_on": None},
+    {"status": "prohibited", "opened_on": D(2021, 2, 1), "decided_on": D(2021, 8, 1)},
+    {"status": "cleared", "opened_on": None, "decided_on": D(2021, 8, 1)},
+]
 
 
 @pytest.mark.django_db
 def test_the_set_based_fill_gives_what_each_record_dates_tell():
     deals = [DealFactory(**fields) for fields in RECORDS]
     bids = [BidFactory(deal=deals[0], **fields) for fields in BIDS]
-    expected = {r.pk: spans(r) for r in [*deals, *bids]}
+    reviews = [ReviewFactory(deal=deals[0], **fields) for fields in REVIEWS]
+    records = [*deals, *bids, *reviews]
+    expected = [spans(r) for r in records]
     DealStatusPeriod.objects.all().delete()
     BidStatusPeriod.objects.all().delete()
+    ReviewStatusPeriod.objects.all().delete()
     added = status_history.fill_all()
-    assert added == {"deal": 10, "bid": 6}
-    assert {r.pk: spans(r) for r in [*deals, *bids]} == expected
-    assert status_history.fill_all() == {"deal": 0, "bid": 0}  # runs again safely
+    assert added == {"deal": 10, "bid": 6, "review": 7}
+    assert [spans(r) for r in records] == expected
+    assert status_history.fill_all() == {"deal": 0, "bid": 0, "review": 0}  # runs again safely
 
 
 def test_the_backfill_migration_froze_todays_fill():
     migration = importlib.import_module("articles.migrations.0023_status_periods_from_dates")
-    assert migration.FILL_SQL == status_history.FILL_SQL
+    assert {k: status_history.FILL_SQL[k] for k in ("deal", "bid")} == migration.FILL_SQL
+    reviews = importlib.import_module("articles.migrations.0024_review_status_periods")
+    assert status_history.FILL_SQL["review"] == reviews.FILL_SQL
+
+
+@pytest.mark.django_db
+def test_a_review_keeps_its_status_history_in_step():
+    review = ReviewFactory(opened_on=D(2022, 11, 1))
+    assert spans(review) == [("under_review", D(2022, 11, 1), None, True)]
+    review.status = Review.Status.PROHIBITED
+    review.decided_on = D(2023, 4, 26)
+    review.status_change = StatusChange(on=D(2023, 4, 26))
+    review.save()
+    assert spans(review) == [
+        ("under_review", D(2022, 11, 1), D(2023, 4, 26), False),
+        ("prohibited", D(2023, 4, 26), None, True),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_decided_review_gets_its_periods_from_its_dates():
+    review = ReviewFactory(
+        status=Review.Status.CLEARED, opened_on=D(2022, 1, 3), decided_on=D(2022, 2, 7)
+    )
+    assert spans(review) == [
+        ("under_review", D(2022, 1, 3), D(2022, 2, 7), False),
+        ("cleared", D(2022, 2, 7), None, True),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_review_has_one_current_period():
+    review = ReviewFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReviewStatusPeriod.objects.create(review=review, status="cleared", is_current=True)
+
+
+@pytest.mark.django_db
+def test_a_review_period_cannot_end_before_it_began():
+    review = ReviewFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReviewStatusPeriod.objects.create(
+            review=review,
+            status="in_depth",
+            started_on=D(2022, 5, 1),
+            ended_on=D(2022, 4, 1),
+            is_current=False,
+        )
 
 
 @pytest.mark.django_db
@@ -157,6 +233,6 @@ def test_the_demo_deal_carries_its_reported_history(demo):
         ("announced", D(2020, 8, 6), D(2021, 2, 10), False),
         ("abandoned", D(2021, 2, 10), None, True),
     ]
-    # Every demo deal and bid has its current period, with its status.
-    for record in [*Deal.objects.all(), *Bid.objects.all()]:
+    # Every demo deal, bid and review has its current period, with its status.
+    for record in [*Deal.objects.all(), *Bid.objects.all(), *Review.objects.all()]:
         assert record.status_periods.get(is_current=True).status == record.status
