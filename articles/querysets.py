@@ -410,6 +410,11 @@ class ReviewQuerySet(models.QuerySet):
             )
         )
 
+    def with_suspensions(self) -> "ReviewQuerySet":
+        """With their clock stops (one prefetch query), which
+        ``Review.statutory_decision`` reads."""
+        return self.prefetch_related("suspensions")
+
     def for_list(self) -> "ReviewQuerySet":
         """Reviews with their deal (and its target) and authority."""
         return self.select_related("authority", "deal", "deal__target").defer(

@@ -675,7 +675,10 @@ def authority_detail(request, slug):
     authority = get_object_or_404(Authority.objects.select_related("parent"), slug=slug)
     reviews = Review.objects.filter(authority=authority).for_list()
     open_reviews, more_open = first_and_rest(
-        reviews.open().with_next_deadline().order_by(F("opened_on").asc(nulls_last=True), "pk"),
+        reviews.open()
+        .with_next_deadline()
+        .with_suspensions()
+        .order_by(F("opened_on").asc(nulls_last=True), "pk"),
         OPEN_REVIEWS,
     )
     latest = reviews.decided().order_by("-decided_on", "-pk")[:LATEST_DECISIONS]

@@ -132,9 +132,9 @@ class TestDealPage:
             ReviewFactory(deal=deal)
             ArticleFactory(deals=[deal])
         # archive version, deal, bids, bidders, bid sources, deadlines,
-        # reviews, their next deadlines, review sources, deadline sources,
-        # articles.
-        with django_assert_num_queries(11):
+        # reviews, their next deadlines, their clock stops, review sources,
+        # deadline sources, articles.
+        with django_assert_num_queries(12):
             client.get(deal.get_absolute_url())
 
 
