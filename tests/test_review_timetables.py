@@ -6,7 +6,9 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from icalendar import Calendar
 
+from articles import calendar as calendar_module
 from articles.models import Review, ReviewSuspension
 from tests.factories import AuthorityFactory, DeadlineFactory, ReviewFactory
 
@@ -148,3 +150,60 @@ def test_the_pages_mark_the_computed_date_in_french(client):
     for url in (deal_url, authority_url):
         page = html_of(client.get(url))
         assert "Attendue au plus tard le" in page and "calculée" in page
+
+
+# Calendars
+
+
+def expected_events(response) -> list:
+    assert response.status_code == 200
+    calendar = Calendar.from_ical(response.content)
+    return [event for event in calendar.walk("VEVENT") if str(event["UID"]).startswith("review-")]
+
+
+def test_every_calendar_of_the_review_holds_its_expected_date(client):
+    review = commission_review()
+    urls = [
+        reverse("articles:calendar"),
+        reverse("articles:calendar_deal", args=[review.deal.slug]),
+        reverse("articles:calendar_authority", args=["european-commission"]),
+    ]
+    for url in urls:
+        (event,) = expected_events(client.get(url))
+        assert "expected (computed)" in str(event["SUMMARY"])
+        assert event.decoded("DTSTART") == D(2023, 8, 7)
+
+
+def test_a_curated_deadline_takes_the_expected_event_out_of_the_calendar(client):
+    review = commission_review()
+    DeadlineFactory(deal=review.deal, review=review, due_on=TODAY + datetime.timedelta(days=20))
+    url = reverse("articles:calendar_deal", args=[review.deal.slug])
+    assert expected_events(client.get(url)) == []
+
+
+def test_a_filtered_archive_calendar_leaves_the_expected_dates_out(client):
+    commission_review()
+    url = reverse("articles:calendar")
+    assert expected_events(client.get(url, {"kind": "regulatory_review"})) == []
+
+
+def test_the_calendar_reads_the_expected_dates_in_a_fixed_number_of_queries(
+    client, django_assert_num_queries
+):
+    first = commission_review()
+    for _n in range(3):
+        ReviewFactory(
+            authority=first.authority, phase=Review.Phase.PHASE_1, opened_on=D(2023, 6, 30)
+        )
+    # Deadlines; the reviews awaiting a computed date; their clock stops.
+    with django_assert_num_queries(3):
+        assert len(expected_events(client.get(reverse("articles:calendar")))) == 4
+
+
+def test_the_calendar_stops_at_its_cap_with_expected_dates(client, monkeypatch):
+    monkeypatch.setattr(calendar_module, "MAX_EVENTS", 2)
+    for _n in range(3):
+        DeadlineFactory(due_on=TODAY + datetime.timedelta(days=3))
+    commission_review()
+    response = client.get(reverse("articles:calendar"))
+    assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 2
