@@ -207,3 +207,48 @@ def test_the_calendar_stops_at_its_cap_with_expected_dates(client, monkeypatch):
     commission_review()
     response = client.get(reverse("articles:calendar"))
     assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 2
+
+
+# /deadlines/
+
+
+def test_the_deadlines_page_lists_expected_decisions_apart(client):
+    first = commission_review()
+    ReviewFactory(authority=first.authority, phase=Review.Phase.PHASE_1, opened_on=D(2023, 7, 3))
+    page = html_of(client.get(reverse("articles:deadline_list")))
+    expected = page[page.index('id="expected-heading"') :].split("</section>")[0]
+    assert "computed, no deadline recorded" in expected and "(2)" in expected
+    assert 'datetime="2023-08-07"' in expected and "computed: " in expected
+    assert first.deal.title in expected
+
+
+def test_the_deadlines_page_leaves_out_reviews_with_a_curated_deadline(client):
+    review = commission_review()
+    DeadlineFactory(deal=review.deal, review=review, due_on=TODAY + datetime.timedelta(days=20))
+    assert 'id="expected-heading"' not in html_of(client.get(reverse("articles:deadline_list")))
+
+
+def test_the_deadlines_page_expected_list_in_french(client):
+    commission_review()
+    with translation.override("fr"):
+        url = reverse("articles:deadline_list")
+    page = html_of(client.get(url))
+    assert "Décisions attendues (calculées" in page and "calculée : " in page
+
+
+def test_the_deadlines_page_reads_expected_decisions_in_a_fixed_number_of_queries(
+    client, django_assert_num_queries
+):
+    first = commission_review()
+    url = reverse("articles:deadline_list")
+    # No deadline: the version, the sections' counts (a page is read only
+    # when its count is not zero), the chart, the reviews awaiting a
+    # computed date and their clock stops.
+    with django_assert_num_queries(7):
+        assert "Expected by" in html_of(client.get(url))
+    for _n in range(5):
+        ReviewFactory(
+            authority=first.authority, phase=Review.Phase.PHASE_1, opened_on=D(2024, 1, 8)
+        )
+    with django_assert_num_queries(7):
+        assert html_of(client.get(url)).count("Expected by") == 6
