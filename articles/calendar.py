@@ -12,6 +12,11 @@ whatever their age, so that a historical archive never gives an empty one;
 none holds more than MAX_EVENTS, so that no feed grows with the archive:
 the upcoming ones are kept first (soonest first), then the past (latest
 first). The pages offering a calendar state the bound (calendar_bound).
+
+Open reviews without a curated deadline to come add their computed
+statutory decision date (articles.timetables) as an "expected (computed)"
+event, within the same bound; the archive's calendar adds them only when
+it is not filtered, as the deadline filters do not apply to reviews.
 """
 
 import datetime
@@ -29,7 +34,7 @@ from icalendar import Calendar, Event
 
 from .filter_fields import SlugFilter
 from .filters import DeadlineFilterSet
-from .models import Authority, Company, Deadline, Deal
+from .models import Authority, Company, Deadline, Deal, Review
 from .querysets import today
 from .syndication import invalid_filters_response
 
@@ -60,7 +65,13 @@ def deadlines_calendar(request):
     filterset = CalendarFilterSet(request.GET, queryset=_deadlines())
     if not filterset.is_valid():
         return invalid_filters_response(filterset)
-    return _calendar_response(request, filterset.qs, _("dealwatch: deadlines"), "deadlines.ics")
+    return _calendar_response(
+        request,
+        filterset.qs,
+        _("dealwatch: deadlines"),
+        "deadlines.ics",
+        reviews=None if request.GET else Review.objects.all(),
+    )
 
 
 def deal_calendar(request, slug):
@@ -70,6 +81,7 @@ def deal_calendar(request, slug):
         _deadlines().filter(deal=deal),
         _("dealwatch: deadlines of %(deal)s") % {"deal": deal.title},
         f"{deal.slug}.ics",
+        reviews=Review.objects.filter(deal=deal),
     )
 
 
@@ -80,6 +92,7 @@ def company_calendar(request, slug):
         _deadlines().filter(deal__in=Deal.objects.involving(company)),
         _("dealwatch: deadlines of %(company)s's deals") % {"company": company.name},
         f"{company.slug}.ics",
+        reviews=Review.objects.filter(deal__in=Deal.objects.involving(company)),
     )
 
 
@@ -92,10 +105,11 @@ def authority_calendar(request, slug):
         _deadlines().filter(mine),
         _("dealwatch: deadlines of %(authority)s") % {"authority": authority.label},
         f"{authority.slug}.ics",
+        reviews=Review.objects.filter(authority=authority),
     )
 
 
-def _calendar_response(request, deadlines, name, filename) -> HttpResponse:
+def _calendar_response(request, deadlines, name, filename, reviews=None) -> HttpResponse:
     address = request.build_absolute_uri()
     calendar = Calendar.new(
         prodid=PRODID,
@@ -107,8 +121,12 @@ def _calendar_response(request, deadlines, name, filename) -> HttpResponse:
         uid=uuid.uuid5(uuid.NAMESPACE_URL, address),
     )
     now = timezone.now()
-    for deadline in sorted(_nearest(deadlines), key=lambda d: (d.due_on, d.pk)):
+    nearest = list(_nearest(deadlines))
+    for deadline in sorted(nearest, key=lambda d: (d.due_on, d.pk)):
         calendar.add_component(_event(deadline, request, now))
+    if reviews is not None and len(nearest) < MAX_EVENTS:
+        for review in _expecting(reviews, MAX_EVENTS - len(nearest)):
+            calendar.add_component(_expected_event(review, request, now))
     return HttpResponse(
         calendar.to_ical(),
         content_type="text/calendar; charset=utf-8",
@@ -124,6 +142,48 @@ def _nearest(deadlines):
         gone_by=Case(When(due_on__lt=on, then=Value(1)), default=Value(0)),
         coming_on=Case(When(due_on__gte=on, then=F("due_on"))),
     ).order_by("gone_by", "coming_on", "-due_on", "pk")[:MAX_EVENTS]
+
+
+def _expecting(reviews, limit: int) -> list[Review]:
+    """Up to ``limit`` reviews with a computed decision date, the latest
+    opened first (two queries: the reviews, their clock stops)."""
+    candidates = (
+        reviews.awaiting_computed_date()
+        .select_related("deal", "authority")
+        .defer("deal__search_vector")
+        .with_suspensions()
+        .order_by("-opened_on", "-pk")[:limit]
+    )
+    return [
+        review
+        for review in candidates
+        if review.statutory_decision and review.statutory_decision.decision_date
+    ]
+
+
+def _expected_event(review, request, now) -> Event:
+    deal = review.deal
+    computed = review.statutory_decision
+    url = request.build_absolute_uri(deal.get_absolute_url())
+    due_on = computed.decision_date
+    summary = _("%(deal)s: %(authority)s decision expected (computed)") % {
+        "deal": deal.title,
+        "authority": review.authority.label,
+    }
+    return Event.new(
+        uid=f"review-{review.pk}-expected@dealwatch",
+        summary=summary,
+        description="\n".join([str(computed.explanation), "", url]),
+        start=due_on,
+        end=_day_after(due_on),
+        stamp=now,
+        last_modified=deal.updated_at,
+        sequence=int((deal.updated_at - SEQUENCE_EPOCH).total_seconds()),
+        status="TENTATIVE",
+        transparency="TRANSPARENT",
+        categories=[_("Expected (computed)")],
+        url=url,
+    )
 
 
 def _event(deadline, request, now) -> Event:

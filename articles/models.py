@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower, Now
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -38,6 +39,7 @@ from .querysets import (
     StatusPeriodQuerySet,
 )
 from .text import FORBIDDEN
+from .timetables import Computed, UnknownRule, regime_for, statutory_decision
 
 
 def _currency_rules(amount_field: str, prefix: str) -> list[models.CheckConstraint]:
@@ -538,6 +540,26 @@ class ReviewStatus(models.TextChoices):
 _OPEN_REVIEW_STATUSES = [ReviewStatus.UNDER_REVIEW, ReviewStatus.IN_DEPTH]
 
 
+# A review's phase, in the regime of its authority, to the phase code of
+# articles.timetables. Phase 1 is the first clock (EU, CMA and SAMR phase 1,
+# the HSR initial waiting period, CFIUS's review of a notice); the in-depth
+# phase is the second (EU and CMA phase 2, SAMR's further review, the HSR
+# waiting period after a second request, CFIUS's investigation).
+# Pre-notification and court have no statutory clock.
+STATUTORY_PHASES: dict[tuple[str, str], str] = {
+    ("eu", ReviewPhase.PHASE_1): "phase1",
+    ("eu", ReviewPhase.PHASE_2): "phase2",
+    ("uk", ReviewPhase.PHASE_1): "phase1",
+    ("uk", ReviewPhase.PHASE_2): "phase2",
+    ("cn_samr", ReviewPhase.PHASE_1): "phase1",
+    ("cn_samr", ReviewPhase.PHASE_2): "phase2",
+    ("us_hsr", ReviewPhase.PHASE_1): "initial",
+    ("us_hsr", ReviewPhase.PHASE_2): "second_request",
+    ("us_cfius", ReviewPhase.PHASE_1): "review",
+    ("us_cfius", ReviewPhase.PHASE_2): "investigation",
+}
+
+
 class Review(models.Model):
     """One authority's review of one deal, from its opening to its decision."""
 
@@ -662,6 +684,40 @@ class Review(models.Model):
         articles.timetables computes gives way to it.)"""
         upcoming = getattr(self, "next_deadlines", None)
         return upcoming[0] if upcoming else None
+
+    @cached_property
+    def statutory_decision(self) -> Computed | None:
+        """The decision date the authority's regime sets for the review's
+        phase (articles.timetables), counted from ``opened_on`` taken as the
+        start of that phase's clock and moved by the recorded clock stops
+        (prefetch them with ``with_suspensions()``). None when the review is
+        decided, has no opening date, or its authority or phase has no known
+        clock; never raises on curated data."""
+        if not self.is_open or self.opened_on is None:
+            return None
+        regime = regime_for(self.authority.short_name or self.authority.name)
+        if regime is None:
+            regime = regime_for(self.authority.name)
+        phase = STATUTORY_PHASES.get((regime or "", self.phase))
+        if regime is None or phase is None:
+            return None
+        try:
+            return statutory_decision(
+                regime,
+                phase,
+                self.opened_on,
+                suspensions=[stop.as_pair() for stop in self.suspensions.all()],
+            )
+        except (UnknownRule, ValueError):
+            return None
+
+    @property
+    def expected_decision(self) -> Computed | None:
+        """The computed decision date to show: only when no curated pending
+        deadline says when the decision is due (``next_decision`` wins)."""
+        if self.next_decision is not None:
+            return None
+        return self.statutory_decision
 
     def clean(self):
         errors = {}

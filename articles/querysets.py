@@ -410,6 +410,17 @@ class ReviewQuerySet(models.QuerySet):
             )
         )
 
+    def with_suspensions(self) -> "ReviewQuerySet":
+        """With their clock stops (one prefetch query), which
+        ``Review.statutory_decision`` reads."""
+        return self.prefetch_related("suspensions")
+
+    def awaiting_computed_date(self) -> "ReviewQuerySet":
+        """Open reviews with an opening date and no pending curated deadline
+        to come: those whose computed decision date stands in for one."""
+        curated = _model("Deadline").objects.upcoming().filter(review=models.OuterRef("pk"))
+        return self.open().filter(opened_on__isnull=False).exclude(models.Exists(curated))
+
     def for_list(self) -> "ReviewQuerySet":
         """Reviews with their deal (and its target) and authority."""
         return self.select_related("authority", "deal", "deal__target").defer(

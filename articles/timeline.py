@@ -122,9 +122,9 @@ FAILED = (Deal.Status.ABANDONED, Deal.Status.BLOCKED)
 
 
 def for_deal(deal: Deal) -> Story:
-    """Reads the deal's bids (with bidders), reviews (with their authority
-    and next deadline), deadlines and articles (with their source): six
-    queries. The sources of bids, reviews and deadlines are read by
+    """Reads the deal's bids (with bidders), reviews (with their authority,
+    next deadline and clock stops), deadlines and articles (with their
+    source): seven queries. The sources of bids, reviews and deadlines are read by
     with_sources() for the events shown."""
     parties = Company.objects.only("pk", "name", "slug")
     story = Story(
@@ -133,6 +133,7 @@ def for_deal(deal: Deal) -> Story:
         reviews=list(
             deal.reviews.select_related("authority")
             .with_next_deadline()
+            .with_suspensions()
             .order_by(F("opened_on").asc(nulls_last=True), "decided_on", "pk")
         ),
         articles=list(

@@ -591,11 +591,36 @@ class DeadlineListView(ArchiveListView):
                 }
             )
         context["sections"] = sections
+        context["expected"] = self.expected_decisions()
         context["chart"] = chart_data.deadlines_per_month(
             "deadline-months", self.object_list, today()
         )
         context["page_notice"] = " ".join(notices)
         return context
+
+    expected_size = 25
+
+    def expected_decisions(self) -> list:
+        """Open reviews' computed decision dates where no curated deadline
+        says when the decision is due, soonest first: the latest opened
+        reviews, at most ``expected_size`` (two queries). Left out when the
+        list is filtered, as the deadline filters do not apply to reviews."""
+        if self.request.GET:
+            return []
+        reviews = (
+            Review.objects.awaiting_computed_date()
+            .for_list()
+            .with_suspensions()
+            .order_by("-opened_on", "-pk")[: self.expected_size]
+        )
+        dated = [
+            review
+            for review in reviews
+            if review.statutory_decision and review.statutory_decision.decision_date
+        ]
+        return sorted(
+            dated, key=lambda review: (review.statutory_decision.decision_date, review.pk)
+        )
 
 
 def page_links(request, page, param) -> dict:
@@ -676,7 +701,10 @@ def authority_detail(request, slug):
     authority = get_object_or_404(Authority.objects.select_related("parent"), slug=slug)
     reviews = Review.objects.filter(authority=authority).for_list()
     open_reviews, more_open = first_and_rest(
-        reviews.open().with_next_deadline().order_by(F("opened_on").asc(nulls_last=True), "pk"),
+        reviews.open()
+        .with_next_deadline()
+        .with_suspensions()
+        .order_by(F("opened_on").asc(nulls_last=True), "pk"),
         OPEN_REVIEWS,
     )
     latest = reviews.decided().order_by("-decided_on", "-pk")[:LATEST_DECISIONS]

@@ -132,9 +132,9 @@ class TestDealPage:
             ReviewFactory(deal=deal)
             ArticleFactory(deals=[deal])
         # archive version, deal, bids, bidders, bid sources, deadlines,
-        # reviews, their next deadlines, review sources, deadline sources,
-        # articles.
-        with django_assert_num_queries(11):
+        # reviews, their next deadlines, their clock stops, review sources,
+        # deadline sources, articles.
+        with django_assert_num_queries(12):
             client.get(deal.get_absolute_url())
 
 
@@ -398,8 +398,9 @@ class TestDeadlines:
             self.make_schedule()
         # The archive version, then for each of the three sections: a count,
         # and a page of deadlines with their deal, its target and the successor
-        # deadline; and the deadlines per month of the chart (cached).
-        with django_assert_num_queries(8):
+        # deadline; the deadlines per month of the chart (cached); the open
+        # reviews awaiting a computed date (none here).
+        with django_assert_num_queries(9):
             client.get(reverse("articles:deadline_list"))
 
 
