@@ -376,3 +376,35 @@ class BidFilterSet(ArchiveFilterSet):
 
     def filter_bidder(self, qs, name, company):
         return qs.by_bidder(company)
+
+
+class ReviewFilterSet(ArchiveFilterSet):
+    """The reviews (the API's; an authority's page lists its own): by deal,
+    authority, jurisdiction, status, kind, phase and dates."""
+
+    deal = SlugFilter(label=_("Deal"), field_name="deal", queryset=Deal.objects.all())
+    authority = SlugFilter(
+        label=_("Authority"), field_name="authority", queryset=Authority.objects.all()
+    )
+    jurisdiction = JurisdictionFilter(label=_("Jurisdiction"), field_name="authority__jurisdiction")
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), field_name="status", choices=Review.Status.choices, distinct=False
+    )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Review.Kind.choices)
+    phase = django_filters.ChoiceFilter(label=_("Phase"), choices=Review.Phase.choices)
+    opened_after = django_filters.DateFilter(
+        label=_("Opened on or after"), field_name="opened_on", lookup_expr="gte"
+    )
+    opened_before = django_filters.DateFilter(
+        label=_("Opened on or before"), field_name="opened_on", lookup_expr="lte"
+    )
+    decided_after = django_filters.DateFilter(
+        label=_("Decided on or after"), field_name="decided_on", lookup_expr="gte"
+    )
+    decided_before = django_filters.DateFilter(
+        label=_("Decided on or before"), field_name="decided_on", lookup_expr="lte"
+    )
+
+    class Meta:
+        model = Review
+        fields = []

@@ -498,6 +498,8 @@ class Authority(models.Model):
             models.Index(fields=["jurisdiction", "name"], name="authority_jurisdiction_idx"),
             # /authorities/?kind=.
             models.Index(fields=["kind", "name"], name="authority_kind_idx"),
+            # The API's ?updated_since=.
+            models.Index(fields=["updated_at"], name="authority_updated_idx"),
         ]
 
     def __str__(self):
@@ -619,6 +621,8 @@ class Review(models.Model):
         "Article", verbose_name=_("sources"), related_name="reviews", blank=True
     )
 
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_default=Now())
+
     objects = ReviewQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[sources])
 
@@ -661,6 +665,8 @@ class Review(models.Model):
             models.Index(fields=["status", "deal"], name="review_status_idx"),
             # A deal's reviews (its page, its row, the exports).
             models.Index(fields=["deal", "opened_on"], name="review_deal_idx"),
+            # The API's ?updated_since=.
+            models.Index(fields=["updated_at"], name="review_updated_idx"),
         ]
 
     def __str__(self):

@@ -282,6 +282,10 @@ SPECTACULAR_SETTINGS = {
         "BidStatusEnum": "articles.models.BidStatus",
         "DeadlineStatusEnum": "articles.models.DeadlineStatus",
         "DeadlineKindEnum": "articles.models.DeadlineKind",
+        "AuthorityKindEnum": "articles.models.AuthorityKind",
+        "ReviewKindEnum": "articles.models.ReviewKind",
+        "ReviewPhaseEnum": "articles.models.ReviewPhase",
+        "ReviewStatusEnum": "articles.models.ReviewStatus",
     },
     "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
 }

@@ -424,8 +424,8 @@ class TestQueryCounts:
         deal = Deal.objects.first()
         BidFactory.create_batch(3, deal=deal, bidders=[CompanyFactory()])
         # The deal (with target and seller), the version, its bids, their
-        # bidders, its deadlines.
-        with django_assert_num_queries(5):
+        # bidders, its deadlines, its reviews (with their authorities).
+        with django_assert_num_queries(6):
             response = client.get(f"{DEALS}{deal.slug}/")
         assert len(response.json()["bids"]) == 4
 

@@ -21,7 +21,15 @@ from django_countries import countries
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
-from ..filter_fields import MAX_QUERY_LENGTH, CompanyFilter, CountryFilter, SlugFilter, SourceFilter
+from ..filter_fields import (
+    MAX_QUERY_LENGTH,
+    CompanyFilter,
+    CountryFilter,
+    JurisdictionFilter,
+    SlugFilter,
+    SourceFilter,
+)
+from ..locale_data import jurisdiction_choices
 
 NO_NUL = "^[^\\u0000]*$"  # PostgreSQL refuses NUL in text
 PAGE_SIZE = 25
@@ -32,6 +40,13 @@ MAX_PAGE_SIZE = 100
 def country_codes() -> tuple[str, ...]:
     """Every ISO 3166 code, in upper and lower case (both are accepted)."""
     codes = sorted(code for code, _name in countries)
+    return (*codes, *(code.lower() for code in codes))
+
+
+@cache
+def jurisdiction_codes() -> tuple[str, ...]:
+    """Every region's and country's code, in upper and lower case."""
+    codes = sorted(code for code, _name in jurisdiction_choices())
     return (*codes, *(code.lower() for code in codes))
 
 
@@ -192,6 +207,13 @@ def from_filter(name: str, filter: django_filters.Filter) -> Param:
     if isinstance(filter, CountryFilter):
         return Param(
             name, "enum", f"{label}: an ISO 3166 code, in either case.", choices=country_codes()
+        )
+    if isinstance(filter, JurisdictionFilter):
+        return Param(
+            name,
+            "enum",
+            f"{label}: an ISO 3166 code or EU, in either case.",
+            choices=jurisdiction_codes(),
         )
     if isinstance(filter, django_filters.MultipleChoiceFilter | django_filters.ChoiceFilter):
         choices = filter.extra["choices"]

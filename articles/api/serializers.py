@@ -1,7 +1,9 @@
 """What the API shows of each record. Related records are linked by their
 API address (``url``) and slug; a deal's detail embeds its first bids, with
 their bidders, and its first deadlines. Choices are given as their codes (the schema
-lists them), so that every answer is the same in every language."""
+lists them), so that every answer is the same in every language. A deal's
+detail embeds its reviews too, each with its authority; an authority links
+to its reviews' list."""
 
 from typing import Any
 from urllib.parse import urlencode
@@ -12,7 +14,7 @@ from django.utils import translation
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import Article, Bid, Company, Deadline, Deal, Source
+from ..models import Article, Authority, Bid, Company, Deadline, Deal, Review, Source
 
 COUNTRY = {"type": "string", "pattern": "^[A-Z]{2}$", "description": "An ISO 3166 code."}
 
@@ -244,9 +246,66 @@ class DealDeadlineSerializer(ReadSerializer):
         ]
 
 
+class AuthorityLinkSerializer(ReadSerializer):
+    url = link("authority")
+
+    class Meta:
+        model = Authority
+        fields = ["url", "slug", "name", "short_name", "jurisdiction"]
+
+
+class AuthoritySerializer(ReadSerializer):
+    url = link("authority")
+    parent = AuthorityLinkSerializer(allow_null=True)
+    page = PageField()
+    reviews_url = ListLinkField("review", "authority", help_text="Its reviews.")
+    deals_url = ListLinkField("deal", "authority", help_text="The deals it reviewed.")
+
+    class Meta:
+        model = Authority
+        fields = [
+            "url",
+            "slug",
+            "name",
+            "short_name",
+            "jurisdiction",
+            "kind",
+            "website",
+            "parent",
+            "page",
+            "reviews_url",
+            "deals_url",
+            "updated_at",
+        ]
+
+
+class DealReviewSerializer(ReadSerializer):
+    """A review as its deal's detail embeds it, with its authority."""
+
+    url = link("review", "pk")
+    authority = AuthorityLinkSerializer()
+
+    class Meta:
+        model = Review
+        fields = [
+            "url",
+            "id",
+            "authority",
+            "case_reference",
+            "kind",
+            "phase",
+            "status",
+            "opened_on",
+            "decided_on",
+            "remedies",
+            "note",
+            "updated_at",
+        ]
+
+
 class DealDetailSerializer(DealSerializer):
-    """A deal with its first bids and deadlines (EMBEDDED of each, in their
-    order); the list each link to holds them all."""
+    """A deal with its first bids, deadlines and reviews (EMBEDDED of each,
+    in their order); the list each link to holds them all."""
 
     bids = DealBidSerializer(many=True, source="first_bids")
     bid_count = serializers.IntegerField(help_text="How many bids the deal has in all.")
@@ -254,10 +313,14 @@ class DealDetailSerializer(DealSerializer):
     deadlines = DealDeadlineSerializer(many=True, source="first_deadlines")
     deadline_count = serializers.IntegerField(help_text="How many deadlines it has in all.")
     deadlines_url = ListLinkField("deadline", help_text="Every deadline of the deal.")
+    reviews = DealReviewSerializer(many=True, source="first_reviews")
+    review_count = serializers.IntegerField(help_text="How many reviews it has in all.")
+    reviews_url = ListLinkField("review", help_text="Every review of the deal.")
 
     class Meta(DealSerializer.Meta):
         fields = [*DealSerializer.Meta.fields, "summary", "created_at", "bids", "bid_count",
-                  "bids_url", "deadlines", "deadline_count", "deadlines_url"]  # fmt: skip
+                  "bids_url", "deadlines", "deadline_count", "deadlines_url", "reviews",
+                  "review_count", "reviews_url"]  # fmt: skip
 
 
 class BidSerializer(DealBidSerializer):
@@ -274,6 +337,14 @@ class DeadlineSerializer(DealDeadlineSerializer):
 
     class Meta(DealDeadlineSerializer.Meta):
         fields = [*DealDeadlineSerializer.Meta.fields, "deal", "sources"]
+
+
+class ReviewSerializer(DealReviewSerializer):
+    deal = DealLinkSerializer()
+    sources = ArticleLinkSerializer(many=True)
+
+    class Meta(DealReviewSerializer.Meta):
+        fields = [*DealReviewSerializer.Meta.fields, "deal", "sources"]
 
 
 class ArticleSerializer(ReadSerializer):
@@ -307,7 +378,7 @@ class DeletionSerializer(serializers.Serializer):
     """A record deleted, from its history: its id (and slug), and when."""
 
     id = serializers.IntegerField()
-    slug = serializers.CharField(allow_null=True, help_text="Null for bids and deadlines.")
+    slug = serializers.CharField(allow_null=True, help_text="Null for bids, deadlines and reviews.")
     deleted_at = serializers.DateTimeField(source="history_date")
 
 

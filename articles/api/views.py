@@ -39,12 +39,14 @@ from .. import counting, freshness
 from ..filters import (
     ApiArticleFilterSet,
     ApiDeadlineFilterSet,
+    AuthorityFilterSet,
     BidFilterSet,
     CompanyFilterSet,
     DealFilterSet,
+    ReviewFilterSet,
 )
 from ..freshness import cached_count
-from ..models import Article, Bid, Company, Deadline, Deal, Source
+from ..models import Article, Authority, Bid, Company, Deadline, Deal, Review, Source
 from . import pagination, params, serializers
 from .negotiation import JSONOnly
 from .params import Param
@@ -353,7 +355,8 @@ def documented[V: type[ArchiveViewSet]](viewset: V) -> V:
 
 @documented
 class DealViewSet(ArchiveViewSet):
-    """Deals, filtered exactly as /deals/ is (the same FilterSet)."""
+    """Deals, filtered exactly as /deals/ is (the same FilterSet); a deal's
+    record embeds its first bids, deadlines and reviews."""
 
     serializer_class = serializers.DealSerializer
     detail_serializer_class = serializers.DealDetailSerializer
@@ -368,12 +371,19 @@ class DealViewSet(ArchiveViewSet):
     def prefetch(self, deal: Any) -> None:
         bids = Bid.objects.prefetch_related("bidders")[: self.embedded]
         deadlines = Deadline.objects.all()[: self.embedded]
+        reviews = Review.objects.select_related("authority")[: self.embedded]
         prefetch_related_objects(
             [deal],
             Prefetch("bids", queryset=bids, to_attr="first_bids"),
             Prefetch("deadlines", queryset=deadlines, to_attr="first_deadlines"),
+            Prefetch("reviews", queryset=reviews, to_attr="first_reviews"),
         )
-        for parts, first in (("bids", deal.first_bids), ("deadlines", deal.first_deadlines)):
+        embedded = (
+            ("bids", deal.first_bids),
+            ("deadlines", deal.first_deadlines),
+            ("reviews", deal.first_reviews),
+        )
+        for parts, first in embedded:
             count = len(first)
             if count == self.embedded:  # perhaps more: counted once per version
                 count = cached_count(getattr(deal, parts).all())
@@ -454,6 +464,33 @@ class SourceViewSet(ArchiveViewSet):
         return Source.objects.all()
 
 
+@documented
+class AuthorityViewSet(ArchiveViewSet):
+    """Authorities, by name, filtered as /authorities/ is."""
+
+    serializer_class = serializers.AuthoritySerializer
+    filterset_class = AuthorityFilterSet
+    ordering = ("name", "pk")
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return Authority.objects.select_related("parent")
+
+
+@documented
+class ReviewViewSet(ArchiveViewSet):
+    """Reviews, the earliest opened first (those of unknown opening last)."""
+
+    serializer_class = serializers.ReviewSerializer
+    filterset_class = ReviewFilterSet
+    ordering = ("opened_on", "pk")
+    lookup_field = "pk"
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return Review.objects.select_related("deal", "authority").prefetch_related(
+            Prefetch("sources", queryset=Article.objects.only("pk", "slug", "title"))
+        )
+
+
 # Each kind of record: its address under /api/v1/, and its name in URL names
 # (api:deal-list, api:deal-detail, api:deal-deleted).
 VIEWSETS: list[tuple[str, type[ArchiveViewSet], str]] = [
@@ -463,4 +500,6 @@ VIEWSETS: list[tuple[str, type[ArchiveViewSet], str]] = [
     ("bids", BidViewSet, "bid"),
     ("deadlines", DeadlineViewSet, "deadline"),
     ("sources", SourceViewSet, "source"),
+    ("authorities", AuthorityViewSet, "authority"),
+    ("reviews", ReviewViewSet, "review"),
 ]
