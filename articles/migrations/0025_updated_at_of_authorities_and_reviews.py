@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0023_status_periods_from_dates'),
+        ('articles', '0024_review_status_periods'),
     ]
 
     operations = [
