@@ -180,6 +180,8 @@ def test_the_page_in_french(client, demo):
         url = detail("cma")
     page = html_of(client.get(url))
     assert "Décisions, par issue" in page and "Interdite" in page
+    # The curators' English is marked as such on the French page.
+    assert '<a href="/fr/deals/microsoft-activision-blizzard/" lang="en">' in page
 
 
 def test_the_feed_lists_its_reviews_newest_first(client, demo):
