@@ -131,9 +131,10 @@ def test_past_views_are_kept_apart_in_the_cache(client, demo):
 
 @pytest.mark.django_db
 def test_a_past_view_reads_a_fixed_number_of_queries(client, demo, django_assert_num_queries):
-    # version, deal, bids, bidders, deadlines, articles, deal periods, bid
-    # periods, deadlines' first sources
-    with django_assert_num_queries(9):
+    # version, deal, bids, bidders, deadlines, reviews (with their
+    # authority), their deadlines, articles, deal periods, bid periods,
+    # deadlines' first sources
+    with django_assert_num_queries(11):
         client.get(TIKTOK, {"as_of": "2020-09-14"})
 
 
