@@ -400,6 +400,8 @@ def deal_past(request, deal, on):
     context = {
         "deal": deal,
         "past": view,
+        # Search engines take only an absolute address as the canonical one.
+        "canonical": request.build_absolute_uri(deal.get_absolute_url()),
         "status_note": as_of.status_note(view.status),
         "bids": [(bid, status, as_of.status_note(status)) for bid, status in view.bids],
     }

@@ -146,3 +146,11 @@ def test_a_deadline_whose_setting_is_not_dated_is_listed_with_a_caveat(client, d
     assert "Outside date of the merger agreement" in deadlines
     assert "When it was set is not recorded" in deadlines
     assert "Microsoft: Submitted" in section(html, "bids-heading")
+
+
+@pytest.mark.django_db
+def test_a_past_view_points_search_engines_to_todays_page(client, demo):
+    html = past(client, "2020-09-01")
+    assert '<meta name="robots" content="noindex">' in html
+    # An absolute address: search engines ignore a relative canonical one.
+    assert f'<link rel="canonical" href="http://testserver{TIKTOK}">' in html
