@@ -59,6 +59,18 @@ STATUS_COLOURS = {
     "lapsed": YELLOW,
 }
 
+# An authority's reviews: open ones blue, cleared green, the others warm.
+REVIEW_COLOURS = {
+    "under_review": SKY_BLUE,
+    "in_depth": BLUE,
+    "cleared": GREEN,
+    "cleared_with_remedies": YELLOW,
+    "prohibited": VERMILLION,
+    "withdrawn": ORANGE,
+    "referred": PURPLE,
+    "abandoned": ORANGE,  # told from "withdrawn" by its pattern
+}
+
 # One pattern per series, drawn over its colour (a path in a 6×6 tile): a
 # second cue besides the colour. The first is plain.
 PATTERNS = (

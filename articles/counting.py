@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
@@ -347,5 +348,9 @@ def review_facets(filterset: DealFilterSet) -> ReviewFacets:
             return ReviewFacets(authorities)
         return ReviewFacets(authorities, choice.count(rows))
 
-    parts = ("reviews", others.query.sql_with_params(), choice, uncountable)
+    try:
+        sql = others.query.sql_with_params()
+    except EmptyResultSet:  # another filter matches nothing (an unknown name)
+        sql = ("", ())
+    parts = ("reviews", sql, choice, uncountable)
     return cached("facets", parts, compute)

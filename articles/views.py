@@ -4,8 +4,7 @@ filter sets what a URL may ask for."""
 import datetime
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, F
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -401,6 +400,8 @@ def deal_past(request, deal, on):
     context = {
         "deal": deal,
         "past": view,
+        # Search engines take only an absolute address as the canonical one.
+        "canonical": request.build_absolute_uri(deal.get_absolute_url()),
         "status_note": as_of.status_note(view.status),
         "bids": [(bid, status, as_of.status_note(status)) for bid, status in view.bids],
         "reviews": [(then, as_of.status_note(then.status)) for then in view.reviews],
@@ -708,6 +709,7 @@ def authority_detail(request, slug):
         OPEN_REVIEWS,
     )
     latest = reviews.decided().order_by("-decided_on", "-pk")[:LATEST_DECISIONS]
+    chart, undated = chart_data.authority_per_year("authority-years", authority)
     return render(
         request,
         "articles/authority_detail.html",
@@ -716,7 +718,8 @@ def authority_detail(request, slug):
             "open_reviews": open_reviews,
             "more_open": more_open,
             "decided": decisions_by_outcome(latest),
-            "per_year": reviews_per_year(authority),
+            "chart": chart,
+            "undated": undated,
         },
     )
 
@@ -752,29 +755,3 @@ def decisions_by_outcome(reviews) -> list[dict]:
         for status, label in Review.Status.choices
         if status in by_status
     ]
-
-
-def reviews_per_year(authority) -> dict:
-    """How many of the authority's reviews ended each year in each outcome
-    (open ones in the year they opened): a table's rows and columns, and the
-    text alternative of its chart. One grouped query."""
-    rows = (
-        Review.objects.filter(authority=authority)
-        .annotate(year=ExtractYear(Coalesce("decided_on", "opened_on")))
-        .order_by()
-        .values_list("year", "status")
-        .annotate(n=Count("pk"))
-    )
-    table: dict = {}
-    for year, status, n in rows:
-        table.setdefault(year, {})[status] = n
-    statuses = [(v, label) for v, label in Review.Status.choices
-                if any(v in counts for counts in table.values())]  # fmt: skip
-    years = sorted(table, key=lambda year: (year is None, year or 0))
-    return {
-        "columns": statuses,
-        "rows": [
-            {"year": year, "cells": [table[year].get(v, 0) for v, _label in statuses]}
-            for year in years
-        ],
-    }

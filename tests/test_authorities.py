@@ -112,13 +112,64 @@ def test_the_page_query_count_does_not_grow_with_reviews(client, django_assert_n
         )
         DeadlineFactory(deal=review.deal, review=review, due_on=TODAY + datetime.timedelta(days=9))
     # archive version, authority, open reviews, their next deadlines, their
-    # clock stops, decided reviews, the table per year.
+    # clock stops, decided reviews, the chart per year (cached until the
+    # archive changes).
     with django_assert_num_queries(7):
         client.get(detail("cma"))
     for _ in range(10):
         ReviewFactory(authority=cma, status=Review.Status.PROHIBITED, decided_on=D(2025, 1, 5))
     with django_assert_num_queries(7):
         client.get(detail("cma"))
+
+
+def test_the_chart_per_year_matches_a_plain_count(client, demo):
+    response = client.get(detail("cma"))
+    chart = response.context["chart"]
+    cma = Review.objects.filter(authority__slug="cma")
+    labels = dict(Review.Status.choices)
+    expected = {}
+    for review in cma:
+        on = review.decided_on or review.opened_on
+        if on:
+            key = (str(on.year), str(labels[review.status]))
+            expected[key] = expected.get(key, 0) + 1
+    headers = [str(h) for h in chart.table.headers]
+    drawn = {
+        (str(row[0]), header): n
+        for row in chart.table.rows
+        for header, n in zip(headers[1:-1], row[1:-1], strict=True)
+        if n
+    }
+    assert drawn == expected
+    assert len(chart.rects) == len(expected)  # one bar piece per year and outcome
+    html = response.content.decode()
+    assert 'id="authority-years"' in html and "The figures as a table" in html
+
+
+def test_the_chart_is_counted_once_per_archive_version(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cma = AuthorityFactory(slug="cma")
+    ReviewFactory(
+        authority=cma,
+        status=Review.Status.CLEARED,
+        opened_on=D(2020, 10, 1),
+        decided_on=D(2021, 3, 1),
+    )
+    ReviewFactory(authority=cma, status=Review.Status.IN_DEPTH, opened_on=None, decided_on=None)
+
+    def per_year(queries):
+        return [q for q in queries.captured_queries if "EXTRACT" in q["sql"].upper()
+                or "django_date_extract" in q["sql"]]  # fmt: skip
+
+    with CaptureQueriesContext(connection) as first:
+        html = html_of(client.get(detail("cma")))
+    assert len(per_year(first)) == 1
+    assert "1 review without any date is not counted." in html
+    with CaptureQueriesContext(connection) as again:
+        html_of(client.get(detail("cma"), {"unused": "1"}))
+    assert len(again) > 1 and not per_year(again)  # rendered again, the chart kept
 
 
 def test_an_unknown_authority_is_a_404(client):
@@ -130,6 +181,8 @@ def test_the_page_in_french(client, demo):
         url = detail("cma")
     page = html_of(client.get(url))
     assert "Décisions, par issue" in page and "Interdite" in page
+    # The curators' English is marked as such on the French page.
+    assert '<a href="/fr/deals/microsoft-activision-blizzard/" lang="en">' in page
 
 
 def test_the_feed_lists_its_reviews_newest_first(client, demo):

@@ -190,3 +190,11 @@ def test_a_review_opened_later_is_absent(client, demo):
 def test_the_steps_between_events_include_review_decisions(client, demo):
     html = client.get(ACTIVISION, {"as_of": "2023-04-20"}).content.decode()
     assert 'href="?as_of=2023-04-26" rel="next"' in html  # the CMA's prohibition
+
+
+@pytest.mark.django_db
+def test_a_past_view_points_search_engines_to_todays_page(client, demo):
+    html = past(client, "2020-09-01")
+    assert '<meta name="robots" content="noindex">' in html
+    # An absolute address: search engines ignore a relative canonical one.
+    assert f'<link rel="canonical" href="http://testserver{TIKTOK}">' in html

@@ -1,6 +1,7 @@
-"""The pages with charts, looked at in a browser at a phone's and a desktop's
-width: nothing wider than the screen, no console error, no CSP violation,
-each chart drawn; full-page screenshots are kept under test-artifacts/."""
+"""The pages with charts, and the other new pages, looked at in a browser at
+a phone's and a desktop's width: nothing wider than the screen, no console
+error, no CSP violation, each chart drawn; full-page screenshots are kept
+under test-artifacts/."""
 
 import pytest
 
@@ -14,6 +15,12 @@ PAGES = {
     "deadlines": ("/deadlines/", ["deadline-months"]),
     "company": ("/companies/microsoft/", ["company-years"]),
     "deal-fr": ("/fr/deals/tiktok-us-operations/", ["deal-track"]),
+    "deal-as-of": ("/deals/tiktok-us-operations/?as_of=2020-09-01", []),  # no track: a list
+    "authority": ("/authorities/cma/", ["authority-years"]),
+    # Pages without a chart, looked at for their width and errors all the same.
+    "authorities": ("/authorities/", []),
+    "authorities-fr": ("/fr/authorities/", []),
+    "api-guide": ("/use-the-api/", []),
 }
 
 RECORD_VIOLATIONS = """
