@@ -29,7 +29,9 @@ from ..filter_fields import (
     SlugFilter,
     SourceFilter,
 )
+from ..filters import AsOfFilter
 from ..locale_data import jurisdiction_choices
+from ..models import EARLIEST_DATE
 
 NO_NUL = "^[^\\u0000]*$"  # PostgreSQL refuses NUL in text
 PAGE_SIZE = 25
@@ -221,6 +223,14 @@ def from_filter(name: str, filter: django_filters.Filter) -> Param:
         multiple = isinstance(filter, django_filters.MultipleChoiceFilter)
         how = " (repeat it for several: any of them)" if multiple else ""
         return Param(name, "enum", f"{label}{how}.", choices=values, multiple=multiple)
+    if isinstance(filter, AsOfFilter):
+        # A date format has no bounds in OpenAPI 3.0: they are said here.
+        return Param(
+            name,
+            "date",
+            f"{label} (YYYY-MM-DD, from {EARLIEST_DATE.isoformat()} to today; "
+            "another day is a 400 naming it).",
+        )
     if isinstance(filter, django_filters.DateFilter):
         return Param(name, "date", f"{label} (YYYY-MM-DD).")
     if isinstance(filter, django_filters.CharFilter):
