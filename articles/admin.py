@@ -424,6 +424,8 @@ class ReviewInline(UnambiguousDatesMixin, admin.StackedInline):
     form = ReviewInlineForm
     extra = 0
     show_change_link = True
+    # Folded: a deal reviewed in several jurisdictions keeps a short page.
+    classes = ["collapse"]
     autocomplete_fields = ["authority", "sources"]
     fields = [
         ("authority", "case_reference"),

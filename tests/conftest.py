@@ -1,12 +1,43 @@
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Q
+from django.db.models.signals import post_migrate
 from django.utils import translation
 
 from articles import exports
 from articles.demo import load_demo_data
 from tests.factories import CuratorFactory
+
+# The curators group and its permissions, as the migrations made them. A
+# transactional test (the browser tests) ends with a flush, which empties
+# every table and makes the permissions again but not the group, which a data
+# migration made: it is made again from this copy after each flush.
+CURATORS_PERMISSIONS: list[tuple[str, str]] = []
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        CURATORS_PERMISSIONS[:] = Group.objects.get(name="curators").permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+
+
+def _curators_again(sender, using, **kwargs):
+    if sender.label != "articles" or not CURATORS_PERMISSIONS:
+        return
+    group, created = Group.objects.using(using).get_or_create(name="curators")
+    if created:
+        wanted = Q()
+        for app_label, codename in CURATORS_PERMISSIONS:
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        group.permissions.set(Permission.objects.using(using).filter(wanted))
+
+
+post_migrate.connect(_curators_again, dispatch_uid="tests-curators-again")
 
 
 @pytest.fixture(autouse=True)

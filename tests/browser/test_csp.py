@@ -110,7 +110,7 @@ def test_api_documentation_keeps_to_the_policy(watched, live_server, demo_archiv
     response = watched.goto(f"{live_server.url}/api/v1/docs/")
     assert "default-src 'self'" in response.headers["content-security-policy"]
     watched.get_by_text("/api/v1/deals/", exact=True).first.wait_for()
-    assert watched.locator(".opblock").count() == 18
+    assert watched.locator(".opblock").count() == 24
     watched.get_by_text("/api/v1/deals/", exact=True).first.click()
     watched.get_by_role("button", name="Try it out").click()
     watched.get_by_role("button", name="Execute").click()
