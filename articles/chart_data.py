@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 from django.utils.formats import date_format
@@ -78,7 +79,12 @@ def deadlines_per_month(
         )
         return Counter({_as_date(month): n for month, n in rows})
 
-    per_month = cached("charts", ("months", str(deadlines.order_by().query)), count)
+    try:
+        question = str(deadlines.order_by().query)
+    except EmptyResultSet:  # a filter that names nothing: no SQL, nothing to count
+        per_month: Counter[datetime.date] = Counter()
+    else:
+        per_month = cached("charts", ("months", question), count)
     this_month = today.replace(day=1)
     # From the first month with deadlines to the last, at most MONTHS of them:
     # an archive of past deals shows its own years, not an empty present.
