@@ -142,9 +142,9 @@ def test_past_views_are_kept_apart_in_the_cache(client, demo):
 @pytest.mark.django_db
 def test_a_past_view_reads_a_fixed_number_of_queries(client, demo, django_assert_num_queries):
     # version, deal, bids, bidders, deadlines, reviews, their deadlines,
-    # articles, deal periods, bid periods, review periods, deadlines' first
-    # sources
-    with django_assert_num_queries(12):
+    # their clock stops, articles, deal periods, bid periods, review periods,
+    # deadlines' first sources
+    with django_assert_num_queries(13):
         client.get(TIKTOK, {"as_of": "2020-09-14"})
 
 
