@@ -27,12 +27,16 @@ from django.db.models import Max, Model
 from articles import status_history
 from articles.models import (
     Article,
+    Authority,
     Bid,
     BidStatusPeriod,
     Company,
     Deadline,
     Deal,
     DealStatusPeriod,
+    Review,
+    ReviewStatusPeriod,
+    ReviewSuspension,
     Source,
 )
 
@@ -462,7 +466,18 @@ class Loader:
         return count
 
 
-ARCHIVE_MODELS = [Article, Deadline, Bid, Deal, Company, Source]
+# Dependents first. The load writes no authorities or reviews: any there are curated.
+ARCHIVE_MODELS = [
+    Article,
+    Deadline,
+    ReviewSuspension,
+    Review,
+    Authority,
+    Bid,
+    Deal,
+    Company,
+    Source,
+]
 
 
 def _marker() -> Source | None:
@@ -523,13 +538,14 @@ def clear_archive() -> None:
             tables = ", ".join(model._meta.db_table for model in ARCHIVE_MODELS)
             cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
         else:
-            for periods in (DealStatusPeriod, BidStatusPeriod):
+            for periods in (DealStatusPeriod, BidStatusPeriod, ReviewStatusPeriod):
                 cursor.execute(f"DELETE FROM {periods._meta.db_table}")
             for model in ARCHIVE_MODELS:
                 for field in model._meta.many_to_many:
                     cursor.execute(f"DELETE FROM {field.remote_field.through._meta.db_table}")
             cursor.execute(f"UPDATE {Deadline._meta.db_table} SET extended_to_id = NULL")
             cursor.execute(f"UPDATE {Company._meta.db_table} SET parent_id = NULL")
+            cursor.execute(f"UPDATE {Authority._meta.db_table} SET parent_id = NULL")
             for model in ARCHIVE_MODELS:
                 cursor.execute(f"DELETE FROM {model._meta.db_table}")
 

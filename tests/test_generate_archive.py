@@ -11,12 +11,14 @@ from django.db.models import F
 
 from articles.models import (
     Article,
+    Authority,
     Bid,
     BidStatusPeriod,
     Company,
     Deadline,
     Deal,
     DealStatusPeriod,
+    Review,
     Source,
 )
 from bench.management.commands.generate_archive import Command as GenerateArchive
@@ -97,9 +99,14 @@ def test_a_record_added_to_a_synthetic_archive_is_curated(kind):
 
 def test_delete_curated_records_empties_the_archive_and_loads(demo):
     curated = Deal.objects.count()
+    reviews, authorities = Review.objects.count(), Authority.objects.count()
+    assert reviews and authorities
     output = generate("--delete-curated-records")
     assert "Deleting the curated records as asked: " in output
     assert f"{curated} deals" in output
+    # The load writes no reviews or authorities: the demo's are curated too.
+    assert f"{reviews} reviews" in output and f"{authorities} authorities" in output
+    assert not Review.objects.exists() and not Authority.objects.exists()
     assert counts() == TINY
     assert not Deal.objects.exclude(slug__startswith="syn-deal-").exists()
     assert loaded() == "Synthetic archive (tiny, seed 1)"
