@@ -48,6 +48,7 @@ from .models import (
     DealStatusPeriod,
     DealTally,
     Review,
+    ReviewStatusPeriod,
 )
 
 if TYPE_CHECKING:
@@ -335,14 +336,22 @@ def review_facets(filterset: DealFilterSet) -> ReviewFacets:
         )
         if uncountable:
             return ReviewFacets(authorities)
-        reviews = Review.objects.using(others.db).order_by()
+        if on := chosen.get("as_of"):
+            # The reviews as they stood that day: those whose status then is known.
+            reviews = ReviewStatusPeriod.objects.using(others.db).on(on)
+            review = "review__"  # the period's review
+        else:
+            reviews, review = Review.objects.using(others.db), ""
         if others.query.where:
-            reviews = reviews.filter(deal__in=others.values("pk"))
+            reviews = reviews.filter(**{f"{review}deal__in": others.values("pk")})
         # else every deal is listed: its reviews are read without the deals.
         rows = list(
-            reviews.values_list("deal_id", "status", "authority__slug", "authority__jurisdiction")[
-                : REVIEW_ROWS + 1
-            ]
+            reviews.order_by().values_list(
+                f"{review}deal_id",
+                "status",
+                f"{review}authority__slug",
+                f"{review}authority__jurisdiction",
+            )[: REVIEW_ROWS + 1]
         )
         if len(rows) > REVIEW_ROWS:
             return ReviewFacets(authorities)

@@ -218,14 +218,17 @@ class DealFilterSet(FacetedFilterSet):
     def filter_country(self, qs, name, code):
         return qs.in_country(code) if code else qs
 
+    # As of a date, the review filters read the reviews as they stood then.
     def filter_authority(self, qs, name, authority):
-        return qs.reviewed_by(authority)
+        return qs.reviewed_by(authority, on=self.valid_data().get("as_of"))
 
     def filter_review(self, qs, name, statuses):
-        return qs.with_review_status(statuses) if statuses else qs
+        if not statuses:
+            return qs
+        return qs.with_review_status(statuses, on=self.valid_data().get("as_of"))
 
     def filter_jurisdiction(self, qs, name, code):
-        return qs.reviewed_in(code) if code else qs
+        return qs.reviewed_in(code, on=self.valid_data().get("as_of")) if code else qs
 
     def ordering(self) -> list:
         """The chosen order (newest first when none is, or none could be read)."""

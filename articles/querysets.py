@@ -185,20 +185,38 @@ class DealQuerySet(models.QuerySet):
             )
         return self.filter(countries__contains=code)
 
-    def reviewed_by(self, authority):
-        """Deals that ``authority`` reviewed (or reviews)."""
-        reviews = _model("Review").objects.filter(authority=authority)
-        return self.filter(pk__in=reviews.deal_ids())
+    def reviewed_by(self, authority, on: datetime.date | None = None):
+        """Deals that ``authority`` reviewed (or reviews); as of ``on``, had
+        under review or had decided by then."""
+        return self._reviewed(on, authority=authority)
 
-    def with_review_status(self, statuses):
-        """Deals with a review in any of ``statuses``."""
-        reviews = _model("Review").objects.filter(status__in=statuses)
-        return self.filter(pk__in=reviews.deal_ids())
+    def with_review_status(self, statuses, on: datetime.date | None = None):
+        """Deals with a review in any of ``statuses`` (as of ``on``: then)."""
+        return self._reviewed(on, statuses)
 
-    def reviewed_in(self, jurisdiction: str):
+    def reviewed_in(self, jurisdiction: str, on: datetime.date | None = None):
         """Deals reviewed by an authority of ``jurisdiction`` (a country code or EU)."""
-        reviews = _model("Review").objects.filter(authority__jurisdiction=jurisdiction.upper())
-        return self.filter(pk__in=reviews.deal_ids())
+        return self._reviewed(on, authority__jurisdiction=jurisdiction.upper())
+
+    def _reviewed(self, on: datetime.date | None, statuses=(), **lookups):
+        """Deals with a review matching the Review ``lookups`` and, if given,
+        in one of ``statuses``. As of ``on``, only the reviews whose status
+        that day is known count, with the status they had then: their
+        status periods, found by the GiST index on PostgreSQL."""
+        if on is None:
+            reviews = _model("Review").objects.filter(**lookups)
+            if statuses:
+                reviews = reviews.filter(status__in=statuses)
+            return self.filter(pk__in=reviews.deal_ids())
+        periods = (
+            _model("ReviewStatusPeriod")
+            .objects.using(self.db)
+            .on(on)
+            .filter(**{f"review__{lookup}": value for lookup, value in lookups.items()})
+        )
+        if statuses:
+            periods = periods.filter(status__in=statuses)
+        return self.filter(pk__in=periods.values("review__deal_id"))
 
     def with_status_on(self, day: datetime.date, statuses=()):
         """The deals whose status on ``day`` is known, and one of
