@@ -5,12 +5,13 @@ GET ?url= fetches the page (articles.link_fetch) and fills the article in
 from what it says about itself (articles.link_metadata), or opens the
 article already archived under that link. POST records the article, the
 deal (picked or new), its parties, bids, reviews (of authorities known to
-the archive) and deadlines at once (articles.services.record_story), or
-shows every error with a summary at the top that links to each field,
-keeping everything typed.
+the archive, or typed new with their jurisdiction) and deadlines at once
+(articles.services.record_story), or shows every error with a summary at
+the top that links to each field, keeping everything typed.
 """
 
 import datetime
+from difflib import get_close_matches
 
 from django import forms
 from django.contrib import admin, messages
@@ -26,19 +27,19 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import company_names, services
-from .country_input import TypedCountriesField
+from .country_input import TypedCountriesField, country_code
 from .date_input import UnambiguousDateField
 from .edit_conflicts import last_change
 from .link_fetch import FetchError, fetch
 from .link_metadata import PageMetadata, clean_url, extract, same_page_urls
-from .locale_data import language_choices
+from .locale_data import REGIONS, language_choices
 from .models import Article, Authority, Bid, Deadline, Deal, Review
 from .text import clean_text
 
 # Everything the desk may create; a curator without one of them cannot use it.
 REQUIRED_PERMISSIONS = [
     f"articles.add_{model}"
-    for model in ("article", "deal", "bid", "deadline", "review", "company", "source")
+    for model in ("article", "deal", "bid", "deadline", "review", "authority", "company", "source")
 ]
 
 
@@ -259,8 +260,9 @@ def _picked_deal(data) -> Deal | None:
 
 
 class AuthorityNameField(forms.CharField):
-    """An authority typed by its name or short name (CMA), in any case. A new
-    authority needs its jurisdiction and kind: it is added in the admin."""
+    """An authority typed by its name or short name (CMA), in any case: the
+    authority, or the name as typed when the archive has none of that name
+    (the review's form then asks for the new one's jurisdiction)."""
 
     def clean(self, value):
         text = super().clean(value).strip()
@@ -271,27 +273,67 @@ class AuthorityNameField(forms.CharField):
                 Q(name__iexact=text) | Q(short_name__iexact=text) | Q(slug=text.lower())
             )[:5]
         )
-        if not matches:
-            raise ValidationError(
-                gettext(
-                    "No authority is named “%(text)s”: add it in the admin's Authorities "
-                    "first, then type its name here."
-                )
-                % {"text": text},
-                code="unknown",
-            )
         if len(matches) > 1:
             raise ValidationError(
                 gettext("Several authorities are named “%(text)s”: type the full name (%(names)s).")
                 % {"text": text, "names": ", ".join(m.name for m in matches)},
                 code="ambiguous",
             )
-        return matches[0]
+        return matches[0] if matches else text
+
+
+def near_authority_names(text: str) -> list[str]:
+    """The names and short names of the archive's authorities closest to
+    ``text`` (they are few: all are read)."""
+    names = {
+        name
+        for pair in Authority.objects.values_list("name", "short_name")
+        for name in pair
+        if name
+    }
+    by_form = {company_names.comparable(name): name for name in names}
+    nearest = get_close_matches(company_names.comparable(text), by_form, n=3, cutoff=0.6)
+    return [by_form[form] for form in nearest]
+
+
+class JurisdictionNameField(forms.CharField):
+    """A jurisdiction typed as a country's code or name (GB, Australia) or a
+    region's (EU, European Union)."""
+
+    def clean(self, value):
+        text = super().clean(value).strip()
+        if not text:
+            return ""
+        regions = {str(name).casefold(): code for code, name in REGIONS.items()}
+        code = (
+            text.upper()
+            if text.upper() in REGIONS
+            else regions.get(text.casefold()) or country_code(text)
+        )
+        if code is None:
+            raise ValidationError(
+                gettext("“%(text)s” is no country or region: type GB, Australia or EU."),
+                code="unknown",
+                params={"text": text},
+            )
+        return code
 
 
 class ReviewForm(forms.Form):
     authority = AuthorityNameField(
         label=_("authority"), max_length=200, help_text=_("Its name or short name: CMA, FTC.")
+    )
+    new_authority_jurisdiction = JurisdictionNameField(
+        label=_("new authority's jurisdiction"),
+        max_length=100,
+        required=False,
+        help_text=_(
+            "Only for an authority the archive does not have yet, added with the review: "
+            "a country (GB, Australia) or EU."
+        ),
+    )
+    new_authority_kind = forms.ChoiceField(
+        label=_("new authority's kind"), choices=Authority.Kind, initial=Authority.Kind.COMPETITION
     )
     status = forms.ChoiceField(
         label=_("status"), choices=Review.Status, initial=Review.Status.UNDER_REVIEW
@@ -310,6 +352,14 @@ class ReviewForm(forms.Form):
 
     def clean(self):
         data = super().clean() or {}
+        authority = data.get("authority")
+        # A new authority needs its jurisdiction (unless the one typed was refused).
+        if (
+            isinstance(authority, str)
+            and not data.get("new_authority_jurisdiction")
+            and "new_authority_jurisdiction" not in self.errors
+        ):
+            self.add_error("authority", self._unknown_authority(authority))
         status, decided_on = data.get("status"), data.get("decided_on")
         if status in Review.OPEN_STATUSES and decided_on:
             self.add_error(
@@ -327,6 +377,25 @@ class ReviewForm(forms.Form):
                 "decided_on", gettext("A review cannot be decided before it was opened.")
             )
         return data
+
+    @staticmethod
+    def _unknown_authority(name: str) -> str:
+        message = gettext(
+            "No authority is named “%(name)s”. To add it, give its jurisdiction; "
+            "else correct the name."
+        ) % {"name": name}
+        if near := near_authority_names(name):
+            message += " " + gettext("Did you mean %(names)s?") % {"names": ", ".join(near)}
+        return message
+
+    def review_data(self) -> services.ReviewData:
+        """The review as the services record it, its authority new or not."""
+        data = dict(self.cleaned_data)
+        jurisdiction = data.pop("new_authority_jurisdiction")
+        kind = data.pop("new_authority_kind")
+        if isinstance(data["authority"], str):
+            data["authority"] = services.NewAuthority(data["authority"], jurisdiction, kind)
+        return services.ReviewData(**data)
 
 
 ARTICLE_FIELDS = ["url", "title", "published_on", "author", "language", "source_name", "summary"]
@@ -347,7 +416,7 @@ DeadlineFormSet = forms.formset_factory(DeadlineForm, extra=2)
 ReviewFormSet = forms.formset_factory(ReviewForm, extra=1)
 
 
-def _filled(formset) -> list[forms.Form]:
+def _filled[F: forms.Form](formset: "forms.BaseFormSet[F]") -> list[F]:
     return [form for form in formset.forms if form.has_changed()]
 
 
@@ -563,7 +632,7 @@ def _story_data(story, bids, deadlines, reviews, extensions) -> dict:
             for form in extensions.forms
             if form.cleaned_data.get("extended_to")
         ],
-        "reviews": [services.ReviewData(**form.cleaned_data) for form in _filled(reviews)],
+        "reviews": [form.review_data() for form in _filled(reviews)],
     }
 
 
@@ -576,6 +645,10 @@ def _saved_message(result: services.StoryResult) -> str:
         message += " " + gettext("New companies: %(names)s.") % {
             "names": ", ".join(company.name for company in result.created_companies)
         }
+    if result.created_authorities:
+        message += " " + gettext(
+            "New authorities (give them a short name and a website in Authorities): %(names)s."
+        ) % {"names": ", ".join(authority.name for authority in result.created_authorities)}
     return message
 
 

@@ -114,10 +114,19 @@ class ExtensionData:
 
 
 @dataclass(frozen=True)
-class ReviewData:
-    """A regulator's review the story reports, of a known authority."""
+class NewAuthority:
+    """An authority the story names that the archive does not have yet."""
 
-    authority: Authority
+    name: str
+    jurisdiction: str
+    kind: str = Authority.Kind.COMPETITION
+
+
+@dataclass(frozen=True)
+class ReviewData:
+    """A regulator's review the story reports."""
+
+    authority: Authority | NewAuthority
     status: str
     kind: str = Review.Kind.MERGER_CONTROL
     phase: str = ""
@@ -134,6 +143,7 @@ class StoryResult:
     deal: Deal
     created_companies: list[Company] = field(default_factory=list)
     created_source: Source | None = None
+    created_authorities: list[Authority] = field(default_factory=list)
 
 
 def unique_slug(model: type[Model], text: str, max_length: int = 200) -> str:
@@ -173,6 +183,31 @@ class _Companies:
                 company = Company.objects.create(name=name.strip(), slug=unique_slug(Company, name))
                 self.created.append(company)
             self.by_name[key] = company
+        return self.by_name[key]
+
+
+class _Authorities:
+    """The reviews' authorities: those typed new are created once each."""
+
+    def __init__(self):
+        self.by_name: dict[str, Authority] = {}
+        self.created: list[Authority] = []
+
+    def get(self, authority: Authority | NewAuthority) -> Authority:
+        if isinstance(authority, Authority):
+            return authority
+        key = authority.name.casefold()
+        if key not in self.by_name:
+            new = Authority(
+                name=authority.name,
+                slug=unique_slug(Authority, authority.name),
+                jurisdiction=authority.jurisdiction,
+                kind=authority.kind,
+            )
+            new.full_clean()  # a name taken meanwhile is a message, not an error
+            new.save()
+            self.created.append(new)
+            self.by_name[key] = new
         return self.by_name[key]
 
 
@@ -265,10 +300,11 @@ def record_story(
             bid.sources.add(story)
             reported.append(bid)
 
+    authorities = _Authorities()
     for reviewed in reviews or []:
         review = Review(
             deal=deal,
-            authority=reviewed.authority,
+            authority=authorities.get(reviewed.authority),
             status=reviewed.status,
             kind=reviewed.kind,
             phase=reviewed.phase,
@@ -298,6 +334,7 @@ def record_story(
         deal=deal,
         created_companies=companies.created,
         created_source=created_source,
+        created_authorities=authorities.created,
     )
 
 

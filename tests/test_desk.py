@@ -6,7 +6,18 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission, User
 
-from articles.models import Article, Bid, Company, Deadline, Deal, Review, Source, SourceDomain
+from articles.desk import ReviewForm
+from articles.models import (
+    Article,
+    Authority,
+    Bid,
+    Company,
+    Deadline,
+    Deal,
+    Review,
+    Source,
+    SourceDomain,
+)
 from tests.admin_forms import form_data
 from tests.factories import (
     ArticleFactory,
@@ -464,7 +475,13 @@ def test_the_desk_records_a_review_by_an_authority_typed_by_its_short_name(
 @pytest.mark.parametrize(
     "changes, message",
     [
-        ({"reviews-0-authority": "Nobody"}, "No authority is named “Nobody”"),
+        ({"reviews-0-authority": "Nobody"}, "No authority is named “Nobody”. To add it"),
+        # A near name is offered; nothing is created without a jurisdiction.
+        ({"reviews-0-authority": "CMAA"}, "Did you mean CMA?"),
+        (
+            {"reviews-0-authority": "ACCC", "reviews-0-new_authority_jurisdiction": "Atlantis"},
+            "“Atlantis” is no country or region",
+        ),
         ({"reviews-0-status": "cleared"}, "Give the date of the decision."),
     ],
 )
@@ -478,3 +495,35 @@ def test_a_bad_review_on_the_desk_is_explained_and_nothing_saved(
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Article.objects.exists() and not Review.objects.exists()
+    assert Authority.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "typed, jurisdiction",
+    [("Australia", "AU"), ("au", "AU"), ("European Union", "EU"), ("eu", "EU")],
+)
+def test_the_desk_adds_an_authority_typed_new_with_its_jurisdiction(
+    curator_client, link_server, typed, jurisdiction
+):
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    data = seed_story(
+        page,
+        **{
+            "reviews-0-authority": "ACCC",
+            "reviews-0-new_authority_jurisdiction": typed,
+            "reviews-0-new_authority_kind": "competition",
+            "reviews-0-status": "under_review",
+        },
+    )
+    response = curator_client.post(DESK, data, follow=True)
+    assert response.status_code == 200
+    accc = Authority.objects.get()
+    assert (accc.name, accc.slug, accc.jurisdiction) == ("ACCC", "accc", jurisdiction)
+    assert Review.objects.get().authority == accc
+    assert "New authorities (give them a short name and a website in Authorities): ACCC." in (
+        response.content.decode()
+    )
+    # Typed again, in any case, the name is the archive's: no jurisdiction asked.
+    again = ReviewForm({"authority": "accc", "status": "under_review", "kind": "merger_control"})
+    again.is_valid()
+    assert again.cleaned_data["authority"] == accc and "authority" not in again.errors
