@@ -44,7 +44,7 @@ from django.urls import path
 
 from articles import exports
 from articles.freshness import bump_archive_version
-from articles.models import Bid, Company, Deal
+from articles.models import Authority, Bid, Company, Deal
 from dealwatch import urls as site_urls
 
 # Issue 13: a ~100k-deal export of the large (1M-deal) archive, on 2 cores,
@@ -180,6 +180,13 @@ def representative_requests() -> list[tuple[str, str]]:
         .first()
     )
     as_of = (middle or datetime.date.today()).isoformat()
+    # The authority with the most reviews: "deals it had under review then".
+    busiest = (
+        Authority.objects.annotate(n=Count("reviews"))
+        .order_by("-n", "pk")
+        .values_list("slug", flat=True)
+        .first()
+    )
     longest_on = (
         Deal.objects.filter(slug=longest[0]).values_list("announced_on", flat=True).first()
         if longest
@@ -197,6 +204,18 @@ def representative_requests() -> list[tuple[str, str]]:
         ("deal, longest timeline", f"/deals/{longest[0]}/" if longest else "/deals/"),
         ("deals, as_of", f"/deals/?as_of={as_of}"),
         ("deals, as_of+status", f"/deals/?as_of={as_of}&status=announced"),
+        *(
+            [
+                (
+                    "deals, as_of+authority",
+                    f"/deals/?as_of={as_of}&status=pending_approval&authority={busiest}",
+                ),
+                ("deals, as_of+review", f"/deals/?as_of={as_of}&review=under_review"),
+                ("authority, busiest", f"/authorities/{busiest}/"),
+            ]
+            if busiest
+            else []
+        ),
         (
             "deal, as_of",
             f"/deals/{longest[0]}/?as_of={(longest_on or middle or datetime.date.today())}"
@@ -249,6 +268,26 @@ def api_requests(giant_slug: str, longest_slug: str | None) -> list[tuple[str, s
         ("api company, giant", f"/api/v1/companies/{giant_slug}/"),
         (NOT_MODIFIED, "/api/v1/deals/"),
     ]
+
+
+# Issue 16: a list or a deal as of a date, uncached, at 1M deals on 2 cores.
+AS_OF_BUDGET_P95_MS = 300.0
+
+
+def within_as_of_budget(results: list[Result]) -> list[str]:
+    """Each as-of request against its budget, as lines to print; the
+    verdicts are kept in each result's ``extra``."""
+    lines = []
+    for result in results:
+        if "as_of" not in result.name or not result.uncached_p95_ms:
+            continue
+        within = result.status == 200 and result.uncached_p95_ms < AS_OF_BUDGET_P95_MS
+        result.extra.update(budget_p95_ms=AS_OF_BUDGET_P95_MS, within_budget=within)
+        lines.append(
+            f"{result.name}: uncached p95 {result.uncached_p95_ms} ms, budget "
+            f"{AS_OF_BUDGET_P95_MS:g} ms at 1M deals: " + ("within" if within else "OVER")
+        )
+    return lines
 
 
 def within_api_budgets(results: list[Result]) -> list[str]:

@@ -122,6 +122,34 @@ FINAL_BID_STATUS = {
 LOSING_BID_STATUSES = [Bid.Status.REJECTED, Bid.Status.WITHDRAWN, Bid.Status.LAPSED]
 OPEN_BID_STATUSES = [Bid.Status.RUMOURED, Bid.Status.SUBMITTED]
 
+# The authorities that review the synthetic deals: (name, short name,
+# jurisdiction, kind). Each deal reviewed is so by those of its countries.
+AUTHORITIES = [
+    ("Competition and Markets Authority", "CMA", "GB", Authority.Kind.COMPETITION),
+    ("European Commission (DG Competition)", "DG COMP", "EU", Authority.Kind.COMPETITION),
+    ("Federal Trade Commission", "FTC", "US", Authority.Kind.COMPETITION),
+    ("Antitrust Division, Department of Justice", "DOJ", "US", Authority.Kind.COMPETITION),
+    (
+        "Committee on Foreign Investment in the United States",
+        "CFIUS",
+        "US",
+        Authority.Kind.FOREIGN_INVESTMENT,
+    ),
+    ("State Administration for Market Regulation", "SAMR", "CN", Authority.Kind.COMPETITION),
+    ("Japan Fair Trade Commission", "JFTC", "JP", Authority.Kind.COMPETITION),
+    ("Competition Bureau", "CB", "CA", Authority.Kind.COMPETITION),
+    ("Competition Commission of India", "CCI", "IN", Authority.Kind.COMPETITION),
+    ("Australian Competition and Consumer Commission", "ACCC", "AU", Authority.Kind.COMPETITION),
+]
+EU_MEMBERS = {"DE", "FR", "IT", "ES", "NL", "SE", "IE", "BE", "DK", "FI", "PL"}
+REVIEWED_SHARE = 0.4  # of the deals that went to (or past) approval
+REVIEWED_DEAL_STATUSES = {
+    Deal.Status.PENDING_APPROVAL,
+    Deal.Status.COMPLETED,
+    Deal.Status.BLOCKED,
+    Deal.Status.ABANDONED,
+}
+
 NAME_STARTS = [
     "Al",
     "Bel",
@@ -247,6 +275,9 @@ class ArchiveGenerator:
         self.regulars = range(GIANTS + 1, GIANTS + 1 + regulars)
         self.tail = range(GIANTS + 1 + regulars, scale.companies + 1)
         self.company_names: dict[int, str] = {}
+        self.authorities_in: dict[str, list[int]] = {}
+        for pk, (_name, _short, jurisdiction, _kind) in enumerate(AUTHORITIES, 1):
+            self.authorities_in.setdefault(jurisdiction, []).append(pk)
         self.first_day = datetime.date(1995, 1, 1)
         self.days = (today - self.first_day).days
 
@@ -284,11 +315,12 @@ class ArchiveGenerator:
 
     # Deals, with their bids and deadlines --------------------------------
 
-    def deals(self) -> Iterator[tuple[tuple, list[tuple], list[tuple]]]:
-        """Each deal row with its bids (row, bidder ids) and deadline rows.
-        Ids of bids and deadlines are allocated here, in order."""
+    def deals(self) -> Iterator[tuple[tuple, list[tuple], list[tuple], list[tuple]]]:
+        """Each deal row with its bids (row, bidder ids), deadline and review
+        rows. Ids of bids, deadlines and reviews are allocated here, in order."""
         rng, scale = self.rng, self.scale
         bid_ids, deadline_ids = itertools.count(1), itertools.count(1)
+        review_ids = itertools.count(1)
         for pk in range(1, scale.deals + 1):
             long_story = pk % 1000 == 7
             target = rng.randrange(GIANTS + 1, scale.companies + 1)
@@ -340,7 +372,10 @@ class ArchiveGenerator:
             deadlines = self._deadlines(
                 [next(deadline_ids) for _ in range(deadline_count)], pk, status, announced
             )
-            yield deal, bids, deadlines
+            reviews = []
+            if status in REVIEWED_DEAL_STATUSES and rng.random() < REVIEWED_SHARE:
+                reviews = self._reviews(review_ids, pk, status, announced, closed, countries)
+            yield deal, bids, deadlines, reviews
 
     def _bid(self, pk, deal, deal_status, announced, closed, last):
         rng = self.rng
@@ -401,6 +436,50 @@ class ArchiveGenerator:
                 )
             )
             due += datetime.timedelta(days=rng.randrange(5, 90))
+        return rows
+
+    # Authorities and their reviews -----------------------------------------
+
+    def authorities(self) -> Iterator[tuple]:
+        for pk, (name, short_name, jurisdiction, kind) in enumerate(AUTHORITIES, 1):
+            slug = f"syn-authority-{short_name.lower().replace(' ', '-')}"
+            yield (pk, name, short_name, slug, jurisdiction, kind, "", None)
+
+    def _reviews(self, ids, deal, deal_status, announced, closed, countries) -> list[tuple]:
+        """One to three reviews by authorities of the deal's countries (or
+        any), decided as the deal ended: the first prohibits a blocked deal."""
+        rng = self.rng
+        codes = set(countries.split(","))
+        reviewers = [pk for code in codes for pk in self.authorities_in.get(code, [])]
+        if codes & EU_MEMBERS:
+            reviewers += self.authorities_in["EU"]
+        reviewers = sorted(set(reviewers)) or [rng.randrange(1, len(AUTHORITIES) + 1)]
+        chosen = rng.sample(reviewers, min(len(reviewers), rng.choice((1, 1, 2, 3))))
+        rows = []
+        for position, authority in enumerate(chosen):
+            opened = min(self.today, announced + datetime.timedelta(days=rng.randrange(0, 60)))
+            in_depth = rng.random() < 0.3
+            if deal_status == Deal.Status.PENDING_APPROVAL:
+                status = Review.Status.IN_DEPTH if in_depth else Review.Status.UNDER_REVIEW
+            elif deal_status == Deal.Status.BLOCKED and position == 0:
+                status = Review.Status.PROHIBITED
+            elif deal_status == Deal.Status.ABANDONED:
+                status = rng.choice([Review.Status.ABANDONED] * 3 + [Review.Status.WITHDRAWN])
+            else:
+                status = rng.choice(
+                    [Review.Status.CLEARED] * 6 + [Review.Status.CLEARED_WITH_REMEDIES]
+                )
+            decided = None
+            if status not in Review.OPEN_STATUSES:
+                decided = opened + datetime.timedelta(days=rng.randrange(25, 400))
+                decided = max(opened, min(decided, closed or self.today, self.today))
+            kind = (
+                Review.Kind.FOREIGN_INVESTMENT
+                if AUTHORITIES[authority - 1][3] == Authority.Kind.FOREIGN_INVESTMENT
+                else Review.Kind.MERGER_CONTROL
+            )
+            phase = Review.Phase.PHASE_2 if in_depth else Review.Phase.PHASE_1
+            rows.append((next(ids), deal, authority, "", kind, phase, opened, status, decided))
         return rows
 
     # Articles --------------------------------------------------------------
@@ -466,7 +545,7 @@ class Loader:
         return count
 
 
-# Dependents first. The load writes no authorities or reviews: any there are curated.
+# Dependents first. The load writes no clock stops: any there are curated.
 ARCHIVE_MODELS = [
     Article,
     Deadline,
@@ -579,16 +658,23 @@ def generate(scale_name: str, seed: int, progress: Callable[[str, int], Callable
             tracked("companies", scale.companies, generator.companies()),
         )
 
-        # Bids and deadlines are collected while the deals stream in: one
-        # COPY at a time per connection.
-        bids, bid_bidders, deadlines = [], [], []
+        counts["authorities"] = loader.load(
+            Authority._meta.db_table,
+            ["id", "name", "short_name", "slug", "jurisdiction", "kind", "website", "parent_id"],
+            generator.authorities(),
+        )
+
+        # Bids, deadlines and reviews are collected while the deals stream
+        # in: one COPY at a time per connection.
+        bids, bid_bidders, deadlines, reviews = [], [], [], []
 
         def deals():
-            for deal, deal_bids, deal_deadlines in generator.deals():
+            for deal, deal_bids, deal_deadlines, deal_reviews in generator.deals():
                 for bid, bidders in deal_bids:
                     bids.append(bid)
                     bid_bidders.extend((bid[0], company) for company in bidders)
                 deadlines.extend(deal_deadlines)
+                reviews.extend(deal_reviews)
                 yield (*deal, now, now)
 
         counts["deals"] = loader.load(
@@ -654,9 +740,29 @@ def generate(scale_name: str, seed: int, progress: Callable[[str, int], Callable
         )
         _link_deadlines(raw, links)
         deadlines.clear()
-        # The deals' and bids' status periods, from their dates, in SQL.
+        counts["reviews"] = loader.load(
+            Review._meta.db_table,
+            [
+                "id",
+                "deal_id",
+                "authority_id",
+                "case_reference",
+                "kind",
+                "phase",
+                "opened_on",
+                "status",
+                "decided_on",
+                "remedies",
+                "note",
+                "updated_at",
+            ],
+            tracked("reviews", len(reviews), ((*row, "", "", now) for row in reviews)),
+        )
+        reviews.clear()
+        # The deals', bids' and reviews' status periods, from their dates, in SQL.
         added = status_history.fill_all()
-        counts["deal_status_periods"], counts["bid_status_periods"] = added["deal"], added["bid"]
+        for kind in ("deal", "bid", "review"):
+            counts[f"{kind}_status_periods"] = added[kind]
 
         article_deals, article_companies = [], []
 

@@ -19,16 +19,19 @@ from articles.models import (
     Deal,
     DealStatusPeriod,
     Review,
+    ReviewStatusPeriod,
     Source,
 )
 from bench.management.commands.generate_archive import Command as GenerateArchive
 from bench.synthetic import MARKER_SLUG
 from tests.factories import (
     ArticleFactory,
+    AuthorityFactory,
     BidFactory,
     CompanyFactory,
     DeadlineFactory,
     DealFactory,
+    ReviewFactory,
     SourceFactory,
 )
 
@@ -83,6 +86,8 @@ ADDED = {
     "article": lambda deal: ArticleFactory(
         source=Source.objects.first(), deals=[deal], url="https://curated.example/story"
     ),
+    "authority": lambda deal: AuthorityFactory(),
+    "review": lambda deal: ReviewFactory(deal=deal, authority=Authority.objects.first()),
 }
 
 
@@ -104,9 +109,9 @@ def test_delete_curated_records_empties_the_archive_and_loads(demo):
     output = generate("--delete-curated-records")
     assert "Deleting the curated records as asked: " in output
     assert f"{curated} deals" in output
-    # The load writes no reviews or authorities: the demo's are curated too.
+    # The demo's reviews and authorities are curated too, and gone.
     assert f"{reviews} reviews" in output and f"{authorities} authorities" in output
-    assert not Review.objects.exists() and not Authority.objects.exists()
+    assert not Authority.objects.exclude(slug__startswith="syn-authority-").exists()
     assert counts() == TINY
     assert not Deal.objects.exclude(slug__startswith="syn-deal-").exists()
     assert loaded() == "Synthetic archive (tiny, seed 1)"
@@ -126,8 +131,12 @@ def test_a_synthetic_archive_is_kept_or_replaced_by_another():
     assert counts() == TINY
     assert Deal.objects.get(pk=1).title != "Edited by hand"
     assert Bid.objects.exists() and Deadline.objects.exists()
-    # Every deal and bid has its status periods, the current one its status.
-    for model, periods in ((Deal, DealStatusPeriod), (Bid, BidStatusPeriod)):
+    # Every deal, bid and review has its status periods, the current one its status.
+    for model, periods in (
+        (Deal, DealStatusPeriod),
+        (Bid, BidStatusPeriod),
+        (Review, ReviewStatusPeriod),
+    ):
         current = periods.objects.filter(is_current=True)
         assert current.count() == model.objects.count()
         assert not current.exclude(status=F(f"{model._meta.model_name}__status")).exists()

@@ -64,6 +64,7 @@ class Command(BaseCommand):
             ):
                 results = benchmark.run_requests(options["runs"])
             self.stdout.write(benchmark.as_table(results))
+            self.stdout.write("\n" + "\n".join(benchmark.within_as_of_budget(results)))
             self.stdout.write("\n" + "\n".join(benchmark.within_api_budgets(results)))
 
             for export in (r for r in results if r.name.startswith("export")):
