@@ -429,7 +429,7 @@ class ReviewInline(UnambiguousDatesMixin, admin.StackedInline):
     autocomplete_fields = ["authority", "sources"]
     fields = [
         ("authority", "case_reference"),
-        ("kind", "phase"),
+        ("kind", "phase", "phase_started_on"),
         ("status", "opened_on", "decided_on"),
         StatusChangeForm.STATUS_FIELDS,
         "remedies",
@@ -623,7 +623,16 @@ class ReviewAdmin(UnambiguousDatesMixin, CuratedAdmin):
     date_hierarchy = "opened_on"
     autocomplete_fields = ["deal", "authority", "sources"]
     fieldsets = [
-        (None, {"fields": ["deal", ("authority", "case_reference"), ("kind", "phase")]}),
+        (
+            None,
+            {
+                "fields": [
+                    "deal",
+                    ("authority", "case_reference"),
+                    ("kind", "phase", "phase_started_on"),
+                ]
+            },
+        ),
         (
             _("State"),
             {"fields": [("status", "opened_on", "decided_on"), StatusChangeForm.STATUS_FIELDS]},

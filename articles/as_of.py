@@ -98,14 +98,19 @@ class DeadlineThen:
 @dataclass(frozen=True)
 class ReviewThen:
     """A review on the day: its status then, and its phase when that status
-    is still today's (a review's phase has no dated history)."""
+    is still today's and the phase had begun (only the current phase's
+    start is recorded)."""
 
     review: Review
     status: Status
+    on: datetime.date
 
     @property
     def phase(self) -> str:
         period = self.status.period
+        began = self.review.phase_started_on
+        if began is not None and self.on < began:
+            return ""
         if self.status.known and period is not None and period.is_current:
             return self.review.get_phase_display()
         return ""
@@ -157,7 +162,7 @@ def deal_as_of(deal: Deal, on: datetime.date) -> PastView:
         *(p.started_on for p in deal_periods if p.started_on),
         *(p.started_on for ps in bid_periods.values() for p in ps if p.started_on),
         *(p.started_on for ps in review_periods.values() for p in ps if p.started_on),
-        *(d for r in story.reviews for d in (r.opened_on, r.decided_on) if d),
+        *(d for r in story.reviews for d in (r.opened_on, r.phase_started_on, r.decided_on) if d),
         *(d for d in (set_on(x) for x in story.deadlines) if d),
         *(x.due_on for x in story.deadlines),
     }
@@ -173,7 +178,7 @@ def deal_as_of(deal: Deal, on: datetime.date) -> PastView:
         review_status = status_on(review_periods.get(review.pk, []), on)
         opened_later = review.opened_on is not None and review.opened_on > on
         if not (review_status.began_after or opened_later):
-            view.reviews.append(ReviewThen(review, review_status))
+            view.reviews.append(ReviewThen(review, review_status, on))
     view.deadlines = [
         DeadlineThen(x, passed=x.due_on < on, set_known=set_on(x) is not None)
         for x in story.deadlines

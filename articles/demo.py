@@ -609,6 +609,7 @@ REVIEWS: dict[str, list[dict[str, Any]]] = {
             "phase": Review.Phase.PHASE_2,
             "status": Review.Status.PROHIBITED,
             "opened_on": D(2022, 7, 6),
+            "phase_started_on": D(2022, 9, 1),
             "decided_on": D(2023, 4, 26),
             "note": (
                 "After an in-depth investigation the CMA blocked the deal, finding that "
@@ -622,6 +623,7 @@ REVIEWS: dict[str, list[dict[str, Any]]] = {
             "phase": Review.Phase.PHASE_2,
             "status": Review.Status.CLEARED_WITH_REMEDIES,
             "opened_on": None,
+            "phase_started_on": D(2022, 11, 8),
             "decided_on": D(2023, 5, 15),
             "remedies": (
                 "For ten years, consumers in the European Economic Area may stream the "
@@ -862,6 +864,7 @@ def _create_reviews(deal, reviews, authorities) -> None:
             phase=data["phase"],
             status=data["status"],
             opened_on=data["opened_on"],
+            phase_started_on=data.get("phase_started_on"),
             decided_on=data["decided_on"],
             remedies=data.get("remedies", ""),
             note=data["note"],

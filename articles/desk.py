@@ -346,6 +346,11 @@ class ReviewForm(forms.Form):
     )
     case_reference = _text(label=_("case reference"), max_length=60, required=False)
     opened_on = UnambiguousDateField(label=_("opened on"), required=False)
+    phase_started_on = UnambiguousDateField(
+        label=_("phase started on"),
+        required=False,
+        help_text=_("When the in-depth phase began, if it has."),
+    )
     decided_on = UnambiguousDateField(label=_("decided on"), required=False)
     note = _text(label=_("note"), required=False)
     cites_article = forms.BooleanField(label=_("cites this article"), required=False, initial=True)
@@ -371,10 +376,14 @@ class ReviewForm(forms.Form):
             )
         elif status and status not in Review.OPEN_STATUSES and not decided_on:
             self.add_error("decided_on", gettext("Give the date of the decision."))
-        opened_on = data.get("opened_on")
+        opened_on, phase_started_on = data.get("opened_on"), data.get("phase_started_on")
         if opened_on and decided_on and decided_on < opened_on:
             self.add_error(
                 "decided_on", gettext("A review cannot be decided before it was opened.")
+            )
+        if opened_on and phase_started_on and phase_started_on < opened_on:
+            self.add_error(
+                "phase_started_on", gettext("A phase cannot start before the review was opened.")
             )
         return data
 

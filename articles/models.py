@@ -600,6 +600,16 @@ class Review(models.Model):
         help_text=_("When the review (or its first phase) began; empty when not reported."),
         validators=plausible_date,
     )
+    phase_started_on = models.DateField(
+        _("phase started on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When its current phase began, if later than the review: the opening of the "
+            "in-depth phase. The statutory timetable counts from it."
+        ),
+        validators=plausible_date,
+    )
     status = models.CharField(
         _("status"), max_length=24, choices=Status, default=Status.UNDER_REVIEW
     )
@@ -642,6 +652,12 @@ class Review(models.Model):
                 | Q(decided_on__gte=F("opened_on")),
                 name="review_decided_not_before_opened",
             ),
+            models.CheckConstraint(
+                condition=Q(phase_started_on__isnull=True)
+                | Q(opened_on__isnull=True)
+                | Q(phase_started_on__gte=F("opened_on")),
+                name="review_phase_not_before_opened",
+            ),
             # Decided exactly when its status is a decision's.
             models.CheckConstraint(
                 condition=(
@@ -656,7 +672,7 @@ class Review(models.Model):
                 name="review_case_reference_unique_per_authority",
             ),
             *_plain_text_rules("review", ["case_reference", "remedies", "note"]),
-            *_plausible_date_rules("review", ["opened_on", "decided_on"]),
+            *_plausible_date_rules("review", ["opened_on", "phase_started_on", "decided_on"]),
         ]
         indexes = [
             # /deals/?authority= and an authority's page, by status.
@@ -694,12 +710,13 @@ class Review(models.Model):
     @cached_property
     def statutory_decision(self) -> Computed | None:
         """The decision date the authority's regime sets for the review's
-        phase (articles.timetables), counted from ``opened_on`` taken as the
-        start of that phase's clock and moved by the recorded clock stops
-        (prefetch them with ``with_suspensions()``). None when the review is
-        decided, has no opening date, or its authority or phase has no known
-        clock; never raises on curated data."""
-        if not self.is_open or self.opened_on is None:
+        phase (articles.timetables), counted from the start of that phase
+        (``phase_started_on``, else ``opened_on``) and moved by the recorded
+        clock stops (prefetch them with ``with_suspensions()``). None when
+        the review is decided, has no start date, or its authority or phase
+        has no known clock; never raises on curated data."""
+        started = self.phase_started_on or self.opened_on
+        if not self.is_open or started is None:
             return None
         regime = regime_for(self.authority.short_name or self.authority.name)
         if regime is None:
@@ -711,7 +728,7 @@ class Review(models.Model):
             return statutory_decision(
                 regime,
                 phase,
-                self.opened_on,
+                started,
                 suspensions=[stop.as_pair() for stop in self.suspensions.all()],
             )
         except (UnknownRule, ValueError):
@@ -735,6 +752,8 @@ class Review(models.Model):
             )
         elif not self.is_open and not self.decided_on:
             errors["decided_on"] = _("Give the date of the decision.")
+        if self.phase_started_on and self.opened_on and self.phase_started_on < self.opened_on:
+            errors["phase_started_on"] = _("A phase cannot start before the review was opened.")
         if errors:
             raise ValidationError(errors)
 

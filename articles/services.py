@@ -132,6 +132,7 @@ class ReviewData:
     phase: str = ""
     case_reference: str = ""
     opened_on: datetime.date | None = None
+    phase_started_on: datetime.date | None = None
     decided_on: datetime.date | None = None
     note: str = ""
     cites_article: bool = True
@@ -310,6 +311,7 @@ def record_story(
             phase=reviewed.phase,
             case_reference=reviewed.case_reference,
             opened_on=reviewed.opened_on,
+            phase_started_on=reviewed.phase_started_on,
             decided_on=reviewed.decided_on,
             note=reviewed.note,
         )

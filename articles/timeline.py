@@ -228,6 +228,9 @@ def _review_events(review: Review) -> list[Event]:
     opened = review.opened_on or not review.decided_on
     if opened:
         events.append(Event(review.opened_on, Kind.REVIEW, _("Review opened"), review, order=2))
+    if review.phase_started_on and review.phase:
+        began = _("%(phase)s began") % {"phase": review.get_phase_display()}
+        events.append(Event(review.phase_started_on, Kind.REVIEW, began, review, order=3))
     if review.decided_on and review.status in REVIEW_DECISION_TITLES:
         title = REVIEW_DECISION_TITLES[review.status]
         events.append(

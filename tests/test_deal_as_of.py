@@ -1,12 +1,14 @@
 """A deal as it stood on a date (issue 16): the TikTok case on three days,
 the steps between dated events, and dates the page cannot show."""
 
+import datetime
 import re
 
 import pytest
 from django.urls import reverse
 
-from articles.models import Deal
+from articles.models import Deal, Review
+from tests.factories import AuthorityFactory, ReviewFactory
 
 TIKTOK = reverse("articles:deal_detail", kwargs={"slug": "tiktok-us-operations"})
 
@@ -190,6 +192,30 @@ def test_a_review_opened_later_is_absent(client, demo):
 def test_the_steps_between_events_include_review_decisions(client, demo):
     html = client.get(ACTIVISION, {"as_of": "2023-04-20"}).content.decode()
     assert 'href="?as_of=2023-04-26" rel="next"' in html  # the CMA's prohibition
+
+
+@pytest.mark.django_db
+def test_the_in_depth_phase_is_an_event_of_its_own(client, demo):
+    # The CMA took Activision to phase 2 on 1 September 2022.
+    html = client.get(ACTIVISION).content.decode()
+    assert "Phase 2 (in depth) began" in html and "Phase 2 (in depth) from" in html
+    html = client.get(ACTIVISION, {"as_of": "2022-08-20"}).content.decode()
+    assert 'href="?as_of=2022-09-01" rel="next"' in html
+
+
+@pytest.mark.django_db
+def test_an_open_review_shows_its_phase_only_once_it_had_begun(client):
+    review = ReviewFactory(
+        authority=AuthorityFactory(short_name="CMA"),
+        phase=Review.Phase.PHASE_2,
+        opened_on=datetime.date(2024, 1, 10),
+        phase_started_on=datetime.date(2024, 3, 1),
+    )
+    page = reverse("articles:deal_detail", kwargs={"slug": review.deal.slug})
+    before = section(client.get(page, {"as_of": "2024-02-01"}).content.decode(), "reviews-heading")
+    after = section(client.get(page, {"as_of": "2024-04-01"}).content.decode(), "reviews-heading")
+    assert "Under review" in before and "Phase 2" not in before
+    assert "Under review phase: Phase 2 (in depth)" in after
 
 
 @pytest.mark.django_db

@@ -462,13 +462,15 @@ def test_the_desk_records_a_review_by_an_authority_typed_by_its_short_name(
             "reviews-0-kind": "foreign_investment",
             "reviews-0-status": "under_review",
             "reviews-0-opened_on": "2020-08-14",
+            "reviews-0-phase": "phase_2",
+            "reviews-0-phase_started_on": "2020-09-13",
         },
     )
     response = curator_client.post(DESK, data)
     assert response.status_code == 302, response.context["error_summary"]
     review = Review.objects.get()
     assert (review.authority, review.status) == (cfius, Review.Status.UNDER_REVIEW)
-    assert review.opened_on == D(2020, 8, 14)
+    assert (review.opened_on, review.phase_started_on) == (D(2020, 8, 14), D(2020, 9, 13))
     assert list(review.sources.all()) == [Article.objects.get()]
 
 
@@ -483,6 +485,10 @@ def test_the_desk_records_a_review_by_an_authority_typed_by_its_short_name(
             "“Atlantis” is no country or region",
         ),
         ({"reviews-0-status": "cleared"}, "Give the date of the decision."),
+        (
+            {"reviews-0-opened_on": "2020-08-14", "reviews-0-phase_started_on": "2020-08-01"},
+            "A phase cannot start before the review was opened.",
+        ),
     ],
 )
 def test_a_bad_review_on_the_desk_is_explained_and_nothing_saved(

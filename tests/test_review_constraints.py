@@ -22,6 +22,22 @@ def test_a_review_cannot_be_decided_before_it_opened():
         )
 
 
+def test_a_phase_cannot_start_before_the_review_opened():
+    with refused_by_database():
+        ReviewFactory(opened_on=D(2024, 5, 1), phase_started_on=D(2024, 4, 1))
+    review = ReviewFactory.build(
+        deal=DealFactory(),
+        authority=AuthorityFactory(),
+        opened_on=D(2024, 5, 1),
+        phase_started_on=D(2024, 4, 1),
+    )
+    with pytest.raises(ValidationError) as error:
+        review.full_clean()
+    assert error.value.message_dict["phase_started_on"] == [
+        "A phase cannot start before the review was opened."
+    ]
+
+
 def test_a_decided_status_needs_a_decision_date():
     with refused_by_database():
         ReviewFactory(status=Review.Status.PROHIBITED, decided_on=None)

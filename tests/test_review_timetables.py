@@ -9,6 +9,7 @@ from django.utils import translation
 from icalendar import Calendar
 
 from articles import calendar as calendar_module
+from articles import timetables
 from articles.models import Review, ReviewSuspension
 from tests.factories import AuthorityFactory, DeadlineFactory, ReviewFactory
 
@@ -46,6 +47,16 @@ def test_an_open_review_gets_its_statutory_decision_date():
     assert computed is not None
     assert computed.decision_date == D(2023, 8, 7)
     assert computed.rule.regime == "eu" and computed.rule.phase == "phase1"
+
+
+def test_the_in_depth_phase_counts_from_its_own_start():
+    # Adobe/Figma at the Commission: notified on 30 June 2023, in depth from 7 August.
+    review = commission_review(phase=Review.Phase.PHASE_2, phase_started_on=D(2023, 8, 7))
+    computed = fresh(review).statutory_decision
+    from_phase = timetables.statutory_decision("eu", "phase2", D(2023, 8, 7))
+    from_opening = timetables.statutory_decision("eu", "phase2", D(2023, 6, 30))
+    assert computed is not None and computed.decision_date == from_phase.decision_date
+    assert from_phase.decision_date > from_opening.decision_date
 
 
 @pytest.mark.parametrize(

@@ -296,6 +296,7 @@ class DealReviewSerializer(ReadSerializer):
             "phase",
             "status",
             "opened_on",
+            "phase_started_on",
             "decided_on",
             "remedies",
             "note",
