@@ -416,6 +416,16 @@ def test_home_page(client, demo):
 
 
 @pytest.mark.django_db
+def test_home_rows_show_a_handful_of_bidders_then_how_many_more(client):
+    deal = DealFactory(announced_on=TODAY)
+    for n in range(5):
+        BidFactory(deal=deal, bidders=[CompanyFactory(name=f"Bidder {n}")])
+    html = html_of(client.get(reverse("articles:home")))
+    bidders = re.search(r"<dt>Bidders</dt><dd>(.*?)</dd>", html, re.S).group(1)
+    assert bidders.count("<a ") == 3 and "and 2 more" in bidders
+
+
+@pytest.mark.django_db
 def test_home_query_count_is_constant(client):
     # More deals than the news lists: the most recently announced has rows.
     for _ in range(6):
