@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -285,12 +286,17 @@ FILL_SQL = {
 }
 
 
-def fill_all(using: str = "default") -> dict[str, int]:
+def fill_all(
+    using: str = "default", advance: Callable[[int], object] | None = None
+) -> dict[str, int]:
     """Give every deal, bid and review without periods the ones their dates
-    tell, set-based (one statement per table); how many periods each table gained."""
+    tell, set-based (one statement per table); how many periods each table
+    gained. ``advance(1)`` is called as each table is done."""
     added = {}
     with transaction.atomic(using=using), connections[using].cursor() as cursor:
         for table, statement in FILL_SQL.items():
             cursor.execute(statement)
             added[table] = cursor.rowcount
+            if advance is not None:
+                advance(1)
     return added

@@ -629,10 +629,11 @@ def clear_archive() -> None:
                 cursor.execute(f"DELETE FROM {model._meta.db_table}")
 
 
-def generate(scale_name: str, seed: int, progress: Callable[[str, int], Callable]) -> dict:
+def generate(scale_name: str, seed: int, progress: Callable[..., Callable]) -> dict:
     """Load a synthetic archive into an empty database; return row counts.
 
-    ``progress(label, total)`` returns a function to call with each step count.
+    ``progress(label, total, unit="rows")`` starts a phase and returns a
+    function to call with each step count.
     """
     scale = SCALES[scale_name]
     generator = ArchiveGenerator(scale, seed, today=datetime.date.today())
@@ -760,7 +761,9 @@ def generate(scale_name: str, seed: int, progress: Callable[[str, int], Callable
         )
         reviews.clear()
         # The deals', bids' and reviews' status periods, from their dates, in SQL.
-        added = status_history.fill_all()
+        added = status_history.fill_all(
+            advance=progress("status periods", len(status_history.FILL_SQL), "tables")
+        )
         for kind in ("deal", "bid", "review"):
             counts[f"{kind}_status_periods"] = added[kind]
 
@@ -790,12 +793,14 @@ def generate(scale_name: str, seed: int, progress: Callable[[str, int], Callable
             tracked("articles", scale.articles, articles()),
         )
         counts["article_deals"] = loader.load(
-            Article.deals.through._meta.db_table, ["article_id", "deal_id"], article_deals
+            Article.deals.through._meta.db_table,
+            ["article_id", "deal_id"],
+            tracked("article deals", len(article_deals), article_deals),
         )
         counts["article_companies"] = loader.load(
             Article.companies.through._meta.db_table,
             ["article_id", "company_id"],
-            article_companies,
+            tracked("article companies", len(article_companies), article_companies),
         )
         _reset_sequences(raw)
         extent = {
@@ -813,8 +818,11 @@ def generate(scale_name: str, seed: int, progress: Callable[[str, int], Callable
         # empty) and a visibility map, for index-only scans. VACUUM cannot
         # run inside a transaction (a caller's, such as a test's): then only
         # the statistics.
+        statement = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+        advance = progress(statement.lower(), 1, "step")
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
+            cursor.execute(statement)
+        advance(1)
     return counts
 
 

@@ -63,18 +63,22 @@ class Command(BaseCommand):
             self.stdout.write("Emptying the archive tables…")
             synthetic.clear_archive()
 
-        bars = []
+        bars: list[tqdm] = []
 
-        def progress(label, total):
-            bar = tqdm(total=total, desc=f"{label:>12}", unit=" rows", unit_scale=True, leave=True)
+        def progress(label, total, unit="rows"):
+            # One phase at a time: the previous bar ends when the next begins,
+            # so that its time and rate are the phase's own.
+            if bars:
+                bars[-1].close()
+            bar = tqdm(total=total, desc=f"{label:>17}", unit=f" {unit}", unit_scale=True)
             bars.append(bar)
             return bar.update
 
         try:
             counts = synthetic.generate(scale, seed, progress)
         finally:
-            for bar in bars:
-                bar.close()
+            if bars:
+                bars[-1].close()
         self.stdout.write(
             f"Loaded {wanted}: " + ", ".join(f"{count:,} {name}" for name, count in counts.items())
         )
