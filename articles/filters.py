@@ -6,12 +6,13 @@ from typing import Any
 
 import django_filters
 from django import forms
+from django.core.exceptions import EmptyResultSet
 from django.core.validators import MinValueValidator
-from django.db.models import F, QuerySet
+from django.db.models import F, QuerySet, Value
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from . import counting
+from . import counting, dialect
 from .filter_fields import (
     MAX_QUERY_LENGTH,
     CompanyField,
@@ -194,6 +195,7 @@ class DealFilterSet(FacetedFilterSet):
         # The deal list shows at most this many matches of q=, which lets
         # PostgreSQL read only those (exports and feeds take every match).
         self.match_limit = match_limit
+        self._matched_ids: dict[tuple, list[int]] = {}
 
     def filter_company(self, qs, name, company):
         return qs.involving(company)
@@ -237,7 +239,22 @@ class DealFilterSet(FacetedFilterSet):
 
     def filter_text(self, qs, name, text):
         # Applied after every other filter but the order, which it must know.
-        return qs.search_text(text, limit=self.match_limit, order=self.ordering())
+        matches = qs.search_text(text, limit=self.match_limit, order=self.ordering())
+        if not (self.match_limit and dialect.of(qs.db).full_text_search):
+            return matches
+        # The list reads its matches up to five times (count, facets, review
+        # facets, the page): PostgreSQL finds them once (at most four
+        # times match_limit ids, one per part of the search), then reads
+        # them by id.
+        try:
+            key = matches.query.sql_with_params()
+        except EmptyResultSet:  # another filter names nothing
+            return matches
+        if key not in self._matched_ids:
+            self._matched_ids[key] = list(matches.order_by().values_list("pk", flat=True))
+        ids = self._matched_ids[key]
+        # Not pk__in=[]: a list's counts are cached under its SQL, which that lacks.
+        return qs.filter(pk__in=ids) if ids else qs.filter(Value(False))
 
     @cached_property
     def counts(self) -> counting.Counts:

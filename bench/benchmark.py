@@ -29,7 +29,7 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlencode
 
@@ -145,19 +145,28 @@ def measure(
     return result
 
 
-def representative_requests() -> list[tuple[str, str]]:
-    """The requests the budgets speak of, with parameters picked from the data."""
-    giant = (
-        Company.objects.annotate(n=Count("bids")).order_by("-n").values_list("slug", flat=True)
-    )[:1]
-    rare = (
-        Bid.bidders.through.objects.values("company_id")
-        .annotate(n=Count("bid_id"))
-        .filter(n=1)
-        .values_list("company_id", flat=True)[:1]
+def representative_requests(report: Callable[[str], object] = print) -> list[tuple[str, str]]:
+    """The requests the budgets speak of, with parameters picked from the
+    data; ``report`` is told which."""
+    # The bidders with the most and the fewest bids, from the data (at the
+    # large scale no company bid exactly once: the rarest bid a few times).
+    bids_by_bidder = (
+        Bid.bidders.through.objects.values("company_id").annotate(n=Count("bid_id")).order_by()
     )
-    giant_slug = giant[0] if giant else ""
-    rare_slug = Company.objects.filter(pk__in=list(rare)).values_list("slug", flat=True).first()
+    giant = bids_by_bidder.order_by("-n", "company_id").first()
+    rare = bids_by_bidder.order_by("n", "company_id").first()
+    slugs = dict(
+        Company.objects.filter(
+            pk__in=[bidder["company_id"] for bidder in (giant, rare) if bidder]
+        ).values_list("pk", "slug")
+    )
+    giant_slug = slugs[giant["company_id"]] if giant else ""
+    rare_slug = slugs[rare["company_id"]] if rare else None
+    if giant and rare:
+        report(
+            f"Bidders: the giant {giant_slug} made {giant['n']:,} bids, "
+            f"the rarest {rare_slug} {rare['n']:,}."
+        )
     longest = (
         Deal.objects.annotate(n=Count("bids")).order_by("-n").values_list("slug", flat=True)
     )[:1]
@@ -316,12 +325,13 @@ def within_api_budgets(results: list[Result]) -> list[str]:
     return lines
 
 
-def run_requests(runs: int) -> list[Result]:
+def run_requests(runs: int, requests: list[tuple[str, str]]) -> list[Result]:
+    """Each of ``requests`` (name, URL) measured, after the baseline."""
     client = Client()
     base = measure(client, "baseline (25 rows)", "/_bench/baseline/", runs, uncached=False)
     base.ratio = 1.0
     results = [base]
-    for name, url in representative_requests():
+    for name, url in requests:
         if name.startswith("export"):  # streamed, never cached
             result = measure(client, name, url, max(3, runs // 10), uncached=False)
         elif name == NOT_MODIFIED:  # a client that has the current version

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.html import Element, parse_html
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.search import ARTICLE_LIMIT, START, STOP, highlight, parse_terms
@@ -316,3 +317,20 @@ def test_a_common_word_ranks_the_newest_matches(client, monkeypatch):
         )
     found = titles(client.get(URL, {"q": "rachat"}).context["results"].articles)
     assert found == ["Semaine 3", "Semaine 2", "Semaine 1"]
+
+
+@postgresql_only
+@pytest.mark.django_db
+def test_the_deal_list_finds_its_matches_once_per_request(client):
+    # A common word's matches were searched for five times (the count, both
+    # facets, the paginator and the page): now once, then read by id.
+    for n in range(30):
+        DealFactory(title=f"Semiconductor deal {n}")
+    DealFactory(title="A bank merger")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("articles:deal_list"), {"q": "semiconductor"})
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 30
+    assert len(response.context["object_list"]) == 25
+    searches = [q["sql"] for q in queries.captured_queries if " @@ " in q["sql"]]
+    assert len(searches) == 1

@@ -48,7 +48,7 @@ class Command(BaseCommand):
             return
 
         results = []
-        requests = benchmark.representative_requests()
+        requests = benchmark.representative_requests(self.stdout.write)
         export_urls = [url for name, url in requests if name.startswith("export")]
         # The pages under load; the API's rate limits would refuse most of it.
         if options["load_only"]:
@@ -62,7 +62,7 @@ class Command(BaseCommand):
             with override_settings(
                 ROOT_URLCONF="bench.benchmark", ALLOWED_HOSTS=["*"], REST_FRAMEWORK=api
             ):
-                results = benchmark.run_requests(options["runs"])
+                results = benchmark.run_requests(options["runs"], requests)
             self.stdout.write(benchmark.as_table(results))
             self.stdout.write("\n" + "\n".join(benchmark.within_as_of_budget(results)))
             self.stdout.write("\n" + "\n".join(benchmark.within_api_budgets(results)))
