@@ -145,14 +145,14 @@ def _nearest(deadlines):
 
 
 def _expecting(reviews, limit: int) -> list[Review]:
-    """Up to ``limit`` reviews with a computed decision date, the latest
-    opened first (two queries: the reviews, their clock stops)."""
+    """Up to ``limit`` reviews with a computed decision date, those whose
+    phase began last first (two queries: the reviews, their clock stops)."""
     candidates = (
         reviews.awaiting_computed_date()
         .select_related("deal", "authority")
         .defer("deal__search_vector")
         .with_suspensions()
-        .order_by("-opened_on", "-pk")[:limit]
+        .latest_first()[:limit]
     )
     return [
         review

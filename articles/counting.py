@@ -339,18 +339,18 @@ def review_facets(filterset: DealFilterSet) -> ReviewFacets:
         if on := chosen.get("as_of"):
             # The reviews as they stood that day: those whose status then is known.
             reviews = ReviewStatusPeriod.objects.using(others.db).on(on)
-            review = "review__"  # the period's review
+            prefix = "review__"  # from the period to its review
         else:
-            reviews, review = Review.objects.using(others.db), ""
+            reviews, prefix = Review.objects.using(others.db), ""
         if others.query.where:
-            reviews = reviews.filter(**{f"{review}deal__in": others.values("pk")})
+            reviews = reviews.filter(**{f"{prefix}deal__in": others.values("pk")})
         # else every deal is listed: its reviews are read without the deals.
         rows = list(
             reviews.order_by().values_list(
-                f"{review}deal_id",
+                f"{prefix}deal_id",
                 "status",
-                f"{review}authority__slug",
-                f"{review}authority__jurisdiction",
+                f"{prefix}authority__slug",
+                f"{prefix}authority__jurisdiction",
             )[: REVIEW_ROWS + 1]
         )
         if len(rows) > REVIEW_ROWS:

@@ -6,8 +6,11 @@ import unicodedata
 from collections.abc import Iterable
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
+
+from .locale_data import REGIONS
 
 
 def _plain(text: str) -> str:
@@ -50,6 +53,28 @@ def country_code(text: str) -> str | None:
     if len(qualified) == 1:
         return qualified[0]
     return countries.by_name(typed) or None
+
+
+# Abbreviations of a region that are not its code: French writes UE.
+REGION_ABBREVIATIONS = {"ue": "EU"}
+
+
+def jurisdiction_code(text: str) -> str | None:
+    """Where an authority acts, as typed: a region's code, abbreviation or
+    name (EU, UE, European Union, Union européenne, in the active language
+    or English, accents optional), else a country as ``country_code`` reads it."""
+    typed = text.strip()
+    if typed.upper() in REGIONS:
+        return typed.upper()
+    wanted = _plain(typed)
+    if wanted in REGION_ABBREVIATIONS:
+        return REGION_ABBREVIATIONS[wanted]
+    for code, name in REGIONS.items():
+        with translation.override("en"):
+            english = _plain(str(name))
+        if wanted in (_plain(str(name)), english):
+            return code
+    return country_code(typed)
 
 
 def _codes(countries: Iterable) -> list[str]:

@@ -27,12 +27,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import company_names, services
-from .country_input import TypedCountriesField, country_code
+from .country_input import TypedCountriesField, jurisdiction_code
 from .date_input import UnambiguousDateField
 from .edit_conflicts import last_change
 from .link_fetch import FetchError, fetch
 from .link_metadata import PageMetadata, clean_url, extract, same_page_urls
-from .locale_data import REGIONS, language_choices
+from .locale_data import language_choices
 from .models import Article, Authority, Bid, Deadline, Deal, Review
 from .text import clean_text
 
@@ -304,12 +304,7 @@ class JurisdictionNameField(forms.CharField):
         text = super().clean(value).strip()
         if not text:
             return ""
-        regions = {str(name).casefold(): code for code, name in REGIONS.items()}
-        code = (
-            text.upper()
-            if text.upper() in REGIONS
-            else regions.get(text.casefold()) or country_code(text)
-        )
+        code = jurisdiction_code(text)
         if code is None:
             raise ValidationError(
                 gettext("“%(text)s” is no country or region: type GB, Australia or EU."),
@@ -333,7 +328,15 @@ class ReviewForm(forms.Form):
         ),
     )
     new_authority_kind = forms.ChoiceField(
-        label=_("new authority's kind"), choices=Authority.Kind, initial=Authority.Kind.COMPETITION
+        label=_("new authority's kind"),
+        choices=Authority.Kind,
+        initial=Authority.Kind.COMPETITION,
+        required=False,
+    )
+    add_authority_anyway = forms.BooleanField(
+        label=_("add it though a name is near"),
+        required=False,
+        help_text=_("Tick to add the new authority when the desk offers a near name."),
     )
     status = forms.ChoiceField(
         label=_("status"), choices=Review.Status, initial=Review.Status.UNDER_REVIEW
@@ -358,13 +361,14 @@ class ReviewForm(forms.Form):
     def clean(self):
         data = super().clean() or {}
         authority = data.get("authority")
-        # A new authority needs its jurisdiction (unless the one typed was refused).
-        if (
-            isinstance(authority, str)
-            and not data.get("new_authority_jurisdiction")
-            and "new_authority_jurisdiction" not in self.errors
-        ):
-            self.add_error("authority", self._unknown_authority(authority))
+        # A new authority needs its jurisdiction (unless the one typed was
+        # refused), and, when its name is near one the archive has, a tick.
+        if isinstance(authority, str) and "new_authority_jurisdiction" not in self.errors:
+            near = near_authority_names(authority)
+            if not data.get("new_authority_jurisdiction"):
+                self.add_error("authority", self._unknown_authority(authority, near))
+            elif near and not data.get("add_authority_anyway"):
+                self.add_error("authority", self._near_authority(authority, near))
         status, decided_on = data.get("status"), data.get("decided_on")
         if status in Review.OPEN_STATUSES and decided_on:
             self.add_error(
@@ -385,23 +389,33 @@ class ReviewForm(forms.Form):
             self.add_error(
                 "phase_started_on", gettext("A phase cannot start before the review was opened.")
             )
+        elif decided_on and phase_started_on and decided_on < phase_started_on:
+            self.add_error("phase_started_on", gettext("A phase cannot start after the decision."))
         return data
 
     @staticmethod
-    def _unknown_authority(name: str) -> str:
+    def _unknown_authority(name: str, near: list[str]) -> str:
         message = gettext(
             "No authority is named “%(name)s”. To add it, give its jurisdiction; "
             "else correct the name."
         ) % {"name": name}
-        if near := near_authority_names(name):
+        if near:
             message += " " + gettext("Did you mean %(names)s?") % {"names": ", ".join(near)}
         return message
+
+    @staticmethod
+    def _near_authority(name: str, near: list[str]) -> str:
+        return gettext(
+            "Did you mean %(names)s? To add “%(name)s” as a new authority all the same, "
+            "tick “add it though a name is near”."
+        ) % {"names": ", ".join(near), "name": name}
 
     def review_data(self) -> services.ReviewData:
         """The review as the services record it, its authority new or not."""
         data = dict(self.cleaned_data)
         jurisdiction = data.pop("new_authority_jurisdiction")
-        kind = data.pop("new_authority_kind")
+        kind = data.pop("new_authority_kind") or Authority.Kind.COMPETITION
+        del data["add_authority_anyway"]
         if isinstance(data["authority"], str):
             data["authority"] = services.NewAuthority(data["authority"], jurisdiction, kind)
         return services.ReviewData(**data)

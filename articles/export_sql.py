@@ -174,6 +174,7 @@ def json_objects(deals: QuerySet, ordering: Iterable, words: Words) -> str:
                 'status', json_build_object(
                     'code', r.status, 'label', COALESCE(%s::jsonb ->> r.status, r.status)),
                 'opened_on', to_char(r.opened_on, 'YYYY-MM-DD'),
+                'phase_started_on', to_char(r.phase_started_on, 'YYYY-MM-DD'),
                 'decided_on', to_char(r.decided_on, 'YYYY-MM-DD'),
                 'remedies', r.remedies
             ) ORDER BY r.opened_on NULLS LAST, r.decided_on NULLS LAST, r.id) AS list

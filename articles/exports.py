@@ -48,7 +48,8 @@ JSON: an object ``{"results": [deal, ...], "count": N}``, each deal::
                    "case_reference": "M.10646" or null,
                    "kind": {"code": …, "label": …}, "phase": {"code": …, "label": …} or null,
                    "status": {"code": "prohibited", "label": "Prohibited"},
-                   "opened_on": … or null, "decided_on": … or null, "remedies": "…"}, …],
+                   "opened_on": … or null, "phase_started_on": … or null,
+                   "decided_on": … or null, "remedies": "…"}, …],
       "countries": [{"code": "US", "name": "United States"}, …],
       "announced_on": "2020-08-06" or null, "closed_on": … or null,
       "value": "68700000000.00" or null, "currency": "USD" or null,
@@ -462,6 +463,7 @@ def _review_json(review) -> dict:
         ),
         "status": {"code": review.status, "label": review.get_status_display()},
         "opened_on": _iso(review.opened_on),
+        "phase_started_on": _iso(review.phase_started_on),
         "decided_on": _iso(review.decided_on),
         "remedies": review.remedies,
     }

@@ -243,9 +243,10 @@ class DealFilterSet(FacetedFilterSet):
         if not (self.match_limit and dialect.of(qs.db).full_text_search):
             return matches
         # The list reads its matches up to five times (count, facets, review
-        # facets, the page): PostgreSQL finds them once (at most four
-        # times match_limit ids, one per part of the search), then reads
-        # them by id.
+        # facets, the page): PostgreSQL finds them once for each set of the
+        # other filters (once when q= is alone, twice with a facet chosen,
+        # whose counts set it aside), then reads them by id (at most four
+        # times match_limit ids, one per part of the search).
         try:
             key = matches.query.sql_with_params()
         except EmptyResultSet:  # another filter names nothing

@@ -658,6 +658,12 @@ class Review(models.Model):
                 | Q(phase_started_on__gte=F("opened_on")),
                 name="review_phase_not_before_opened",
             ),
+            models.CheckConstraint(
+                condition=Q(phase_started_on__isnull=True)
+                | Q(decided_on__isnull=True)
+                | Q(decided_on__gte=F("phase_started_on")),
+                name="review_decided_not_before_phase",
+            ),
             # Decided exactly when its status is a decision's.
             models.CheckConstraint(
                 condition=(
@@ -754,6 +760,8 @@ class Review(models.Model):
             errors["decided_on"] = _("Give the date of the decision.")
         if self.phase_started_on and self.opened_on and self.phase_started_on < self.opened_on:
             errors["phase_started_on"] = _("A phase cannot start before the review was opened.")
+        elif self.phase_started_on and self.decided_on and self.decided_on < self.phase_started_on:
+            errors["phase_started_on"] = _("A phase cannot start after the decision.")
         if errors:
             raise ValidationError(errors)
 

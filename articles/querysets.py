@@ -12,6 +12,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections, models
 from django.db.models import F, Prefetch, Q, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from . import dialect
@@ -434,10 +435,17 @@ class ReviewQuerySet(models.QuerySet):
         return self.prefetch_related("suspensions")
 
     def awaiting_computed_date(self) -> "ReviewQuerySet":
-        """Open reviews with an opening date and no pending curated deadline
-        to come: those whose computed decision date stands in for one."""
+        """Open reviews whose phase has a start date (its own, or the
+        review's opening) and no pending curated deadline to come: those
+        whose computed decision date stands in for one. ``latest_first()``
+        orders them by that start."""
         curated = _model("Deadline").objects.upcoming().filter(review=models.OuterRef("pk"))
-        return self.open().filter(opened_on__isnull=False).exclude(models.Exists(curated))
+        started = Q(phase_started_on__isnull=False) | Q(opened_on__isnull=False)
+        return self.open().filter(started).exclude(models.Exists(curated))
+
+    def latest_first(self) -> "ReviewQuerySet":
+        """The reviews whose current phase began last first (then the newest)."""
+        return self.order_by(Coalesce("phase_started_on", "opened_on").desc(nulls_last=True), "-pk")
 
     def for_list(self) -> "ReviewQuerySet":
         """Reviews with their deal (and its target) and authority."""

@@ -98,15 +98,17 @@ def periods_from_dates(record: Dated) -> list[Span]:
     approval on a date not known; any other deal has held its status since
     it was announced. Bids alike, with ``submitted_on`` and ``resolved_on``;
     reviews with ``opened_on`` and ``decided_on`` (a review in depth was
-    under review first, until a date not known).
+    under review first, until its phase began: ``phase_started_on``, when
+    known).
     """
     previous: str
     if isinstance(record, Review):
         start, end, previous = record.opened_on, record.decided_on, ReviewStatus.UNDER_REVIEW
         if record.status == ReviewStatus.IN_DEPTH:
+            in_depth_from = record.phase_started_on
             return [
-                Span(previous, start, None, False),
-                Span(record.status, None, None, True),
+                Span(previous, start, in_depth_from, False),
+                Span(record.status, in_depth_from, None, True),
             ]
         closed = record.status in Review.DECIDED_STATUSES
     elif isinstance(record, Deal):
@@ -273,13 +275,13 @@ FILL_SQL = {
         "INSERT INTO articles_reviewstatusperiod "
         "(review_id, status, started_on, ended_on, is_current) "
         "SELECT r.id, 'under_review', r.opened_on, "
-        "CASE WHEN r.status = 'in_depth' THEN NULL ELSE r.decided_on END, FALSE "
+        "CASE WHEN r.status = 'in_depth' THEN r.phase_started_on ELSE r.decided_on END, FALSE "
         "FROM articles_review r "
         "WHERE r.status <> 'under_review' "
         "AND NOT EXISTS (SELECT 1 FROM articles_reviewstatusperiod p WHERE p.review_id = r.id) "
         "UNION ALL "
         "SELECT r.id, r.status, CASE WHEN r.status = 'under_review' THEN r.opened_on "
-        "WHEN r.status = 'in_depth' THEN NULL ELSE r.decided_on END, NULL, TRUE "
+        "WHEN r.status = 'in_depth' THEN r.phase_started_on ELSE r.decided_on END, NULL, TRUE "
         "FROM articles_review r "
         "WHERE NOT EXISTS (SELECT 1 FROM articles_reviewstatusperiod p WHERE p.review_id = r.id)"
     ),

@@ -612,7 +612,7 @@ class DeadlineListView(ArchiveListView):
             Review.objects.awaiting_computed_date()
             .for_list()
             .with_suspensions()
-            .order_by("-opened_on", "-pk")[: self.expected_size]
+            .latest_first()[: self.expected_size]
         )
         dated = [
             review

@@ -143,6 +143,7 @@ AUTHORITIES = [
 ]
 EU_MEMBERS = {"DE", "FR", "IT", "ES", "NL", "SE", "IE", "BE", "DK", "FI", "PL"}
 REVIEWED_SHARE = 0.4  # of the deals that went to (or past) approval
+IN_DEPTH_AFTER = datetime.timedelta(days=35)
 REVIEWED_DEAL_STATUSES = {
     Deal.Status.PENDING_APPROVAL,
     Deal.Status.COMPLETED,
@@ -479,7 +480,24 @@ class ArchiveGenerator:
                 else Review.Kind.MERGER_CONTROL
             )
             phase = Review.Phase.PHASE_2 if in_depth else Review.Phase.PHASE_1
-            rows.append((next(ids), deal, authority, "", kind, phase, opened, status, decided))
+            # An open review in depth went there about five weeks (phase 1) in.
+            phase_started = None
+            if status == Review.Status.IN_DEPTH:
+                phase_started = min(self.today, opened + IN_DEPTH_AFTER)
+            rows.append(
+                (
+                    next(ids),
+                    deal,
+                    authority,
+                    "",
+                    kind,
+                    phase,
+                    opened,
+                    phase_started,
+                    status,
+                    decided,
+                )
+            )
         return rows
 
     # Articles --------------------------------------------------------------
@@ -568,8 +586,13 @@ def existing_marker() -> str | None:
     return marker.name if marker else None
 
 
+# Bumped when the generator writes other data for a seed, so that an archive
+# of an older generator is replaced rather than kept: 2 added the reviews.
+GENERATOR_VERSION = 2
+
+
 def marker_name(scale_name: str, seed: int) -> str:
-    return f"Synthetic archive ({scale_name}, seed {seed})"
+    return f"Synthetic archive ({scale_name}, seed {seed}, generator {GENERATOR_VERSION})"
 
 
 def loaded_extent() -> dict[type[Model], int] | None:
@@ -751,6 +774,7 @@ def generate(scale_name: str, seed: int, progress: Callable[..., Callable]) -> d
                 "kind",
                 "phase",
                 "opened_on",
+                "phase_started_on",
                 "status",
                 "decided_on",
                 "remedies",

@@ -5,7 +5,9 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.utils import translation
 
+from articles.country_input import jurisdiction_code
 from articles.desk import ReviewForm
 from articles.models import (
     Article,
@@ -484,6 +486,11 @@ def test_the_desk_records_a_review_by_an_authority_typed_by_its_short_name(
             {"reviews-0-authority": "ACCC", "reviews-0-new_authority_jurisdiction": "Atlantis"},
             "“Atlantis” is no country or region",
         ),
+        # A near name typed with a jurisdiction is not a second CMA without a tick.
+        (
+            {"reviews-0-authority": "CMAA", "reviews-0-new_authority_jurisdiction": "GB"},
+            "To add “CMAA” as a new authority all the same",
+        ),
         ({"reviews-0-status": "cleared"}, "Give the date of the decision."),
         (
             {"reviews-0-opened_on": "2020-08-14", "reviews-0-phase_started_on": "2020-08-01"},
@@ -504,9 +511,42 @@ def test_a_bad_review_on_the_desk_is_explained_and_nothing_saved(
     assert Authority.objects.count() == 1
 
 
+def test_a_new_authority_near_a_known_name_is_added_when_ticked(curator_client, link_server):
+    AuthorityFactory(name="Competition and Markets Authority", short_name="CMA")
+    page = prefilled(curator_client, link_server.url(ZDNET_PATH))
+    data = seed_story(
+        page,
+        **{
+            "reviews-0-authority": "CMAA",
+            "reviews-0-new_authority_jurisdiction": "GB",
+            "reviews-0-add_authority_anyway": "on",
+            "reviews-0-status": "under_review",
+        },
+    )
+    assert curator_client.post(DESK, data).status_code == 302
+    assert Review.objects.get().authority.name == "CMAA"
+    assert Authority.objects.get(name="CMAA").kind == Authority.Kind.COMPETITION
+
+
+@pytest.mark.parametrize(
+    "typed, language",
+    [("Union européenne", "fr"), ("union europeenne", "fr"), ("European Union", "fr"),
+     ("Royaume-Uni", "fr"), ("ue", "en")],
+)  # fmt: skip
+def test_a_jurisdiction_is_read_in_the_page_language_or_english(typed, language):
+    with translation.override(language):
+        assert jurisdiction_code(typed) == ("GB" if typed == "Royaume-Uni" else "EU")
+
+
 @pytest.mark.parametrize(
     "typed, jurisdiction",
-    [("Australia", "AU"), ("au", "AU"), ("European Union", "EU"), ("eu", "EU")],
+    [
+        ("Australia", "AU"),
+        ("au", "AU"),
+        ("European Union", "EU"),
+        ("eu", "EU"),
+        ("UE", "EU"),  # as French writes it
+    ],
 )
 def test_the_desk_adds_an_authority_typed_new_with_its_jurisdiction(
     curator_client, link_server, typed, jurisdiction
@@ -531,5 +571,5 @@ def test_the_desk_adds_an_authority_typed_new_with_its_jurisdiction(
     )
     # Typed again, in any case, the name is the archive's: no jurisdiction asked.
     again = ReviewForm({"authority": "accc", "status": "under_review", "kind": "merger_control"})
-    again.is_valid()
-    assert again.cleaned_data["authority"] == accc and "authority" not in again.errors
+    assert again.is_valid(), again.errors
+    assert again.cleaned_data["authority"] == accc

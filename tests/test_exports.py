@@ -201,6 +201,7 @@ def test_json_is_a_documented_object_with_iso_dates_codes_and_labels(client, pat
                 "phase": None,
                 "status": {"code": "abandoned", "label": "Abandoned with the deal"},
                 "opened_on": None,
+                "phase_started_on": None,
                 "decided_on": "2020-09-14",
                 "remedies": "",
             }

@@ -99,7 +99,7 @@ def test_a_record_added_to_a_synthetic_archive_is_curated(kind):
         with pytest.raises(CommandError, match=f"not from a synthetic load: 1 {kind}\\."):
             generate(*args)
     assert type(added).objects.filter(pk=added.pk).exists()
-    assert loaded() == "Synthetic archive (tiny, seed 1)"
+    assert loaded() == "Synthetic archive (tiny, seed 1, generator 2)"
 
 
 def test_delete_curated_records_empties_the_archive_and_loads(demo):
@@ -114,7 +114,7 @@ def test_delete_curated_records_empties_the_archive_and_loads(demo):
     assert not Authority.objects.exclude(slug__startswith="syn-authority-").exists()
     assert counts() == TINY
     assert not Deal.objects.exclude(slug__startswith="syn-deal-").exists()
-    assert loaded() == "Synthetic archive (tiny, seed 1)"
+    assert loaded() == "Synthetic archive (tiny, seed 1, generator 2)"
 
 
 def test_a_synthetic_archive_is_kept_or_replaced_by_another():
@@ -124,7 +124,7 @@ def test_a_synthetic_archive_is_kept_or_replaced_by_another():
 
     # Another seed replaces it; so does --replace, the same seed.
     generate("--seed=2")
-    assert loaded() == "Synthetic archive (tiny, seed 2)"
+    assert loaded() == "Synthetic archive (tiny, seed 2, generator 2)"
     assert counts() == TINY
     Deal.objects.filter(pk=1).update(title="Edited by hand")  # an edit adds no record
     assert "Emptying the archive tables" in generate("--seed=2", "--replace")
@@ -147,4 +147,4 @@ def test_an_archive_loaded_before_loads_recorded_their_extent_is_not_guessed_at(
     Source.objects.filter(slug=MARKER_SLUG).update(homepage="")
     with pytest.raises(CommandError, match="loaded before loads recorded what they wrote"):
         generate("--seed=2")
-    assert loaded() == "Synthetic archive (tiny, seed 1)"
+    assert loaded() == "Synthetic archive (tiny, seed 1, generator 2)"

@@ -38,6 +38,16 @@ def test_a_phase_cannot_start_before_the_review_opened():
     ]
 
 
+def test_a_phase_cannot_start_after_the_decision():
+    with refused_by_database():
+        ReviewFactory(
+            opened_on=D(2024, 1, 1),
+            phase_started_on=D(2024, 6, 1),
+            status=Review.Status.CLEARED,
+            decided_on=D(2024, 5, 1),
+        )
+
+
 def test_a_decided_status_needs_a_decision_date():
     with refused_by_database():
         ReviewFactory(status=Review.Status.PROHIBITED, decided_on=None)

@@ -334,3 +334,10 @@ def test_the_deal_list_finds_its_matches_once_per_request(client):
     assert len(response.context["object_list"]) == 25
     searches = [q["sql"] for q in queries.captured_queries if " @@ " in q["sql"]]
     assert len(searches) == 1
+    # A facet chosen: its counts set it aside, so its matches are searched apart.
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(
+            reverse("articles:deal_list"), {"q": "semiconductor", "status": "announced"}
+        )
+    assert response.status_code == 200
+    assert len([q for q in queries.captured_queries if " @@ " in q["sql"]]) == 2

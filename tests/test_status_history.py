@@ -153,6 +153,12 @@ BIDS = [
 REVIEWS = [
     {"status": "under_review", "opened_on": D(2021, 2, 1), "decided_on": None},
     {"status": "in_depth", "opened_on": D(2021, 2, 1), "decided_on": None},
+    {
+        "status": "in_depth",
+        "opened_on": D(2021, 2, 1),
+        "phase_started_on": D(2021, 3, 10),
+        "decided_on": None,
+    },
     {"status": "prohibited", "opened_on": D(2021, 2, 1), "decided_on": D(2021, 8, 1)},
     {"status": "cleared", "opened_on": None, "decided_on": D(2021, 8, 1)},
 ]
@@ -169,7 +175,7 @@ def test_the_set_based_fill_gives_what_each_record_dates_tell():
     BidStatusPeriod.objects.all().delete()
     ReviewStatusPeriod.objects.all().delete()
     added = status_history.fill_all()
-    assert added == {"deal": 10, "bid": 6, "review": 7}
+    assert added == {"deal": 10, "bid": 6, "review": 9}
     assert [spans(r) for r in records] == expected
     assert status_history.fill_all() == {"deal": 0, "bid": 0, "review": 0}  # runs again safely
 
@@ -178,7 +184,9 @@ def test_the_backfill_migration_froze_todays_fill():
     migration = importlib.import_module("articles.migrations.0023_status_periods_from_dates")
     assert {k: status_history.FILL_SQL[k] for k in ("deal", "bid")} == migration.FILL_SQL
     reviews = importlib.import_module("articles.migrations.0024_review_status_periods")
-    assert status_history.FILL_SQL["review"] == reviews.FILL_SQL
+    # Since then, a review in depth is so from the start of its phase (0026).
+    today = status_history.FILL_SQL["review"].replace("r.phase_started_on", "NULL")
+    assert today == reviews.FILL_SQL
 
 
 @pytest.mark.django_db
@@ -192,6 +200,17 @@ def test_a_review_keeps_its_status_history_in_step():
     assert spans(review) == [
         ("under_review", D(2022, 11, 1), D(2023, 4, 26), False),
         ("prohibited", D(2023, 4, 26), None, True),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_review_in_depth_is_so_from_the_start_of_its_phase():
+    review = ReviewFactory(
+        status=Review.Status.IN_DEPTH, opened_on=D(2022, 9, 30), phase_started_on=D(2022, 11, 8)
+    )
+    assert spans(review) == [
+        ("under_review", D(2022, 9, 30), D(2022, 11, 8), False),
+        ("in_depth", D(2022, 11, 8), None, True),
     ]
 
 
