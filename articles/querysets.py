@@ -223,7 +223,9 @@ class DealQuerySet(models.QuerySet):
         """The deals whose status on ``day`` is known, and one of
         ``statuses`` if any are given: an indexed read of their status
         periods (a GiST index on PostgreSQL), not a replay of each deal."""
-        periods = _model("DealStatusPeriod").objects.using(self.db).on(day)
+        # Unordered: the periods' own order would sort every one of them (at
+        # 1M deals, 460k periods on a day in the middle, sorted on disk).
+        periods = _model("DealStatusPeriod").objects.using(self.db).on(day).order_by()
         if statuses:
             periods = periods.filter(status__in=statuses)
         ids = periods.values("deal_id")
