@@ -96,22 +96,31 @@ def serve(folder: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("The server did not answer within 30 seconds.")
 
 
+# Lighthouse sometimes loses its trace of a page load on a busy machine
+# ("NO_NAVSTART ... Please run Lighthouse again"): a page gets this many tries.
+LIGHTHOUSE_TRIES = 2
+
+
 def lighthouse(base: str, path: str, noindex: bool) -> list[str]:
     report = REPORTS / f"lighthouse-{slug(path)}.json"
-    subprocess.run(
-        [
-            str(MODULES / ".bin" / "lighthouse"),
-            base + path,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
-        ],
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-        check=True,
-        timeout=LIGHTHOUSE_TIMEOUT,
-    )
+    command = [
+        str(MODULES / ".bin" / "lighthouse"),
+        base + path,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+    ]
+    for attempt in range(1, LIGHTHOUSE_TRIES + 1):
+        run = subprocess.run(
+            command, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=LIGHTHOUSE_TIMEOUT
+        )
+        if run.returncode == 0:
+            break
+        print(f"Lighthouse failed on {path} (try {attempt} of {LIGHTHOUSE_TRIES}).", flush=True)
+    else:
+        return [f"Lighthouse could not audit the page in {LIGHTHOUSE_TRIES} tries"]
     result = json.loads(report.read_text())
     problems = []
     for name, minimum in CATEGORIES.items():
