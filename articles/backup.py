@@ -42,6 +42,8 @@ EXCLUDED = [
     "articles.DealTally",
     "articles.ArticleTally",
     "articles.DeadlineTally",
+    "articles.DealStatusDayTally",
+    "articles.EarlyStatusPeriod",
 ]
 
 # Tables that must be empty before a restore: it adds to nothing.

@@ -6,7 +6,8 @@ the paginator, the feeds and the exports read it, and nothing changes it
 afterwards. The figures come from, cheapest first:
 
 - a tally that PostgreSQL keeps current (articles.tallies), when no filter
-  but those the tally is by is chosen;
+  but those the tally is by is chosen (and, for the statuses on a day, the
+  day: the tally of status changes);
 - one grouped pass over what the other filters leave, which counts the deal
   list and its three facets together;
 - the paginator's own count of the list (cached per archive version), when
@@ -45,6 +46,7 @@ from .models import (
     Authority,
     Deadline,
     DeadlineTally,
+    DealStatusDayTally,
     DealStatusPeriod,
     DealTally,
     Review,
@@ -137,13 +139,12 @@ class FacetChoice:
                 counts["country"].update(dict.fromkeys(codes, n))
         return counts
 
-    def count_tally(self, tally: QuerySet[Any]) -> FacetCounts:
-        """Counts from the tally: its country "" rows hold every deal once,
-        the others the deals covering that country."""
+    def count_tally(self, rows: Iterable[tuple[str, str, str, int, int]]) -> FacetCounts:
+        """Counts from rows of a tally (status, type, country, year, deals):
+        its country "" rows hold every deal once, the others the deals
+        covering that country."""
         counts = self._empty()
-        for status, deal_type, code, year, n in tally.filter(deals__gt=0).values_list(
-            "status", "deal_type", "country", "year", "deals"
-        ):
+        for status, deal_type, code, year, n in rows:
             in_status, in_type = self._passes(status, deal_type)
             if code == self.country:  # "" when no country is chosen
                 self._add(counts, status, deal_type, n, in_status, in_type, True, year)
@@ -200,14 +201,26 @@ def deals(filterset: DealFilterSet) -> Counts:
     )
     others = filterset.queryset_without(*filterset.facets, "as_of").order_by()
     parts: Any
-    if day := chosen.get("as_of"):
-        # The statuses of that day: no tally holds them.
+    day = chosen.get("as_of")
+    if day and tally_answers(filterset):
+        # The statuses of that day, from the changes of status before it.
+        source = Source.TALLY
+        rows = DealStatusDayTally.objects.using(others.db).counts_on(day)
+        compute = functools.partial(choice.count_tally, rows)
+        parts = ("day tally", day, FORMAT, choice)
+    elif day:
+        # The statuses of that day, of the deals the other filters leave.
         source = Source.ONE_PASS
         compute = functools.partial(choice.count_on, day, others if others.query.where else None)
         parts = ("as_of", day, others.query.sql_with_params(), FORMAT, choice)
     elif tally_answers(filterset):
         source = Source.TALLY
-        compute = functools.partial(choice.count_tally, DealTally.objects.using(others.db))
+        rows = (
+            DealTally.objects.using(others.db)
+            .filter(deals__gt=0)
+            .values_list("status", "deal_type", "country", "year", "deals")
+        )
+        compute = functools.partial(choice.count_tally, rows)
         parts = ("tally", FORMAT, choice)
     else:
         source = Source.ONE_PASS
@@ -220,10 +233,11 @@ def deals(filterset: DealFilterSet) -> Counts:
 
 
 def tally_answers(filterset: DealFilterSet) -> bool:
-    """Whether the deal list's count and facets come from the tally, without
-    reading the deals: only status, type and country are chosen, on
-    PostgreSQL. The API gives the count of such lists unasked."""
-    others = filterset.queryset_without(*filterset.facets).order_by()
+    """Whether the deal list's count and facets come from a tally, without
+    reading the deals: only status, type and country are chosen, and maybe
+    a date (as_of=), on PostgreSQL. The API gives the count of such lists
+    unasked."""
+    others = filterset.queryset_without(*filterset.facets, "as_of").order_by()
     return not others.query.where and dialect.of(others.db).keeps_tallies
 
 

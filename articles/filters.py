@@ -196,6 +196,7 @@ class DealFilterSet(FacetedFilterSet):
         # PostgreSQL read only those (exports and feeds take every match).
         self.match_limit = match_limit
         self._matched_ids: dict[tuple, list[int]] = {}
+        self._not_yet_announced: dict[tuple, list[int]] = {}
 
     def filter_company(self, qs, name, company):
         return qs.involving(company)
@@ -206,7 +207,14 @@ class DealFilterSet(FacetedFilterSet):
         return qs.filter(status__in=statuses)
 
     def filter_as_of(self, qs, name, on):
-        return qs.with_status_on(on, self.valid_data().get("status") or ()) if on else qs
+        if not on:
+            return qs
+        statuses = tuple(self.valid_data().get("status") or ())
+        # Read once, whichever parts of the list (page, facets) filter by it.
+        key = (on, statuses)
+        if key not in self._not_yet_announced:
+            self._not_yet_announced[key] = qs.not_yet_announced_on(on, statuses)
+        return qs.with_status_on(on, statuses, self._not_yet_announced[key])
 
     def filter_buyer(self, qs, name, company):
         return qs.with_buyer(company)

@@ -201,6 +201,8 @@ DERIVED_MODELS = frozenset(
         "articles.DealTally",
         "articles.ArticleTally",
         "articles.DeadlineTally",
+        "articles.DealStatusDayTally",
+        "articles.EarlyStatusPeriod",
         # Not derived, but on no public page: the story desk's lookup.
         "articles.SourceDomain",
     }

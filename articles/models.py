@@ -35,7 +35,9 @@ from .querysets import (
     CompanyQuerySet,
     DeadlineQuerySet,
     DealQuerySet,
+    EarlyStatusPeriodQuerySet,
     ReviewQuerySet,
+    StatusDayTallyQuerySet,
     StatusPeriodQuerySet,
 )
 from .text import FORBIDDEN
@@ -1345,6 +1347,76 @@ class DealTally(models.Model):
 
     def __str__(self):
         return f"{self.status} {self.deal_type} {self.country or '*'} {self.year}: {self.deals}"
+
+
+class DealStatusDayTally(models.Model):
+    """The changes of the deals' statuses, by the day, month and year they
+    happened, and by type, country and year announced as DealTally: a day's
+    facets on /deals/?as_of= add up a few thousand of them instead of
+    reading the half a million status periods open that day.
+
+    Each row holds what the status periods that began or ended in its span
+    added to, or took from, the deals in its status; a row of span "y" is
+    keyed by the first day of its year, "m" of its month. Derived data, kept
+    current by PostgreSQL (articles.tallies.STATUS_DAYS); backups leave it
+    out. Elsewhere it stays empty and is not read."""
+
+    span = models.CharField(max_length=1)  # "y" year, "m" month, "d" day
+    starts_on = models.DateField()
+    status = models.CharField(max_length=20, choices=DealStatus)
+    deal_type = models.CharField(max_length=20, choices=DealType)
+    country = models.TextField(blank=True)  # as DealTally's
+    year = models.IntegerField(default=0)
+    deals = models.IntegerField()  # a change: negative when more ended than began
+
+    objects = StatusDayTallyQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            # Its index is also the one read: the spans before a day, by date.
+            models.UniqueConstraint(
+                fields=["span", "starts_on", "status", "deal_type", "country", "year"],
+                name="deal_status_day_tally_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.span} {self.starts_on} {self.status} {self.country or '*'}: {self.deals:+d}"
+
+
+class EarlyStatusPeriod(models.Model):
+    """The deal status periods that began before their deal was announced, or
+    whose deal is not announced: a rumour, talks. /deals/?as_of= lists the
+    deals announced by that day from the deals' own order, and finds these
+    apart, without walking every deal announced since.
+
+    A row per period: on a day's list from ``started_on`` until the day
+    before ``until`` (9999-12-31 while current), counting 1 while it began
+    before the announcement and 0 once it no longer does (the announcement
+    moved earlier, or the period changed). Derived data, kept current by
+    PostgreSQL (articles.tallies.EARLY_PERIODS); backups leave it out.
+    Elsewhere it stays empty and is not read."""
+
+    period_id = models.BigIntegerField()
+    deal_id = models.BigIntegerField()
+    status = models.CharField(max_length=20, choices=DealStatus)
+    started_on = models.DateField()
+    until = models.DateField()
+    periods = models.IntegerField()
+
+    objects = EarlyStatusPeriodQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_id", "deal_id", "status", "started_on", "until"],
+                name="early_status_period_unique",
+            ),
+        ]
+        indexes = [models.Index(fields=["started_on"], name="early_period_started_idx")]
+
+    def __str__(self):
+        return f"deal {self.deal_id}: {self.status} from {self.started_on}"
 
 
 class ArticleTally(models.Model):

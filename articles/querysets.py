@@ -11,7 +11,6 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections, models
 from django.db.models import F, Prefetch, Q, Value
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -219,27 +218,48 @@ class DealQuerySet(models.QuerySet):
             periods = periods.filter(status__in=statuses)
         return self.filter(pk__in=periods.values("review__deal_id"))
 
-    def with_status_on(self, day: datetime.date, statuses=()):
+    def with_status_on(self, day: datetime.date, statuses=(), not_yet_announced=None):
         """The deals whose status on ``day`` is known, and one of
         ``statuses`` if any are given: an indexed read of their status
-        periods (a GiST index on PostgreSQL), not a replay of each deal."""
-        # Unordered: the periods' own order would sort every one of them (at
-        # 1M deals, 460k periods on a day in the middle, sorted on disk).
+        periods, not a replay of each deal. ``not_yet_announced``: the
+        ids ``not_yet_announced_on`` gives, when already read."""
         periods = _model("DealStatusPeriod").objects.using(self.db).on(day).order_by()
         if statuses:
             periods = periods.filter(status__in=statuses)
-        ids = periods.values("deal_id")
-        if dialect.of(self.db).indexes_date_ranges:
-            # OFFSET 0 keeps PostgreSQL from folding the periods into the
-            # deals' scan: it would walk the deals newest first, probing each
-            # one's periods, and the newest did not exist on a past day (the
-            # small archive: 5,000 probes, 151 ms; read from the GiST index
-            # first, then joined: 14 ms).
-            sql, params = ids.query.sql_with_params()
-            return self.filter(
-                pk__in=RawSQL(f"SELECT deal_id FROM ({sql}) AS on_day OFFSET 0", params)
-            )
-        return self.filter(pk__in=ids)
+        if not dialect.of(self.db).keeps_tallies:
+            return self.filter(pk__in=periods.values("deal_id"))
+        # Not the half a million periods open on a day in the middle of a
+        # large archive: a deal announced by then is probed for its period
+        # on that day (by the deal's index) as a list walks the deals in
+        # their order; the few known on that day before their announcement
+        # are read apart.
+        announced = Q(announced_on__lte=day) & Q(
+            models.Exists(periods.filter(deal=models.OuterRef("pk")))
+        )
+        if not_yet_announced is None:
+            not_yet_announced = self.not_yet_announced_on(day, statuses)
+        if not_yet_announced:
+            return self.filter(announced | Q(pk__in=not_yet_announced))
+        return self.filter(announced)
+
+    def not_yet_announced_on(self, day: datetime.date, statuses=()) -> list[int]:
+        """The ids of the deals whose status on ``day`` is known (and one of
+        ``statuses``) but that were announced later, or never: a rumour,
+        talks. Read from the periods that began before their deal's
+        announcement, which PostgreSQL keeps (EarlyStatusPeriod); elsewhere
+        none (with_status_on reads every period open that day there)."""
+        if not dialect.of(self.db).keeps_tallies:
+            return []
+        early = _model("EarlyStatusPeriod").objects.using(self.db).on(day)
+        if statuses:
+            early = early.filter(status__in=statuses)
+        return list(
+            self.model.objects.using(self.db)
+            .filter(Q(announced_on__gt=day) | Q(announced_on__isnull=True))
+            .filter(pk__in=early.values("deal_id"))
+            .order_by()
+            .values_list("pk", flat=True)
+        )
 
     def with_recent_news(self, window: int = 100):
         """Deals among those in the latest ``window`` article links, the most
@@ -513,6 +533,29 @@ class DateRange(models.Func):
         super().__init__(start, end, output_field=DateRangeField())
 
 
+class StatusDayTallyQuerySet(models.QuerySet):
+    def counts_on(self, day: datetime.date):
+        """The deals in each status on ``day`` (as StatusPeriodQuerySet.on
+        finds them), by status, type, country and year announced, as rows of
+        DealTally's shape: the changes of every year before the day's, of the
+        months of its year before its month, and of the days of its month up
+        to it, added up."""
+        year_start, month_start = day.replace(month=1, day=1), day.replace(day=1)
+        spans = (
+            Q(span="y", starts_on__lt=year_start)
+            | Q(span="m", starts_on__gte=year_start, starts_on__lt=month_start)
+            | Q(span="d", starts_on__gte=month_start, starts_on__lte=day)
+        )
+        return (
+            self.filter(spans)
+            .values("status", "deal_type", "country", "year")
+            .annotate(total=models.Sum("deals"))
+            .filter(total__gt=0)
+            .order_by()
+            .values_list("status", "deal_type", "country", "year", "total")
+        )
+
+
 class StatusPeriodQuerySet(models.QuerySet):
     def on(self, date: datetime.date):
         """The periods that held on ``date``, as far as is known: begun by
@@ -524,3 +567,9 @@ class StatusPeriodQuerySet(models.QuerySet):
                 known, span__contains=date
             )
         return self.filter(known)
+
+
+class EarlyStatusPeriodQuerySet(models.QuerySet):
+    def on(self, date: datetime.date):
+        """The deals' periods on ``date`` that began before their announcement."""
+        return self.filter(started_on__lte=date, until__gt=date, periods__gt=0)

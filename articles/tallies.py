@@ -29,9 +29,14 @@ class Tally:
     watched: tuple[str, ...]  # the counted table's columns the keys come from
     count: str  # the tally's column of counts
     expand: str = ""  # more FROM items, for a row counted under several keys
+    weight: str = ""  # what each row of ``select`` adds, when not one
+    # Whether its triggers' creation counts what the table holds: not when
+    # another tally of the same table already has (two tables feed one).
+    counts_existing: bool = True
 
     def _tallied(self, sign: int, rows: str) -> str:
-        return f"SELECT {self.select}, {sign} AS delta FROM {rows} AS r{self.expand}"
+        delta = f"{sign} * {self.weight}" if self.weight else str(sign)
+        return f"SELECT {self.select}, {delta} AS delta FROM {rows} AS r{self.expand}"
 
     def _add_up(self, changes: str) -> str:
         # In the order of the keys: two statements changing the same tally
@@ -78,7 +83,9 @@ class Tally:
                 f"CREATE TRIGGER {function} AFTER {event.upper()} ON {self.counted} "
                 f"{referencing} FOR EACH STATEMENT EXECUTE FUNCTION {function}();",
             ]
-        return [*statements, self._add_up(self._tallied(1, self.counted))]
+        if self.counts_existing:
+            statements.append(self._add_up(self._tallied(1, self.counted)))
+        return statements
 
     def drop_sql(self) -> list[str]:
         """PostgreSQL statements that drop the triggers (the tally's rows stay)."""
@@ -127,3 +134,122 @@ def by_column(model: str, column: str, count: str) -> Tally:
 
 ARTICLES = by_column("article", "language", count="articles")
 DEADLINES = by_column("deadline", "status", count="deadlines")
+
+
+def _status_changes(period: str) -> str:
+    """FROM items for the day tally: a status period adds one deal to its
+    status on the day it began and takes it away on the day it ended (the
+    day it is no longer on: StatusPeriodQuerySet.on), each day counted in
+    its year, its month and itself. A period whose start is not known, or
+    that ended on a day not known, is on no day's list and adds nothing."""
+    return (
+        f", LATERAL (SELECT e.day, e.weight FROM (VALUES ({period}.started_on, 1), "
+        f"({period}.ended_on, -1)) AS e (day, weight) WHERE e.day IS NOT NULL "
+        f"AND {period}.started_on IS NOT NULL "
+        f"AND ({period}.is_current OR {period}.ended_on IS NOT NULL)) AS ev, "
+        "LATERAL (VALUES ('y', date_trunc('year', ev.day)::date), "
+        "('m', date_trunc('month', ev.day)::date), ('d', ev.day)) AS b (span, starts_on)"
+    )
+
+
+def _codes(deal: str) -> str:
+    """A FROM item: the deal under country "" and under each country it covers."""
+    return (
+        ", LATERAL (SELECT DISTINCT code FROM unnest(array_append("
+        f"string_to_array(coalesce({deal}.countries, ''), ','), '')) AS code) AS codes"
+    )
+
+
+def _day_keys(period: str, deal: str) -> str:
+    return (
+        f"b.span, b.starts_on, {period}.status, {deal}.deal_type, code, "
+        f"coalesce(extract(year FROM {deal}.announced_on)::int, 0)"
+    )
+
+
+# The deals' statuses on any day (issue 16's as_of=): the changes of status,
+# by day, month and year, so that a day's counts add up the years before it,
+# the months of its year before it and the days of its month up to it (a few
+# thousand rows) instead of reading the half a million periods open that day
+# (articles.counting). Kept from both sides: a period's changes, and a deal's
+# type, countries or announcement moving its periods to other keys. Either
+# side finds the other's rows missing when its own statement comes second
+# (a deal and its periods deleted or inserted in either order), so each change
+# is counted once.
+DAY_KEYS = ("span", "starts_on", "status", "deal_type", "country", "year")
+STATUS_DAYS = Tally(
+    name="articles_deal_status_day_tally",
+    counted="articles_dealstatusperiod",
+    table="articles_dealstatusdaytally",
+    keys=DAY_KEYS,
+    select=_day_keys("r", "d"),
+    expand=" JOIN articles_deal AS d ON d.id = r.deal_id" + _codes("d") + _status_changes("r"),
+    watched=("deal_id", "status", "started_on", "ended_on", "is_current"),
+    count="deals",
+    weight="ev.weight",
+)
+STATUS_DAYS_OF_DEALS = Tally(
+    name="articles_deal_status_day_tally_of_deals",
+    counted="articles_deal",
+    table="articles_dealstatusdaytally",
+    keys=DAY_KEYS,
+    select=_day_keys("p", "r"),
+    expand=(
+        " JOIN articles_dealstatusperiod AS p ON p.deal_id = r.id"
+        + _codes("r")
+        + _status_changes("p")
+    ),
+    watched=("id", "deal_type", "countries", "announced_on"),
+    count="deals",
+    weight="ev.weight",
+    counts_existing=False,  # STATUS_DAYS counted every period
+)
+
+
+# The status periods that began before their deal was announced (or of a deal
+# never announced): the deals listed on a day before their announcement
+# (a rumour, talks), which /deals/?as_of= finds without walking every deal
+# announced since (DealQuerySet.with_status_on). A row per period, on a day's
+# list from its start until the day before ``until`` (9999-12-31 while it is
+# current; a period that ended on a day not known is on no day's list and is
+# left out), its count 1 while the period began before the announcement and
+# 0 once it no longer does. Kept from both sides, as STATUS_DAYS.
+def _before_announcement(period: str, deal: str) -> str:
+    return (
+        f", LATERAL (SELECT WHERE {period}.started_on IS NOT NULL "
+        f"AND ({period}.is_current OR {period}.ended_on IS NOT NULL) "
+        f"AND ({deal}.announced_on IS NULL OR {period}.started_on < {deal}.announced_on)) AS early"
+    )
+
+
+def _early_keys(period: str) -> str:
+    return (
+        f"{period}.id, {period}.deal_id, {period}.status, {period}.started_on, "
+        f"coalesce({period}.ended_on, '9999-12-31'::date)"
+    )
+
+
+EARLY_KEYS = ("period_id", "deal_id", "status", "started_on", "until")
+EARLY_PERIODS = Tally(
+    name="articles_early_period_tally",
+    counted="articles_dealstatusperiod",
+    table="articles_earlystatusperiod",
+    keys=EARLY_KEYS,
+    select=_early_keys("r"),
+    expand=" JOIN articles_deal AS d ON d.id = r.deal_id" + _before_announcement("r", "d"),
+    watched=("id", "deal_id", "status", "started_on", "ended_on", "is_current"),
+    count="periods",
+)
+EARLY_PERIODS_OF_DEALS = Tally(
+    name="articles_early_period_tally_of_deals",
+    counted="articles_deal",
+    table="articles_earlystatusperiod",
+    keys=EARLY_KEYS,
+    select=_early_keys("p"),
+    expand=(
+        " JOIN articles_dealstatusperiod AS p ON p.deal_id = r.id" + _before_announcement("p", "r")
+    ),
+    watched=("id", "announced_on"),
+    count="periods",
+    counts_existing=False,  # EARLY_PERIODS counted every period
+)

@@ -20,6 +20,10 @@ FROZEN = {
     "DEALS": ("0018_deal_tally_by_year", "DEAL_TALLY"),
     "ARTICLES": ("0010_article_and_deadline_tallies", "ARTICLE_TALLY"),
     "DEADLINES": ("0010_article_and_deadline_tallies", "DEADLINE_TALLY"),
+    "STATUS_DAYS": ("0027_as_of_tallies", "STATUS_DAY_TALLY"),
+    "STATUS_DAYS_OF_DEALS": ("0027_as_of_tallies", "STATUS_DAY_TALLY_OF_DEALS"),
+    "EARLY_PERIODS": ("0027_as_of_tallies", "EARLY_PERIOD_TALLY"),
+    "EARLY_PERIODS_OF_DEALS": ("0027_as_of_tallies", "EARLY_PERIOD_TALLY_OF_DEALS"),
 }
 
 # Callables that makemigrations writes as references: the field choices, which

@@ -4,15 +4,28 @@ with triggers (articles.tallies), exact either way."""
 
 import datetime
 import itertools
+import random
 from collections import Counter
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles import status_history
+from articles.counting import FacetChoice
 from articles.filters import DealFilterSet
-from articles.models import ArticleTally, Deadline, DeadlineTally, Deal, DealTally
+from articles.models import (
+    ArticleTally,
+    Deadline,
+    DeadlineTally,
+    Deal,
+    DealStatusDayTally,
+    DealStatusPeriod,
+    DealTally,
+)
+from articles.status_history import StatusChange
 from tests.factories import (
     ArticleFactory,
     BidFactory,
@@ -215,3 +228,86 @@ def test_the_article_list_counts_by_language_and_the_past_deadlines(client):
     assert count("/deadlines/", section="past") == 2
     assert count("/deadlines/", {"kind": "regulatory_review"}, section="past") == 2
     assert count("/deadlines/", {"kind": "shareholder_vote"}, section="past") == 0
+
+
+def day_tally_agrees_with_the_periods(days) -> None:
+    """The day tally's facets equal those counted from the periods open on
+    each day, for every choice of status, type and country, and the deals
+    listed that day are those periods' deals."""
+    choices = [
+        FacetChoice((), (), ""),
+        FacetChoice(("announced",), (), ""),
+        FacetChoice((), ("acquisition",), "US"),
+        FacetChoice(("abandoned", "announced"), (), "FR"),
+    ]
+    for day in days:
+        # The deals listed that day: those announced by then, and the few
+        # read from the periods that began before their announcement.
+        known = set(DealStatusPeriod.objects.on(day).values_list("deal_id", flat=True))
+        assert set(Deal.objects.with_status_on(day).values_list("pk", flat=True)) == known, day
+        for choice in choices:
+            tallied = choice.count_tally(DealStatusDayTally.objects.counts_on(day))
+            counted_then = choice.count_on(day, None)
+            assert tallied == counted_then, (day, choice)
+
+
+@postgresql_only
+@pytest.mark.django_db
+def test_the_as_of_tallies_follow_periods_and_deals_whatever_changes():
+    rng = random.Random(16)
+    start = datetime.date(2019, 11, 20)
+    deals = []
+    for number in range(25):
+        day = start + datetime.timedelta(days=rng.randrange(500))
+        deal = DealFactory(
+            status=S.RUMOURED,
+            deal_type=rng.choice([T.ACQUISITION, T.MERGER]),
+            countries=rng.sample(["US", "FR", "GB"], rng.randrange(3)),
+            announced_on=day if number % 5 else None,
+        )
+        status_history.replace_history(deal, [(S.RUMOURED, day, None, None)])
+        for status in rng.sample([S.ANNOUNCED, S.PENDING_APPROVAL, S.ABANDONED], 2):
+            day += datetime.timedelta(days=rng.randrange(0, 70))  # some the same day
+            deal.status, deal.status_change = status, StatusChange(on=day)
+            deal.save()
+        deals.append(deal)
+    # A change whose date is not known: that deal is on no later day's list.
+    deals[0].status, deals[0].status_change = S.COMPLETED, StatusChange(on=None)
+    deals[0].save()
+    # What moves a deal's periods to other keys, by the ORM and in bulk.
+    deals[1].countries = ["FR"]
+    deals[1].save()
+    Deal.objects.filter(pk__in=[deals[2].pk, deals[3].pk]).update(
+        announced_on=datetime.date(2018, 1, 1), deal_type=T.DIVESTITURE
+    )
+    first = DealStatusPeriod.objects.filter(deal=deals[4]).order_by("started_on")[:1]
+    DealStatusPeriod.objects.filter(pk__in=first).update(
+        started_on=F("started_on") - datetime.timedelta(days=40)
+    )
+    deals[5].delete()
+    DealStatusPeriod.objects.filter(deal=deals[6]).delete()
+    days = [start + datetime.timedelta(days=n) for n in range(-1, 700, 23)]
+    day_tally_agrees_with_the_periods([*days, datetime.date(2021, 1, 1)])
+    assert DealStatusDayTally.objects.counts_on(days[-1]).exists()
+
+    DealStatusPeriod.objects.all().delete()
+    assert not DealStatusDayTally.objects.counts_on(days[-1]).exists()
+
+
+@postgresql_only
+@pytest.mark.django_db
+def test_the_list_as_of_a_day_is_counted_from_the_day_tally(client, deals):
+    for deal in deals:  # their current periods, begun when they were announced
+        status_history.replace_history(deal, [(deal.status, datetime.date(2024, 3, 9), None, None)])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"as_of": "2024-03-10", "country": "US"})
+    facets = {c["value"]: c["count"] for c in response.context["facets"]["status"]}
+    assert facets["announced"] == 2 and facets["blocked"] == 1
+    assert response.context["paginator"].count == 3
+    assert any("articles_dealstatusdaytally" in q["sql"] for q in queries.captured_queries)
+    assert not any(
+        "articles_dealstatusperiod" in q["sql"] and "GROUP BY" in q["sql"]
+        for q in queries.captured_queries
+    )
+    before = client.get(URL, {"as_of": "2024-03-08", "country": "US"})
+    assert before.context["paginator"].count == 0
