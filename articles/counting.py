@@ -20,9 +20,9 @@ afterwards. The figures come from, cheapest first:
 The review facets of the deal list (review status, authority, jurisdiction)
 are counted apart (``review_facets``): from the reviews of the deals the
 other filters leave, read at most REVIEW_ROWS of them. A list whose deals
-hold more reviews than that (the whole archive, a broad filter) offers
-those choices uncounted, so that the count never grows with the archive;
-no tally keeps them.
+hold more reviews than that (the whole archive, a broad filter), or a list
+as of a date holding more deals than that, offers those choices uncounted,
+so that the count never grows with the archive; no tally keeps them.
 """
 
 from __future__ import annotations
@@ -339,6 +339,11 @@ def review_facets(filterset: DealFilterSet) -> ReviewFacets:
         chosen.get("jurisdiction") or "",
     )
     uncountable = filterset.limits_matches and not filterset.counts.facets_counted
+    if chosen.get("as_of") and (filterset.counts.total or 0) > REVIEW_ROWS:
+        # As of a date, a list longer than that is not read for its reviews
+        # then: at 1M deals, finding the reviews known that day of the 71,000
+        # deals announced then took 0.6 s, only to find more than REVIEW_ROWS.
+        uncountable = True
     others = filterset.queryset_without(*REVIEW_FACETS).order_by()
 
     def compute() -> ReviewFacets:

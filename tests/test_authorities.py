@@ -276,7 +276,26 @@ def test_review_facets_stay_uncounted_past_their_bound(client, demo, monkeypatch
     response = client.get(DEALS)
     assert not response.context["review_facets_counted"]
     assert all(choice["count"] is None for choice in response.context["facets"]["review"])
-    assert "too many reviews to count" in response.content.decode()
+    assert "Too many deals or reviews to count" in response.content.decode()
+
+
+def test_as_of_a_date_a_list_longer_than_the_bound_is_not_read_for_reviews(
+    client, demo, monkeypatch
+):
+    from articles import counting
+
+    # The bound is never reached by the reviews: every one of them is read.
+    bound = Review.objects.count()
+    monkeypatch.setattr(counting, "REVIEW_ROWS", bound)
+    response = client.get(DEALS, {"as_of": "2023-06-01"})
+    assert response.context["paginator"].count > bound
+    assert not response.context["review_facets_counted"]
+    assert "Too many deals or reviews to count" in response.content.decode()
+    # A list that short is read, and its review statuses then counted.
+    short = client.get(DEALS, {"as_of": "2023-06-01", "authority": "cma"})
+    assert short.context["paginator"].count <= bound and short.context["review_facets_counted"]
+    review = {c["value"]: c["count"] for c in short.context["facets"]["review"]}
+    assert review["prohibited"] == 1
 
 
 def test_the_feed_and_exports_take_the_review_filters(client, demo):
