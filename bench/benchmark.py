@@ -13,6 +13,7 @@ gunicorn on 127.0.0.1 (with gunicorn.conf.py), pages alone and, with
 checked against its count.
 """
 
+import contextlib
 import csv
 import datetime
 import http.client
@@ -29,7 +30,7 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlencode
 
@@ -389,6 +390,27 @@ def probe_in_child(url: str) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
+@contextlib.contextmanager
+def gunicorn(workers: int) -> Iterator[str]:
+    """The site served by gunicorn on 127.0.0.1, with the project's
+    gunicorn.conf.py, while the block runs: its base URL."""
+    port = _free_port()
+    env = {**os.environ, "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", str(settings.BASE_DIR / "gunicorn.conf.py"),
+         "dealwatch.wsgi", "--workers", str(workers),
+         "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        env=env,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base + "/", timeout=30)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=90)
+
+
 def run_load(
     urls: list[str],
     seconds: float,
@@ -404,17 +426,7 @@ def run_load(
     its end and checked against its count (a refused one is retried after a
     second). Meanwhile the database's connections are counted from
     pg_stat_activity."""
-    port = _free_port()
-    env = {**os.environ, "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", str(settings.BASE_DIR / "gunicorn.conf.py"),
-         "dealwatch.wsgi", "--workers", str(workers),
-         "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-        env=env,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(base + "/", timeout=30)
+    with gunicorn(workers) as base:
         statuses: Counter[str] = Counter()
         latencies: list[float] = []
         downloads: Counter[str] = Counter()
@@ -466,9 +478,6 @@ def run_load(
             thread.join()
         elapsed = time.perf_counter() - started
         sampler.stop()
-    finally:
-        server.terminate()
-        server.wait(timeout=90)
     total = sum(statuses.values())
     errors = {k: v for k, v in statuses.items() if not (k.isdigit() and int(k) < 400)}
     load = {

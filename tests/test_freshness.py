@@ -89,6 +89,16 @@ def _status_counts(client):
     return {c["value"]: c["count"] for c in response.context["facets"]["status"]}
 
 
+def test_a_kept_page_says_so_in_its_server_timing(client, tiktok):
+    first = client.get(DEALS)
+    assert "Server-Timing" not in first
+    kept = client.get(DEALS)
+    assert kept["Server-Timing"] == 'page;desc="kept"'
+    assert kept.content == first.content
+    Deal.objects.filter(pk=tiktok.pk).update(title="Forced sale of TikTok US")
+    assert "Server-Timing" not in client.get(DEALS)
+
+
 def test_a_kept_list_shows_a_bulk_update_at_once(client, tiktok):
     """Pages, row fragments, counts and facets, all written by update()."""
     assert "Forced sale of TikTok" in client.get(DEALS).content.decode()

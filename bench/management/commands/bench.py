@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.test.utils import override_settings
 
-from bench import benchmark
+from bench import benchmark, curation_mix
 
 
 class Command(BaseCommand):
@@ -30,6 +30,16 @@ class Command(BaseCommand):
             default=0,
             metavar="N",
             help="after the load, a mixed one: N clients downloading exports among the pages",
+        )
+        parser.add_argument(
+            "--mix-seconds",
+            type=float,
+            default=60,
+            help="how long the curation mix runs (readers while a curator saves); 0: skip it",
+        )
+        parser.add_argument("--mix-rate", type=float, default=20, help="reader requests a second")
+        parser.add_argument(
+            "--mix-save-every", type=float, default=10, help="seconds between the curator's saves"
         )
         parser.add_argument(
             "--load-only",
@@ -102,10 +112,21 @@ class Command(BaseCommand):
                 self.stdout.write("\nThe same load among concurrent exports:")
                 self.stdout.write(benchmark.describe_load(mixed))
 
+        mix = {}
+        if options["mix_seconds"] > 0 and not options["load_only"]:
+            mix = curation_mix.run_curation_mix(
+                seconds=options["mix_seconds"],
+                rate=options["mix_rate"],
+                save_every=options["mix_save_every"],
+            )
+            self.stdout.write(curation_mix.describe(mix))
+
         if options["out"]:
             options["out"].parent.mkdir(parents=True, exist_ok=True)
             options["out"].write_text(
-                benchmark.to_json(results, label=options["label"], load=load, mixed_load=mixed)
+                benchmark.to_json(
+                    results, label=options["label"], load=load, mixed_load=mixed, curation_mix=mix
+                )
             )
             self.stdout.write(f"\nWrote {options['out']}")
         # What must hold among exports (issue 13): no page fails, and every

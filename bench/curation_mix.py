@@ -1,0 +1,215 @@
+"""The curation mix (issue 15): what readers get while a curator works.
+
+For a fixed time, readers request pages at a steady rate, drawn from a
+realistic popularity (a few pages very often, the long tail rarely: Zipf's
+law over the site's pages in both languages), through gunicorn; meanwhile a
+curator saves one of the most read deals every few seconds (a new title, put
+back at the end). It reports the readers' latency (from the moment each
+request was due, so a server falling behind shows in it), the share served
+kept (a page whose ``Server-Timing`` says so), and the staleness: after each
+save, how long readers were still shown the title it replaced, on the deal's
+page and the deal list that shows it, in either language.
+"""
+
+import http.client
+import random
+import statistics
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import F
+from django.urls import reverse
+from django.utils.html import escape
+
+from articles.freshness import KEPT_TIMING
+from articles.models import Company, Deal
+
+from .benchmark import gunicorn, percentile
+
+# The deals a curator saves: among the newest, those on the list's first page.
+SAVED_AMONG = 20
+WARMED = 40
+ZIPF_EXPONENT = 1.1
+LANGUAGE_PREFIXES = ("", "/fr")
+
+
+def reader_pages(rng: random.Random, deals: int = 100, companies: int = 50) -> list[str]:
+    """The pages readers ask for, the most read first: the home page and the
+    lists, then the newest deals' pages and their companies', in both
+    languages, in an order shuffled by ``rng`` past the first few."""
+    first = ["/", "/deals/", "/deals/?status=pending_approval", "/deadlines/", "/articles/"]
+    newest = Deal.objects.order_by(F("announced_on").desc(nulls_last=True), "-pk")
+    pages = [reverse("articles:deal_detail", args=[slug]) for slug in
+             newest.values_list("slug", flat=True)[:deals]]  # fmt: skip
+    parties = Company.objects.filter(deals_as_target__in=newest[:companies]).distinct()
+    pages += [reverse("articles:company_detail", args=[slug]) for slug in
+              parties.values_list("slug", flat=True)[:companies]]  # fmt: skip
+    pages += ["/companies/", "/authorities/", "/search/?q=rachat"]
+    rng.shuffle(pages)
+    ordered = [*first, *pages]
+    return [prefix + page for page in ordered for prefix in LANGUAGE_PREFIXES]
+
+
+def zipf_weights(count: int) -> list[float]:
+    return [1 / rank**ZIPF_EXPONENT for rank in range(1, count + 1)]
+
+
+@dataclass
+class Save:
+    """One save by the curator: the deal, when it was committed, and the
+    title it replaced (a reader still shown it after that was served stale)."""
+
+    deal_id: int
+    pages: tuple[str, ...]
+    saved_at: float
+    title: str  # to put back
+    old_shown: str
+    new_shown: str
+    last_stale_at: float | None = None
+    first_fresh_at: float | None = None
+
+
+def run_curation_mix(
+    seconds: float = 60,
+    rate: float = 20,
+    save_every: float = 10,
+    workers: int = 2,
+    readers: int = 8,
+    seed: int = 1,
+) -> dict:
+    rng = random.Random(seed)
+    pages = reader_pages(rng)
+    weights = zipf_weights(len(pages))
+    arrivals = int(seconds * rate)
+    chosen = rng.choices(pages, weights=weights, k=arrivals)
+    candidates = list(
+        Deal.objects.order_by(F("announced_on").desc(nulls_last=True), "title", "pk").values_list(
+            "pk", "slug", "title"
+        )[:SAVED_AMONG]
+    )
+    rng.shuffle(candidates)
+    saves: list[Save] = []
+    latencies: list[float] = []
+    outcomes: Counter[str] = Counter()
+    kept = 0
+    lock = threading.Lock()
+
+    with gunicorn(workers) as base:
+        # Warm: the most read pages once, as readers had asked for them before.
+        for page in pages[:WARMED]:
+            _fetch(base + page)
+        started = time.monotonic()
+
+        def reader(offset: int) -> None:
+            nonlocal kept
+            for n in range(offset, arrivals, readers):
+                due = started + n / rate
+                time.sleep(max(0.0, due - time.monotonic()))
+                sent = time.monotonic()
+                outcome, body, was_kept = _fetch(base + chosen[n])
+                done = time.monotonic()
+                with lock:
+                    latencies.append((done - due) * 1000)
+                    outcomes[outcome] += 1
+                    kept += was_kept
+                    for save in saves:
+                        if chosen[n] in save.pages and sent > save.saved_at:
+                            _judge(save, body, sent)
+
+        threads = [threading.Thread(target=reader, args=(i,)) for i in range(readers)]
+        for thread in threads:
+            thread.start()
+        try:
+            for number, (pk, slug, title) in enumerate(candidates):
+                due = started + (number + 1) * save_every
+                if due >= started + seconds:
+                    break
+                time.sleep(max(0.0, due - time.monotonic()))
+                save = _save(pk, slug, title, number)
+                with lock:
+                    saves.append(save)
+        finally:
+            for thread in threads:
+                thread.join()
+            for save in saves:  # put the titles back
+                deal = Deal.objects.get(pk=save.deal_id)
+                deal.title = save.title
+                deal.save()
+    total = sum(outcomes.values())
+    errors = {k: v for k, v in outcomes.items() if not (k.isdigit() and int(k) < 400)}
+    stale_ms = [round(((s.last_stale_at or s.saved_at) - s.saved_at) * 1000, 1) for s in saves]
+    fresh_ms = [round((s.first_fresh_at - s.saved_at) * 1000, 1) for s in saves if s.first_fresh_at]
+    return {
+        "seconds": seconds,
+        "rate": rate,
+        "readers": readers,
+        "gunicorn_workers": workers,
+        "pages": len(pages),
+        "requests": total,
+        "errors": sum(errors.values()),
+        "error_kinds": errors,
+        "kept_share": round(kept / total, 3) if total else None,
+        "median_ms": round(statistics.median(latencies), 1) if latencies else None,
+        "p95_ms": round(percentile(latencies, 0.95), 1) if latencies else None,
+        "p99_ms": round(percentile(latencies, 0.99), 1) if latencies else None,
+        "saves": len(saves),
+        "staleness_ms": max(stale_ms, default=None),
+        "stale_ms_per_save": stale_ms,
+        "first_fresh_ms_per_save": fresh_ms,
+    }
+
+
+def _save(pk: int, slug: str, title: str, number: int) -> Save:
+    """The curator's save: the deal's title changed through the ORM, as the
+    admin does it (the version, history and status machinery all run)."""
+    deal = Deal.objects.get(pk=pk)
+    deal.title = f"{title} (revised {number + 1})"
+    deal.save()
+    detail = reverse("articles:deal_detail", args=[slug])
+    shown_on = tuple(prefix + page for page in (detail, "/deals/") for prefix in LANGUAGE_PREFIXES)
+    # As the pages show them, escaped.
+    return Save(pk, shown_on, time.monotonic(), title, escape(title), escape(deal.title))
+
+
+def _judge(save: Save, body: str, sent: float) -> None:
+    """A response to a request sent after the save: stale if it shows the
+    old title and not the new one."""
+    if save.new_shown in body:
+        if save.first_fresh_at is None or sent < save.first_fresh_at:
+            save.first_fresh_at = sent
+    elif save.old_shown in body:
+        save.last_stale_at = max(sent, save.last_stale_at or sent)
+
+
+def _fetch(url: str) -> tuple[str, str, bool]:
+    """(status or error, body, whether the page was kept)."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            body = response.read().decode("utf-8", "replace")
+            return str(response.status), body, response.headers.get("Server-Timing") == KEPT_TIMING
+    except urllib.error.HTTPError as error:
+        return str(error.code), "", False
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+        return type(getattr(error, "reason", error)).__name__, "", False
+
+
+def describe(mix: dict) -> str:
+    errors = ", ".join(f"{n} × {kind}" for kind, n in mix["error_kinds"].items())
+    return "\n".join(
+        [
+            f"\nCuration mix ({mix['seconds']:g} s, {mix['rate']:g} requests/s over "
+            f"{mix['pages']} pages by Zipf's law, {mix['readers']} readers, "
+            f"{mix['gunicorn_workers']} gunicorn workers; a deal saved every few seconds): "
+            f"{mix['requests']:,} requests, {mix['errors']} errors"
+            + (f" ({errors})" if errors else ""),
+            f"Readers: p50 {mix['median_ms']} ms, p95 {mix['p95_ms']} ms, p99 {mix['p99_ms']} ms "
+            f"(from when each request was due); {mix['kept_share']:.1%} served kept",
+            f"Staleness after {mix['saves']} saves: the old title was shown at most "
+            f"{mix['staleness_ms']} ms after a save (per save: {mix['stale_ms_per_save']} ms); "
+            f"the new one first {mix['first_fresh_ms_per_save']} ms after",
+        ]
+    )
