@@ -216,6 +216,20 @@ class DealFilterSet(FacetedFilterSet):
             self._not_yet_announced[key] = qs.not_yet_announced_on(on, statuses)
         return qs.with_status_on(on, statuses, self._not_yet_announced[key])
 
+    def as_of_parts(self):
+        """For paging an as-of list on PostgreSQL: its deals announced by
+        that day, in the list's order, and the ids of the few known that day
+        before their announcement; None when there are none such (the list
+        is then read whole, in order) or the list is not as of a day."""
+        on = self.valid_data().get("as_of")
+        if not on or self.matches_nothing or self.limits_matches or self.counts.total is None:
+            return None
+        statuses = tuple(self.valid_data().get("status") or ())
+        if not (early := self._not_yet_announced.get((on, statuses))):
+            return None
+        walked = self.queryset_without("as_of").announced_with_status_on(on, statuses)
+        return walked.order_by(*self.ordering()), early
+
     def filter_buyer(self, qs, name, company):
         return qs.with_buyer(company)
 

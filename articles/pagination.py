@@ -80,3 +80,26 @@ class ArchivePaginator(Paginator):
         if self.rows is None:
             return queryset[start:stop]
         return self.rows(queryset.values("pk")[start:stop])
+
+
+class TwoPartPaginator(ArchivePaginator):
+    """A list in two parts: most of it a queryset read in the list's order
+    (``object_list``, of which a page reads only the rows up to it, from
+    whichever end is nearer), and a few more rows known by their ids. A
+    page is picked among the rows it can hold, the first part's up to it
+    and the few, ordered by the whole list (``listed``), so the database's
+    own order decides where the few fall. For the deals known on a day
+    before their announcement (DealQuerySet.with_status_on)."""
+
+    def __init__(self, object_list, per_page, *args, listed, extra_ids, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.listed = listed
+        self.extra_ids = list(extra_ids)
+
+    def _slice(self, queryset, start, stop):
+        reading_backwards = not queryset.query.standard_ordering
+        first = list(queryset.values_list("pk", flat=True)[:stop])
+        candidates = self.listed.filter(pk__in=[*first, *self.extra_ids])
+        if reading_backwards:
+            candidates = candidates.reverse()
+        return super()._slice(candidates, start, stop)

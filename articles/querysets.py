@@ -223,24 +223,30 @@ class DealQuerySet(models.QuerySet):
         ``statuses`` if any are given: an indexed read of their status
         periods, not a replay of each deal. ``not_yet_announced``: the
         ids ``not_yet_announced_on`` gives, when already read."""
-        periods = _model("DealStatusPeriod").objects.using(self.db).on(day).order_by()
-        if statuses:
-            periods = periods.filter(status__in=statuses)
         if not dialect.of(self.db).keeps_tallies:
-            return self.filter(pk__in=periods.values("deal_id"))
+            return self.filter(pk__in=self._periods_on(day, statuses).values("deal_id"))
         # Not the half a million periods open on a day in the middle of a
-        # large archive: a deal announced by then is probed for its period
-        # on that day (by the deal's index) as a list walks the deals in
-        # their order; the few known on that day before their announcement
-        # are read apart.
-        announced = Q(announced_on__lte=day) & Q(
-            models.Exists(periods.filter(deal=models.OuterRef("pk")))
-        )
+        # large archive: the deals announced by then, probed one by one as
+        # a list walks them, and the few known that day before their
+        # announcement, read apart (a list pages them with
+        # pagination.TwoPartPaginator: an OR of the two would walk them all).
+        announced = self.announced_with_status_on(day, statuses)
         if not_yet_announced is None:
             not_yet_announced = self.not_yet_announced_on(day, statuses)
         if not_yet_announced:
-            return self.filter(announced | Q(pk__in=not_yet_announced))
-        return self.filter(announced)
+            return announced | self.filter(pk__in=not_yet_announced)
+        return announced
+
+    def announced_with_status_on(self, day: datetime.date, statuses=()):
+        """The deals announced by ``day`` whose status that day is known (and
+        one of ``statuses``): each one's period probed by the deal's index,
+        so a list read in the deals' own order stops at its page."""
+        periods = self._periods_on(day, statuses).filter(deal=models.OuterRef("pk"))
+        return self.filter(announced_on__lte=day).filter(models.Exists(periods))
+
+    def _periods_on(self, day: datetime.date, statuses):
+        periods = _model("DealStatusPeriod").objects.using(self.db).on(day).order_by()
+        return periods.filter(status__in=statuses) if statuses else periods
 
     def not_yet_announced_on(self, day: datetime.date, statuses=()) -> list[int]:
         """The ids of the deals whose status on ``day`` is known (and one of

@@ -27,7 +27,7 @@ from .filters import (
 from .freshness import cached_count, cached_page
 from .locale_data import jurisdiction_name
 from .models import Article, Authority, Bid, Company, Deadline, Deal, Review
-from .pagination import ArchivePaginator
+from .pagination import ArchivePaginator, TwoPartPaginator
 from .querysets import today
 from .templatetags.dealwatch import bidding_parties
 
@@ -221,6 +221,17 @@ class DealListView(ArchiveListView):
         return {**super().get_filterset_kwargs(filterset_class), "match_limit": self.match_limit}
 
     def get_paginator(self, queryset, per_page, **kwargs):
+        if parts := self.filterset.as_of_parts():
+            walked, early = parts
+            return TwoPartPaginator(
+                walked,
+                per_page,
+                listed=queryset,
+                extra_ids=early,
+                count=self.filterset.counts.total,
+                rows=self.page_rows,
+                **kwargs,
+            )
         return super().get_paginator(queryset, per_page, rows=self.page_rows, **kwargs)
 
     def get_context_data(self, **kwargs):
