@@ -1352,8 +1352,8 @@ class DealTally(models.Model):
 class DealStatusDayTally(models.Model):
     """The changes of the deals' statuses, by the day, month and year they
     happened, and by type, country and year announced as DealTally: a day's
-    facets on /deals/?as_of= add up a few thousand of them instead of
-    reading the half a million status periods open that day.
+    facets on /deals/?as_of= add up about 60,000 of them at 1M deals instead
+    of reading the half a million status periods open that day.
 
     Each row holds what the status periods that began or ended in its span
     added to, or took from, the deals in its status; a row of span "y" is

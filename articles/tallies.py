@@ -8,13 +8,21 @@ add one, deleted rows take one away, an update moves only the rows whose
 counted columns changed, and a truncate empties the tally. Elsewhere than on
 PostgreSQL the tallies stay empty and are not read.
 
-The migrations that create the triggers (0008 then 0017, 0010) hold the SQL these
+The migrations that create the triggers (0008 then 0018, 0010, 0027) hold the SQL these
 definitions gave when they were written, as literal strings, so that what an
 old migration builds never changes with this module. A change to a tally
 therefore needs a new migration that drops its triggers and creates them
 again, with the statements of drop_sql() and create_sql() written into it
 (keeping the trigger names): tests/test_migrations.py compares each tally
-with the migration that last froze it, and fails until that is done."""
+with the migration that last froze it, and fails until that is done.
+
+A tally fed from two tables (the as-of ones: a deal's periods, and the deal
+whose type, countries or announcement key them) reads, in each side's
+trigger, the other table as committed. The site writes a deal's periods in
+the transaction that saves the deal, which holds the deal's row locked; a
+bulk writer changing periods and their deals at once from two sessions must
+lock the deals first (SELECT ... FOR SHARE), or one side may miss the
+other's change."""
 
 from dataclasses import dataclass
 
@@ -104,16 +112,25 @@ class Tally:
 # repeated counts once, as the deal list's own filter matches it once). The
 # year is the announcement's, 0 when not announced: the charts of deals per
 # year read it.
+def _codes(deal: str) -> str:
+    """A FROM item: the deal under country "" and under each country it covers."""
+    return (
+        ", LATERAL (SELECT DISTINCT code FROM unnest(array_append("
+        f"string_to_array(coalesce({deal}.countries, ''), ','), '')) AS code) AS codes"
+    )
+
+
+def _year_announced(deal: str) -> str:
+    return f"coalesce(extract(year FROM {deal}.announced_on)::int, 0)"
+
+
 DEALS = Tally(
     name="articles_deal_tally",
     counted="articles_deal",
     table="articles_dealtally",
     keys=("status", "deal_type", "country", "year"),
-    select="r.status, r.deal_type, code, coalesce(extract(year FROM r.announced_on)::int, 0)",
-    expand=(
-        ", LATERAL (SELECT DISTINCT code FROM unnest(array_append("
-        "string_to_array(coalesce(r.countries, ''), ','), '')) AS code) AS codes"
-    ),
+    select=f"r.status, r.deal_type, code, {_year_announced('r')}",
+    expand=_codes("r"),
     watched=("status", "deal_type", "countries", "announced_on"),
     count="deals",
 )
@@ -152,26 +169,15 @@ def _status_changes(period: str) -> str:
     )
 
 
-def _codes(deal: str) -> str:
-    """A FROM item: the deal under country "" and under each country it covers."""
-    return (
-        ", LATERAL (SELECT DISTINCT code FROM unnest(array_append("
-        f"string_to_array(coalesce({deal}.countries, ''), ','), '')) AS code) AS codes"
-    )
-
-
 def _day_keys(period: str, deal: str) -> str:
-    return (
-        f"b.span, b.starts_on, {period}.status, {deal}.deal_type, code, "
-        f"coalesce(extract(year FROM {deal}.announced_on)::int, 0)"
-    )
+    return f"b.span, b.starts_on, {period}.status, {deal}.deal_type, code, {_year_announced(deal)}"
 
 
 # The deals' statuses on any day (issue 16's as_of=): the changes of status,
 # by day, month and year, so that a day's counts add up the years before it,
-# the months of its year before it and the days of its month up to it (a few
-# thousand rows) instead of reading the half a million periods open that day
-# (articles.counting). Kept from both sides: a period's changes, and a deal's
+# the months of its year before it and the days of its month up to it (about
+# 60,000 rows at 1M deals) instead of reading the half a million periods open
+# that day (articles.counting). Kept from both sides: a period's changes, and a deal's
 # type, countries or announcement moving its periods to other keys. Either
 # side finds the other's rows missing when its own statement comes second
 # (a deal and its periods deleted or inserted in either order), so each change
