@@ -11,7 +11,9 @@ save, how long readers were still shown the title it replaced, on the deal's
 page and the deal list that shows it, in either language.
 """
 
+import html
 import http.client
+import math
 import random
 import statistics
 import threading
@@ -21,10 +23,10 @@ import urllib.request
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import F
 from django.urls import reverse
 from django.utils.html import escape
 
+from articles.filters import DealFilterSet
 from articles.freshness import KEPT_TIMING
 from articles.models import Company, Deal
 
@@ -42,7 +44,7 @@ def reader_pages(rng: random.Random, deals: int = 100, companies: int = 50) -> l
     lists, then the newest deals' pages and their companies', in both
     languages, in an order shuffled by ``rng`` past the first few."""
     first = ["/", "/deals/", "/deals/?status=pending_approval", "/deadlines/", "/articles/"]
-    newest = Deal.objects.order_by(F("announced_on").desc(nulls_last=True), "-pk")
+    newest = newest_deals()
     pages = [reverse("articles:deal_detail", args=[slug]) for slug in
              newest.values_list("slug", flat=True)[:deals]]  # fmt: skip
     parties = Company.objects.filter(deals_as_target__in=newest[:companies]).distinct()
@@ -52,6 +54,11 @@ def reader_pages(rng: random.Random, deals: int = 100, companies: int = 50) -> l
     rng.shuffle(pages)
     ordered = [*first, *pages]
     return [prefix + page for page in ordered for prefix in LANGUAGE_PREFIXES]
+
+
+def newest_deals():
+    """The deals in the deal list's own order (its first page first)."""
+    return Deal.objects.order_by(*DealFilterSet.orderings[DealFilterSet.default_sort])
 
 
 def zipf_weights(count: int) -> list[float]:
@@ -71,6 +78,7 @@ class Save:
     new_shown: str
     last_stale_at: float | None = None
     first_fresh_at: float | None = None
+    responses: int = 0  # to requests sent after the save, on a page showing it
 
 
 def run_curation_mix(
@@ -86,11 +94,7 @@ def run_curation_mix(
     weights = zipf_weights(len(pages))
     arrivals = int(seconds * rate)
     chosen = rng.choices(pages, weights=weights, k=arrivals)
-    candidates = list(
-        Deal.objects.order_by(F("announced_on").desc(nulls_last=True), "title", "pk").values_list(
-            "pk", "slug", "title"
-        )[:SAVED_AMONG]
-    )
+    candidates = list(newest_deals().values_list("pk", "slug", "title")[:SAVED_AMONG])
     rng.shuffle(candidates)
     saves: list[Save] = []
     latencies: list[float] = []
@@ -129,9 +133,12 @@ def run_curation_mix(
                 if due >= started + seconds:
                     break
                 time.sleep(max(0.0, due - time.monotonic()))
-                save = _save(pk, slug, title, number)
-                with lock:
+                save = _planned_save(pk, slug, title, number)
+                with lock:  # before the write: its title is put back whatever happens
                     saves.append(save)
+                _write(save)
+                with lock:
+                    save.saved_at = time.monotonic()
         finally:
             for thread in threads:
                 thread.join()
@@ -141,8 +148,15 @@ def run_curation_mix(
                 deal.save()
     total = sum(outcomes.values())
     errors = {k: v for k, v in outcomes.items() if not (k.isdigit() and int(k) < 400)}
-    stale_ms = [round(((s.last_stale_at or s.saved_at) - s.saved_at) * 1000, 1) for s in saves]
-    fresh_ms = [round((s.first_fresh_at - s.saved_at) * 1000, 1) for s in saves if s.first_fresh_at]
+    # Per save, None when no reader asked for a page that shows it afterwards.
+    stale_ms = [
+        round(((s.last_stale_at or s.saved_at) - s.saved_at) * 1000, 1) if s.responses else None
+        for s in saves
+    ]
+    fresh_ms = [
+        round((s.first_fresh_at - s.saved_at) * 1000, 1) if s.first_fresh_at else None
+        for s in saves
+    ]
     return {
         "seconds": seconds,
         "rate": rate,
@@ -157,27 +171,33 @@ def run_curation_mix(
         "p95_ms": round(percentile(latencies, 0.95), 1) if latencies else None,
         "p99_ms": round(percentile(latencies, 0.99), 1) if latencies else None,
         "saves": len(saves),
-        "staleness_ms": max(stale_ms, default=None),
+        "staleness_ms": max((ms for ms in stale_ms if ms is not None), default=None),
+        "responses_judged_per_save": [s.responses for s in saves],
         "stale_ms_per_save": stale_ms,
         "first_fresh_ms_per_save": fresh_ms,
     }
 
 
-def _save(pk: int, slug: str, title: str, number: int) -> Save:
-    """The curator's save: the deal's title changed through the ORM, as the
-    admin does it (the version, history and status machinery all run)."""
-    deal = Deal.objects.get(pk=pk)
-    deal.title = f"{title} (revised {number + 1})"
-    deal.save()
+def _planned_save(pk: int, slug: str, title: str, number: int) -> Save:
     detail = reverse("articles:deal_detail", args=[slug])
     shown_on = tuple(prefix + page for page in (detail, "/deals/") for prefix in LANGUAGE_PREFIXES)
-    # As the pages show them, escaped.
-    return Save(pk, shown_on, time.monotonic(), title, escape(title), escape(deal.title))
+    new_title = f"{title} (revised {number + 1})"
+    # As the pages show them, escaped; judged once written (saved_at).
+    return Save(pk, shown_on, math.inf, title, escape(title), escape(new_title))
+
+
+def _write(save: Save) -> None:
+    """The curator's save: the deal's title changed through the ORM, as the
+    admin does it (the version, history and status machinery all run)."""
+    deal = Deal.objects.get(pk=save.deal_id)
+    deal.title = html.unescape(save.new_shown)
+    deal.save()
 
 
 def _judge(save: Save, body: str, sent: float) -> None:
     """A response to a request sent after the save: stale if it shows the
     old title and not the new one."""
+    save.responses += 1
     if save.new_shown in body:
         if save.first_fresh_at is None or sent < save.first_fresh_at:
             save.first_fresh_at = sent
@@ -199,6 +219,7 @@ def _fetch(url: str) -> tuple[str, str, bool]:
 
 def describe(mix: dict) -> str:
     errors = ", ".join(f"{n} × {kind}" for kind, n in mix["error_kinds"].items())
+    kept = "no" if mix["kept_share"] is None else f"{mix['kept_share']:.1%}"
     return "\n".join(
         [
             f"\nCuration mix ({mix['seconds']:g} s, {mix['rate']:g} requests/s over "
@@ -207,9 +228,10 @@ def describe(mix: dict) -> str:
             f"{mix['requests']:,} requests, {mix['errors']} errors"
             + (f" ({errors})" if errors else ""),
             f"Readers: p50 {mix['median_ms']} ms, p95 {mix['p95_ms']} ms, p99 {mix['p99_ms']} ms "
-            f"(from when each request was due); {mix['kept_share']:.1%} served kept",
+            f"(from when each request was due); {kept} served kept",
             f"Staleness after {mix['saves']} saves: the old title was shown at most "
-            f"{mix['staleness_ms']} ms after a save (per save: {mix['stale_ms_per_save']} ms); "
+            f"{mix['staleness_ms']} ms after a save (per save: {mix['stale_ms_per_save']} ms, "
+            f"None where no reader asked; responses judged: {mix['responses_judged_per_save']}); "
             f"the new one first {mix['first_fresh_ms_per_save']} ms after",
         ]
     )

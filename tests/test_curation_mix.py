@@ -29,7 +29,7 @@ def test_a_reader_shown_the_old_title_after_the_save_was_served_stale():
     curation_mix._judge(save, "<h1>Oracle &amp; TikTok (revised 1)</h1>", sent=100.9)
     curation_mix._judge(save, "<h1>Oracle &amp; TikTok</h1>", sent=101.2)  # another worker
     assert save.first_fresh_at == 100.9
-    assert save.last_stale_at == 101.2
+    assert save.last_stale_at == 101.2 and save.responses == 3
 
 
 def test_a_page_that_shows_neither_title_says_nothing():
