@@ -21,8 +21,9 @@ The review facets of the deal list (review status, authority, jurisdiction)
 are counted apart (``review_facets``): from the reviews of the deals the
 other filters leave, read at most REVIEW_ROWS of them. A list whose deals
 hold more reviews than that (the whole archive, a broad filter), or a list
-as of a date holding more deals than that, offers those choices uncounted,
-so that the count never grows with the archive; no tally keeps them.
+as of a date holding more deals than that with no review filter chosen,
+offers those choices uncounted, so that the count never grows with the
+archive; no tally keeps them.
 """
 
 from __future__ import annotations
