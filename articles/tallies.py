@@ -24,6 +24,7 @@ bulk writer changing periods and their deals at once from two sessions must
 lock the deals first (SELECT ... FOR SHARE), or one side may miss the
 other's change."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -173,42 +174,68 @@ def _day_keys(period: str, deal: str) -> str:
     return f"b.span, b.starts_on, {period}.status, {deal}.deal_type, code, {_year_announced(deal)}"
 
 
+PERIOD_COLUMNS = ("id", "deal_id", "status", "started_on", "ended_on", "is_current")
+
+
+def _from_periods_and_deals(
+    name: str,
+    table: str,
+    keys: tuple[str, ...],
+    count: str,
+    select: Callable[[str, str], str],
+    from_items: Callable[[str, str], str],
+    deal_columns: tuple[str, ...],
+    weight: str = "",
+) -> tuple[Tally, Tally]:
+    """A tally of the deals' status periods keyed by their deal's columns
+    too, kept from both sides: the periods' triggers (each period ``r``
+    joined to its deal ``d``) and the deals' (each deal ``r`` joined to its
+    periods ``p``) when ``deal_columns`` change. ``select`` and
+    ``from_items`` take the names of the period and of the deal. Either side
+    finds the other's rows missing when its own statement comes second (a
+    deal and its periods deleted or inserted in either order), so each
+    change is counted once; the periods' side counts what is held."""
+    of_periods = Tally(
+        name=name,
+        counted="articles_dealstatusperiod",
+        table=table,
+        keys=keys,
+        select=select("r", "d"),
+        expand=" JOIN articles_deal AS d ON d.id = r.deal_id" + from_items("r", "d"),
+        watched=PERIOD_COLUMNS,
+        count=count,
+        weight=weight,
+    )
+    of_deals = Tally(
+        name=f"{name}_of_deals",
+        counted="articles_deal",
+        table=table,
+        keys=keys,
+        select=select("p", "r"),
+        expand=" JOIN articles_dealstatusperiod AS p ON p.deal_id = r.id" + from_items("p", "r"),
+        watched=("id", *deal_columns),
+        count=count,
+        weight=weight,
+        counts_existing=False,
+    )
+    return of_periods, of_deals
+
+
 # The deals' statuses on any day (issue 16's as_of=): the changes of status,
 # by day, month and year, so that a day's counts add up the years before it,
 # the months of its year before it and the days of its month up to it (about
 # 60,000 rows at 1M deals) instead of reading the half a million periods open
-# that day (articles.counting). Kept from both sides: a period's changes, and a deal's
-# type, countries or announcement moving its periods to other keys. Either
-# side finds the other's rows missing when its own statement comes second
-# (a deal and its periods deleted or inserted in either order), so each change
-# is counted once.
-DAY_KEYS = ("span", "starts_on", "status", "deal_type", "country", "year")
-STATUS_DAYS = Tally(
+# that day (articles.counting). A deal's type, countries or announcement move
+# its periods to other keys.
+STATUS_DAYS, STATUS_DAYS_OF_DEALS = _from_periods_and_deals(
     name="articles_deal_status_day_tally",
-    counted="articles_dealstatusperiod",
     table="articles_dealstatusdaytally",
-    keys=DAY_KEYS,
-    select=_day_keys("r", "d"),
-    expand=" JOIN articles_deal AS d ON d.id = r.deal_id" + _codes("d") + _status_changes("r"),
-    watched=("deal_id", "status", "started_on", "ended_on", "is_current"),
+    keys=("span", "starts_on", "status", "deal_type", "country", "year"),
     count="deals",
+    select=_day_keys,
+    from_items=lambda period, deal: _codes(deal) + _status_changes(period),
+    deal_columns=("deal_type", "countries", "announced_on"),
     weight="ev.weight",
-)
-STATUS_DAYS_OF_DEALS = Tally(
-    name="articles_deal_status_day_tally_of_deals",
-    counted="articles_deal",
-    table="articles_dealstatusdaytally",
-    keys=DAY_KEYS,
-    select=_day_keys("p", "r"),
-    expand=(
-        " JOIN articles_dealstatusperiod AS p ON p.deal_id = r.id"
-        + _codes("r")
-        + _status_changes("p")
-    ),
-    watched=("id", "deal_type", "countries", "announced_on"),
-    count="deals",
-    weight="ev.weight",
-    counts_existing=False,  # STATUS_DAYS counted every period
 )
 
 
@@ -219,7 +246,7 @@ STATUS_DAYS_OF_DEALS = Tally(
 # list from its start until the day before ``until`` (9999-12-31 while it is
 # current; a period that ended on a day not known is on no day's list and is
 # left out), its count 1 while the period began before the announcement and
-# 0 once it no longer does. Kept from both sides, as STATUS_DAYS.
+# 0 once it no longer does.
 def _before_announcement(period: str, deal: str) -> str:
     return (
         f", LATERAL (SELECT WHERE {period}.started_on IS NOT NULL "
@@ -228,34 +255,19 @@ def _before_announcement(period: str, deal: str) -> str:
     )
 
 
-def _early_keys(period: str) -> str:
+def _early_keys(period: str, deal: str) -> str:
     return (
         f"{period}.id, {period}.deal_id, {period}.status, {period}.started_on, "
         f"coalesce({period}.ended_on, '9999-12-31'::date)"
     )
 
 
-EARLY_KEYS = ("period_id", "deal_id", "status", "started_on", "until")
-EARLY_PERIODS = Tally(
+EARLY_PERIODS, EARLY_PERIODS_OF_DEALS = _from_periods_and_deals(
     name="articles_early_period_tally",
-    counted="articles_dealstatusperiod",
     table="articles_earlystatusperiod",
-    keys=EARLY_KEYS,
-    select=_early_keys("r"),
-    expand=" JOIN articles_deal AS d ON d.id = r.deal_id" + _before_announcement("r", "d"),
-    watched=("id", "deal_id", "status", "started_on", "ended_on", "is_current"),
+    keys=("period_id", "deal_id", "status", "started_on", "until"),
     count="periods",
-)
-EARLY_PERIODS_OF_DEALS = Tally(
-    name="articles_early_period_tally_of_deals",
-    counted="articles_deal",
-    table="articles_earlystatusperiod",
-    keys=EARLY_KEYS,
-    select=_early_keys("p"),
-    expand=(
-        " JOIN articles_dealstatusperiod AS p ON p.deal_id = r.id" + _before_announcement("p", "r")
-    ),
-    watched=("id", "announced_on"),
-    count="periods",
-    counts_existing=False,  # EARLY_PERIODS counted every period
+    select=_early_keys,
+    from_items=_before_announcement,
+    deal_columns=("announced_on",),
 )
