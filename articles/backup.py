@@ -44,6 +44,7 @@ EXCLUDED = [
     "articles.DeadlineTally",
     "articles.DealStatusDayTally",
     "articles.EarlyStatusPeriod",
+    "articles.DealReviewSpan",
 ]
 
 # Tables that must be empty before a restore: it adds to nothing.

@@ -203,6 +203,7 @@ DERIVED_MODELS = frozenset(
         "articles.DeadlineTally",
         "articles.DealStatusDayTally",
         "articles.EarlyStatusPeriod",
+        "articles.DealReviewSpan",
         # Not derived, but on no public page: the story desk's lookup.
         "articles.SourceDomain",
     }

@@ -37,6 +37,7 @@ from .querysets import (
     DealQuerySet,
     EarlyStatusPeriodQuerySet,
     ReviewQuerySet,
+    ReviewSpanQuerySet,
     StatusDayTallyQuerySet,
     StatusPeriodQuerySet,
 )
@@ -1417,6 +1418,42 @@ class EarlyStatusPeriod(models.Model):
 
     def __str__(self):
         return f"deal {self.deal_id}: {self.status} from {self.started_on}"
+
+
+class DealReviewSpan(models.Model):
+    """The days on which a deal was, as far as is known, under review by an
+    authority, with a review in a status, or before a jurisdiction's
+    authority (``facet`` "authority", "review" or "jurisdiction"; ``value``
+    the authority's id, the review status or the jurisdiction), merged
+    across its reviews so that a deal counts once, and cut at its own status
+    changes, with its status, type, countries and year announced then: a
+    day's /deals/?as_of= with a review filter reads the rows of the chosen
+    value open that day, instead of probing each reviewed deal's status.
+
+    From ``started_on`` until the day before ``until`` (9999-12-31 while
+    open). Derived data, kept current by PostgreSQL
+    (articles.tallies.REVIEW_SPANS), with a GiST index on the facet, the
+    value and the days (migration 0028); backups leave it out. Elsewhere it
+    stays empty and is not read."""
+
+    deal_id = models.BigIntegerField()
+    facet = models.TextField()
+    value = models.TextField()
+    status = models.CharField(max_length=20, choices=DealStatus)
+    deal_type = models.CharField(max_length=20, choices=DealType)
+    countries = models.TextField(blank=True)  # as Deal.countries
+    year = models.IntegerField(default=0)  # as DealTally's
+    started_on = models.DateField()
+    until = models.DateField()
+
+    objects = ReviewSpanQuerySet.as_manager()
+
+    class Meta:
+        # Each deal's rows are written again whole, found by the deal.
+        indexes = [models.Index(fields=["deal_id"], name="deal_review_span_deal_idx")]
+
+    def __str__(self):
+        return f"deal {self.deal_id}: {self.facet} {self.value} from {self.started_on}"
 
 
 class ArticleTally(models.Model):

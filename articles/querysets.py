@@ -188,34 +188,36 @@ class DealQuerySet(models.QuerySet):
     def reviewed_by(self, authority, on: datetime.date | None = None):
         """Deals that ``authority`` reviewed (or reviews); as of ``on``, had
         under review or had decided by then."""
-        return self._reviewed(on, authority=authority)
+        return self._reviewed(on, "authority", [str(authority.pk)], authority=authority)
 
     def with_review_status(self, statuses, on: datetime.date | None = None):
         """Deals with a review in any of ``statuses`` (as of ``on``: then)."""
-        return self._reviewed(on, statuses)
+        return self._reviewed(on, "review", list(statuses), status__in=list(statuses))
 
     def reviewed_in(self, jurisdiction: str, on: datetime.date | None = None):
         """Deals reviewed by an authority of ``jurisdiction`` (a country code or EU)."""
-        return self._reviewed(on, authority__jurisdiction=jurisdiction.upper())
+        code = jurisdiction.upper()
+        return self._reviewed(on, "jurisdiction", [code], authority__jurisdiction=code)
 
-    def _reviewed(self, on: datetime.date | None, statuses=(), **lookups):
-        """Deals with a review matching the Review ``lookups`` and, if given,
-        in one of ``statuses``. As of ``on``, only the reviews whose status
-        that day is known count, with the status they had then: their
-        status periods, found by the GiST index on PostgreSQL."""
+    def _reviewed(self, on: datetime.date | None, facet: str, values: list[str], **lookups):
+        """Deals with a review matching the Review ``lookups`` (``facet`` one
+        of ``values``, in DealReviewSpan's terms). As of ``on``, only the
+        reviews whose status that day is known count, with the status they
+        had then, of the deals whose own status that day is known (an as-of
+        list holds no other): on PostgreSQL the spans of the reviewed deals
+        found by their GiST index; elsewhere the reviews' status periods."""
         if on is None:
-            reviews = _model("Review").objects.filter(**lookups)
-            if statuses:
-                reviews = reviews.filter(status__in=statuses)
-            return self.filter(pk__in=reviews.deal_ids())
-        periods = (
-            _model("ReviewStatusPeriod")
-            .objects.using(self.db)
-            .on(on)
-            .filter(**{f"review__{lookup}": value for lookup, value in lookups.items()})
+            return self.filter(pk__in=_model("Review").objects.filter(**lookups).deal_ids())
+        if dialect.of(self.db).keeps_tallies:
+            spans = _model("DealReviewSpan").objects.using(self.db).on(on)
+            return self.filter(pk__in=spans.of(facet, values).values("deal_id"))
+        periods = _model("ReviewStatusPeriod").objects.using(self.db).on(on)
+        periods = periods.filter(
+            **{
+                lookup if lookup == "status__in" else f"review__{lookup}": value
+                for lookup, value in lookups.items()
+            }
         )
-        if statuses:
-            periods = periods.filter(status__in=statuses)
         return self.filter(pk__in=periods.values("review__deal_id"))
 
     def with_status_on(self, day: datetime.date, statuses=(), not_yet_announced=None):
@@ -573,6 +575,31 @@ class StatusPeriodQuerySet(models.QuerySet):
                 known, span__contains=date
             )
         return self.filter(known)
+
+
+class ReviewSpanQuerySet(models.QuerySet):
+    def on(self, date: datetime.date):
+        """The spans that held on ``date``, found by their GiST index."""
+        return self.alias(days=DateRange("started_on", "until")).filter(days__contains=date)
+
+    def of(self, facet: str, values):
+        return self.filter(facet=facet, value__in=values)
+
+    def counts(self, reviews):
+        """Rows of (status, type, countries, year announced, deals) of the
+        deals with a span of each of ``reviews`` (facet, values), each deal
+        once however many of a facet's values it had (FacetChoice.count_grouped)."""
+        (facet, values), *others = reviews
+        spans = self.of(facet, values)
+        for other, other_values in others:
+            spans = spans.filter(deal_id__in=self.of(other, other_values).values("deal_id"))
+        deals = models.Count("deal_id", distinct=True) if len(values) > 1 else models.Count("pk")
+        return (
+            spans.order_by()
+            .values("status", "deal_type", "countries", "year")
+            .annotate(n=deals)
+            .values_list("status", "deal_type", "countries", "year", "n")
+        )
 
 
 class EarlyStatusPeriodQuerySet(models.QuerySet):

@@ -271,3 +271,176 @@ EARLY_PERIODS, EARLY_PERIODS_OF_DEALS = _from_periods_and_deals(
     from_items=_before_announcement,
     deal_columns=("announced_on",),
 )
+
+
+@dataclass(frozen=True)
+class RowsPerDeal:
+    """A table of rows derived from each deal's records, written again whole
+    for every deal a statement touches (not added up, as a tally is: what it
+    holds of a deal, such as spans of days merged across its records, is no
+    sum of what each record brings). ``refresh`` is the body of a function
+    of ``ids`` (the deals) that deletes their rows and inserts them afresh;
+    ``sources`` are the tables it reads, each with the query of the deals
+    of its ``{rows}``, the columns that matter, and the events whose rows
+    may change what the table holds of a deal."""
+
+    name: str  # for the functions' names
+    table: str
+    refresh: str
+    held: str  # the query of the deals that may have rows, when created
+    sources: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...]
+
+    def _changed_deals(self, deals_of_rows: str, columns: tuple[str, ...], event: str) -> str:
+        def deals_of(rows: str) -> str:
+            return deals_of_rows.format(rows=rows)
+
+        if event == "insert":
+            return deals_of("new_rows")
+        if event == "delete":
+            return deals_of("old_rows")
+        # An update of other columns (a deal's version moves with every bid
+        # saved) leaves the table be.
+        watched = ", ".join(columns)
+
+        def gone(rows: str, other: str) -> str:
+            return f"(SELECT {watched} FROM {rows} EXCEPT SELECT {watched} FROM {other})"
+
+        return (
+            f"{deals_of(gone('old_rows', 'new_rows'))} "
+            f"UNION {deals_of(gone('new_rows', 'old_rows'))}"
+        )
+
+    def create_sql(self) -> list[str]:
+        """PostgreSQL statements that create the functions and the triggers
+        and derive the rows of the deals already held."""
+        refresh = f"{self.name}_refresh"
+        statements = [
+            f"CREATE FUNCTION {refresh}(ids bigint[]) RETURNS void "
+            f"LANGUAGE plpgsql AS $$ BEGIN {self.refresh} END $$;",
+        ]
+        referencing = {
+            "insert": "REFERENCING NEW TABLE AS new_rows",
+            "delete": "REFERENCING OLD TABLE AS old_rows",
+            "update": "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+        }
+        for source, deals_of_rows, columns, events in self.sources:
+            for event in events:
+                function = f"{self.name}_{source.removeprefix('articles_')}_{event}"
+                ids = self._changed_deals(deals_of_rows, columns, event)
+                statements += [
+                    f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                    f"BEGIN PERFORM {refresh}(array({ids})); RETURN NULL; END $$;",
+                    f"CREATE TRIGGER {function} AFTER {event.upper()} ON {source} "
+                    f"{referencing[event]} FOR EACH STATEMENT EXECUTE FUNCTION {function}();",
+                ]
+            # Emptying any source leaves no deal with rows here.
+            function = f"{self.name}_{source.removeprefix('articles_')}_truncate"
+            statements += [
+                f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                f"BEGIN DELETE FROM {self.table}; RETURN NULL; END $$;",
+                f"CREATE TRIGGER {function} AFTER TRUNCATE ON {source} "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {function}();",
+            ]
+        statements.append(f"SELECT {refresh}(array({self.held}));")
+        return statements
+
+    def drop_sql(self) -> list[str]:
+        """PostgreSQL statements that drop the triggers and functions (the rows stay)."""
+        statements = []
+        for source, _deals_of_rows, _columns, events in self.sources:
+            for event in (*events, "truncate"):
+                function = f"{self.name}_{source.removeprefix('articles_')}_{event}"
+                statements += [
+                    f"DROP TRIGGER {function} ON {source};",
+                    f"DROP FUNCTION {function}();",
+                ]
+        statements.append(f"DROP FUNCTION {self.name}_refresh(bigint[]);")
+        return statements
+
+
+def _known_span(period: str) -> str:
+    """A status period's days as a daterange, for a period on some day's
+    list (StatusPeriodQuerySet.on): its start known, and its end too once
+    closed; an open period runs on without end."""
+    return f"daterange({period}.started_on, {period}.ended_on, '[)')"
+
+
+def _is_known(period: str) -> str:
+    return (
+        f"{period}.started_on IS NOT NULL "
+        f"AND ({period}.is_current OR {period}.ended_on IS NOT NULL)"
+    )
+
+
+# The deals under review on any day (issue 16's as_of= with authority=,
+# review= or jurisdiction=): for each deal, the days on which some review of
+# it by each authority, in each review status and in each jurisdiction was
+# known, merged across its reviews (a deal counts once however many match),
+# and cut at the deal's own status changes, with the deal's status, type,
+# countries and year announced. A day's list and facets read only the rows
+# of the chosen authority (or status, or jurisdiction) open that day, through
+# a GiST index, instead of probing each reviewed deal's status that day.
+# Every write to a review, its periods, its authority's jurisdiction, the
+# deal's periods or the columns copied from the deal writes the deal's rows
+# again, the deal's row locked first, so that two sessions changing one deal
+# take turns and the second reads what the first committed.
+REVIEW_SPANS = RowsPerDeal(
+    name="articles_deal_review_span",
+    table="articles_dealreviewspan",
+    refresh=(
+        "PERFORM 1 FROM articles_deal WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE; "
+        "DELETE FROM articles_dealreviewspan WHERE deal_id = ANY(ids); "
+        "INSERT INTO articles_dealreviewspan "
+        "(deal_id, facet, value, status, deal_type, countries, year, started_on, until) "
+        "SELECT k.deal_id, k.facet, k.value, p.status, d.deal_type, d.countries, "
+        f"{_year_announced('d')}, lower(s.days), coalesce(upper(s.days), '9999-12-31'::date) "
+        "FROM (SELECT deal_id, facet, value, unnest(range_agg(days)) AS days FROM ("
+        f"SELECT r.deal_id, f.facet, f.value, {_known_span('p')} AS days "
+        "FROM articles_reviewstatusperiod AS p "
+        "JOIN articles_review AS r ON r.id = p.review_id "
+        "JOIN articles_authority AS a ON a.id = r.authority_id, "
+        "LATERAL (VALUES ('authority', r.authority_id::text), ('review', p.status::text), "
+        "('jurisdiction', a.jurisdiction::text)) AS f (facet, value) "
+        f"WHERE r.deal_id = ANY(ids) AND {_is_known('p')}"
+        ") AS known GROUP BY deal_id, facet, value) AS k "
+        "JOIN articles_deal AS d ON d.id = k.deal_id "
+        f"JOIN articles_dealstatusperiod AS p ON p.deal_id = k.deal_id AND {_is_known('p')} "
+        f"AND {_known_span('p')} && k.days, "
+        f"LATERAL (SELECT {_known_span('p')} * k.days AS days) AS s;"
+    ),
+    held="SELECT DISTINCT deal_id FROM articles_review",
+    sources=(
+        (
+            "articles_reviewstatusperiod",
+            "SELECT v.deal_id FROM {rows} AS r JOIN articles_review AS v ON v.id = r.review_id",
+            ("review_id", "status", "started_on", "ended_on", "is_current"),
+            ("insert", "update", "delete"),
+        ),
+        # A review has no periods when inserted; deleted, its periods went first.
+        (
+            "articles_review",
+            "SELECT r.deal_id FROM {rows} AS r",
+            ("deal_id", "authority_id"),
+            ("update", "delete"),
+        ),
+        (
+            "articles_authority",
+            "SELECT v.deal_id FROM {rows} AS r JOIN articles_review AS v ON v.authority_id = r.id",
+            ("id", "jurisdiction"),
+            ("update",),
+        ),
+        (
+            "articles_dealstatusperiod",
+            "SELECT r.deal_id FROM {rows} AS r",
+            PERIOD_COLUMNS[1:],
+            ("insert", "update", "delete"),
+        ),
+        # A deal has no reviews when inserted.
+        (
+            "articles_deal",
+            "SELECT r.id FROM {rows} AS r",
+            ("id", "deal_type", "countries", "announced_on"),
+            ("update", "delete"),
+        ),
+    ),
+)

@@ -3,17 +3,18 @@ from the status periods, checked against a replay of each deal's changes."""
 
 import datetime
 import random
+from collections import Counter
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import dialect, status_history
-from articles.models import Deal
+from articles import counting, dialect, status_history
+from articles.models import Deal, Review
 from articles.pagination import TwoPartPaginator
 from articles.status_history import StatusChange
-from tests.factories import BidFactory, DealFactory
+from tests.factories import AuthorityFactory, BidFactory, DealFactory, ReviewFactory
 
 URL = reverse("articles:deal_list")
 D = datetime.date
@@ -233,21 +234,26 @@ def replay(changes, on):
     return status
 
 
+def deal_with_history(slug: str, changes) -> Deal:
+    first, day = changes[0]
+    deal = DealFactory(slug=slug, status=first, announced_on=day)
+    status_history.replace_history(deal, [(first, day, None, None)])
+    for status, changed_on in changes[1:]:
+        deal.status = status
+        deal.status_change = StatusChange(on=changed_on)
+        deal.save()
+    return deal
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_as_of_lists_agree_with_a_replay_of_each_deal(client, seed):
     rng = random.Random(seed)
     histories = random_histories(rng, 30)
-    slugs_by_history = []
-    for number, changes in enumerate(histories):
-        first, day = changes[0]
-        deal = DealFactory(slug=f"h-{seed}-{number}", status=first, announced_on=day)
-        status_history.replace_history(deal, [(first, day, None, None)])
-        for status, changed_on in changes[1:]:
-            deal.status = status
-            deal.status_change = StatusChange(on=changed_on)
-            deal.save()
-        slugs_by_history.append(deal.slug)
+    slugs_by_history = [
+        deal_with_history(f"h-{seed}-{number}", changes).slug
+        for number, changes in enumerate(histories)
+    ]
     for _ in range(8):
         on = D(2020, 1, 1) + datetime.timedelta(days=rng.randrange(800))
         statuses = rng.sample(Deal.Status.values, rng.randrange(1, 3))
@@ -297,3 +303,139 @@ def test_the_deals_known_before_their_announcement_fall_in_place_on_every_page(c
         assert isinstance(paginator, TwoPartPaginator) == tallies_kept()
         listed += [deal.slug for deal in response.context["object_list"]]
     assert listed == expected
+
+
+def random_review_spans(rng: random.Random, start: D):
+    """A review's status periods (status, from, until, source), oldest
+    first: under review, maybe in depth, maybe decided; now and then a
+    period whose start, or whose end, the archive does not know."""
+    R = Review.Status
+    statuses = [R.UNDER_REVIEW, *rng.sample([R.IN_DEPTH], rng.randrange(2))]
+    statuses += rng.sample([R.CLEARED, R.PROHIBITED], rng.randrange(2))
+    spans, day = [], start
+    for number, status in enumerate(statuses):
+        until = day + datetime.timedelta(days=rng.randrange(1, 150))
+        last = number == len(statuses) - 1
+        spans.append([status, day, None if last else until, None])
+        day = until
+    if rng.random() < 0.2:
+        spans[0][1] = None  # opened on a day not known
+    elif len(spans) > 1 and rng.random() < 0.2:
+        spans[0][2] = None  # left on a day not known
+    return [tuple(span) for span in spans]
+
+
+def review_status_on(spans, on):
+    """A review's status on ``on``, as far as its periods tell."""
+    for number, (status, started_on, ended_on, _source) in enumerate(spans):
+        current = number == len(spans) - 1
+        if started_on is None or started_on > on:
+            continue
+        if current or (ended_on and ended_on > on):
+            return status
+    return None
+
+
+def random_review_query(rng: random.Random, authorities, on: D) -> dict:
+    """/deals/?as_of= with one or two of authority=, review= (one or two
+    statuses) and jurisdiction=, and maybe a status."""
+    query: dict = {"as_of": on.isoformat()}
+    wanted = rng.sample(["authority", "review", "jurisdiction", "status"], rng.randrange(1, 3))
+    if wanted == ["status"]:
+        wanted.append("review")
+    if "authority" in wanted:
+        query["authority"] = rng.choice(authorities).slug
+    if "review" in wanted:
+        query["review"] = rng.sample(Review.Status.values[:5], rng.randrange(1, 3))
+    if "jurisdiction" in wanted:
+        query["jurisdiction"] = rng.choice(["GB", "EU", "US"])
+    if "status" in wanted:
+        query["status"] = rng.choice(Deal.Status.values)
+    return query
+
+
+def matches_reviews(query: dict, held) -> bool:
+    """Whether a deal whose reviews (authority, status) were ``held`` that
+    day passes the query's review filters: each by some review of it."""
+    return bool(held) and all(
+        name not in query or any(passes(authority, status) for authority, status in held)
+        for name, passes in {
+            "authority": lambda authority, _: authority.slug == query["authority"],
+            "review": lambda _, status: status in query["review"],
+            "jurisdiction": lambda authority, _: authority.jurisdiction == query["jurisdiction"],
+        }.items()
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_as_of_review_filters_agree_with_a_replay(client, seed):
+    """The lists and their status counts with authority=, review= and
+    jurisdiction= as of a day (PostgreSQL reads the deals' spans under
+    review, elsewhere the reviews' periods), against a replay of each deal
+    and review; also after what moves the spans: a jurisdiction, a review
+    moved to another authority and deal, a deal's dates, a deletion."""
+    rng = random.Random(seed)
+    authorities = [AuthorityFactory(jurisdiction=code) for code in ("GB", "EU", "US")]
+    histories = random_histories(rng, 20)
+    deals = [
+        deal_with_history(f"r-{seed}-{number}", changes) for number, changes in enumerate(histories)
+    ]
+    reviews = []  # [review, deal index, spans]
+    for index, changes in enumerate(histories):
+        for _ in range(rng.randrange(4)):  # now and then two by one authority
+            opened = changes[0][1] + datetime.timedelta(rng.randrange(90))
+            spans = random_review_spans(rng, opened)
+            status = spans[-1][0]
+            decided = status not in (Review.Status.UNDER_REVIEW, Review.Status.IN_DEPTH)
+            review = ReviewFactory(
+                deal=deals[index],
+                authority=rng.choice(authorities),
+                status=status,
+                opened_on=None,
+                decided_on=spans[-1][1] if decided else None,
+            )
+            status_history.replace_history(review, spans)
+            reviews.append([review, index, spans])
+
+    def check(days: int) -> None:
+        for _ in range(days):
+            on = D(2020, 1, 1) + datetime.timedelta(days=rng.randrange(800))
+            query = random_review_query(rng, authorities, on)
+            status_then = {}
+            for index, deal in enumerate(deals):
+                held = [
+                    (review.authority, review_status_on(spans, on))
+                    for review, of, spans in reviews
+                    if of == index and review_status_on(spans, on)
+                ]
+                if deal and replay(histories[index], on) and matches_reviews(query, held):
+                    status_then[index] = replay(histories[index], on)
+            counts = Counter(status_then.values())  # the status facet sets the status aside
+            if "status" in query:
+                status_then = {i: s for i, s in status_then.items() if s == query["status"]}
+            response = client.get(URL, query, follow=True)  # to the canonical order
+            expected = {deals[index].slug for index in status_then}
+            assert slugs(response) == expected, query
+            assert response.context["paginator"].count == len(expected), query
+            shown = {c["value"]: c["count"] for c in response.context["facets"]["status"]}
+            assert +Counter(shown) == counts, query
+            source = response.context["filter"].counts.source
+            assert (source == counting.Source.SPANS) == tallies_kept(), query
+
+    check(12)
+    # What moves the spans: an authority's jurisdiction, a review moved to
+    # another authority and deal, a deal's type and dates, deletions.
+    authorities[2].jurisdiction = "GB"
+    authorities[2].save()
+    moved = reviews[0]
+    moved[0].authority, moved[0].deal = authorities[1], deals[-1]
+    moved[0].save()
+    moved[1] = len(deals) - 1
+    Deal.objects.filter(pk=deals[3].pk).update(deal_type=Deal.Type.MERGER, countries="FR")
+    deals[4].delete()
+    deals[4] = None
+    reviews[:] = [r for r in reviews if r[1] != 4]
+    gone = reviews.pop()
+    gone[0].delete()
+    check(12)
