@@ -45,6 +45,7 @@ EXCLUDED = [
     "articles.DealStatusDayTally",
     "articles.EarlyStatusPeriod",
     "articles.DealReviewSpan",
+    "articles.CompanyDealRole",
 ]
 
 # Tables that must be empty before a restore: it adds to nothing.

@@ -8,6 +8,9 @@ afterwards. The figures come from, cheapest first:
 - a tally that PostgreSQL keeps current (articles.tallies), when no filter
   but those the tally is by is chosen (and, for the statuses on a day, the
   day: the tally of status changes);
+- one company's deals (company=, buyer=, seller=, target=, with no other
+  filter but status, type and country): the company's rows by role
+  (CompanyDealRole), which also say how many reviews those deals have;
 - on a day with review filters chosen (authority, review status,
   jurisdiction) and no other but status, type and country: the rows of the
   deals' spans under those reviews open that day (DealReviewSpan), read
@@ -50,6 +53,7 @@ from .freshness import cached, cached_count
 from .models import (
     ArticleTally,
     Authority,
+    CompanyDealRole,
     Deadline,
     DeadlineTally,
     DealReviewSpan,
@@ -64,13 +68,15 @@ if TYPE_CHECKING:
     from .filters import ArticleFilterSet, DeadlineFilterSet, DealFilterSet
 
 # "total": int; "status", "type", "country": Counter of each choice; "years":
-# Counter of (year announced, status) of the deals listed, 0 when not announced.
+# Counter of (year announced, status) of the deals listed, 0 when not announced;
+# "reviews", when known (one company's deals): how many reviews they have.
 FacetCounts = dict[str, Any]
 
 
 class Source(enum.StrEnum):
     TALLY = "tally"
     SPANS = "spans under review"
+    COMPANY = "the company's deals by role"
     ONE_PASS = "one pass"
     PAGINATOR = "the paginator's count"
     UNCOUNTED = "uncounted"
@@ -145,6 +151,21 @@ class FacetChoice:
             self._add(counts, status, deal_type, n, in_status, in_type, in_country, year or 0)
             if in_status and in_type:
                 counts["country"].update(dict.fromkeys(codes, n))
+        return counts
+
+    def count_with_reviews(
+        self, rows: Iterable[tuple[str, str, str, int | None, int, int]]
+    ) -> FacetCounts:
+        """As count_grouped, from rows that also say how many reviews their
+        deals have: the counts also hold the reviews of the deals listed."""
+        rows = list(rows)
+        counts = self.count_grouped(row[:5] for row in rows)
+        counts["reviews"] = sum(
+            reviews
+            for status, deal_type, stored, _year, _n, reviews in rows
+            if self._passes(status, deal_type) == (True, True)
+            and (not self.country or self.country in (stored.split(",") if stored else []))
+        )
         return counts
 
     def count_tally(self, rows: Iterable[tuple[str, str, str, int, int]]) -> FacetCounts:
@@ -228,6 +249,12 @@ def deals(filterset: DealFilterSet) -> Counts:
         source = Source.ONE_PASS
         compute = functools.partial(choice.count_on, day, others if others.query.where else None)
         parts = ("as_of", day, others.query.sql_with_params(), FORMAT, choice)
+    elif company_roles := _company_alone(filterset):
+        # One company's deals, from its rows by role.
+        source = Source.COMPANY
+        rows = CompanyDealRole.objects.using(others.db).counts(*company_roles)
+        compute = functools.partial(choice.count_with_reviews, rows)
+        parts = ("company", company_roles[0].pk, company_roles[1], FORMAT, choice)
     elif tally_answers(filterset):
         source = Source.TALLY
         rows = (
@@ -272,6 +299,29 @@ def _reviews_alone(filterset: DealFilterSet) -> list[tuple[str, tuple[str, ...]]
     if code := chosen.get("jurisdiction"):
         reviews.append(("jurisdiction", (code.upper(),)))
     return reviews
+
+
+# The company filters, and the roles in which each finds a company's deals.
+COMPANY_ROLES = {
+    "company": ("target", "seller", "bidder"),
+    "buyer": ("bidder",),
+    "seller": ("seller",),
+    "target": ("target",),
+}
+
+
+def _company_alone(filterset: DealFilterSet) -> tuple[Any, tuple[str, ...]] | None:
+    """The company chosen and its roles, when one company filter is chosen
+    and no other but status, type and country (and PostgreSQL keeps each
+    company's rows by role); else None."""
+    if not dialect.of(filterset.queryset.db).keeps_tallies:
+        return None
+    chosen = filterset.valid_data()
+    for name, roles in COMPANY_ROLES.items():
+        company = chosen.get(name)
+        if company and not filterset.queryset_without(*filterset.facets, name).query.where:
+            return company, roles
+    return None
 
 
 def _fewer_matches_than_the_limit(filterset: DealFilterSet) -> bool:
@@ -373,6 +423,10 @@ def review_facets(filterset: DealFilterSet) -> ReviewFacets:
     )
     uncountable = filterset.limits_matches and not filterset.counts.facets_counted
     reviews_chosen = any(chosen.get(name) for name in REVIEW_FACETS)
+    facets = filterset.counts.facets or {}
+    if facets.get("reviews", 0) > REVIEW_ROWS:
+        # One company's deals hold more reviews than that: they are not read.
+        uncountable = True
     if (chosen.get("as_of") or reviews_chosen) and (filterset.counts.total or 0) > REVIEW_ROWS:
         # A list longer than that, with a review filter chosen (each deal
         # listed has a review) or as of a date, is not read for its reviews:

@@ -204,6 +204,7 @@ DERIVED_MODELS = frozenset(
         "articles.DealStatusDayTally",
         "articles.EarlyStatusPeriod",
         "articles.DealReviewSpan",
+        "articles.CompanyDealRole",
         # Not derived, but on no public page: the story desk's lookup.
         "articles.SourceDomain",
     }

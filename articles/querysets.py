@@ -5,6 +5,7 @@ Each name is said once here, so that views, feeds and exports agree.
 
 import datetime
 from collections import Counter
+from typing import Any
 
 from django.apps import apps
 from django.contrib.postgres.fields import ArrayField
@@ -154,9 +155,12 @@ class DealQuerySet(models.QuerySet):
         return self.filter(seller=company).select_related("target")
 
     def involving(self, company):
-        """Deals where ``company`` is the target, the seller or a bidder: one
-        union of ids, each part through its own index (an OR of the three
-        would make the database test every deal)."""
+        """Deals where ``company`` is the target, the seller or a bidder: on
+        PostgreSQL the company's rows of CompanyDealRole; elsewhere one union
+        of ids, each part through its own index (an OR of the three would
+        make the database test every deal)."""
+        if dialect.of(self.db).keeps_tallies:
+            return self.filter(pk__in=self._roles_of(company, ("target", "seller", "bidder")))
         deals = self.model.objects
         ids = (
             deals.filter(target=company)
@@ -171,7 +175,15 @@ class DealQuerySet(models.QuerySet):
 
     def with_buyer(self, company):
         """Deals on which ``company`` bid, alone or jointly."""
+        if dialect.of(self.db).keeps_tallies:
+            return self.filter(pk__in=self._roles_of(company, ("bidder",)))
         return self.filter(pk__in=_model("Bid").objects.by_bidder(company).values("deal_id"))
+
+    def _roles_of(self, company, roles):
+        """The ids of ``company``'s deals in ``roles``, from the rows that
+        PostgreSQL keeps of each company's deals (CompanyDealRole)."""
+        rows = _model("CompanyDealRole").objects.using(self.db).of(company, roles)
+        return rows.values("deal_id")
 
     def in_country(self, code: str):
         """Deals covering the country. Codes are stored comma-separated
@@ -599,6 +611,36 @@ class ReviewSpanQuerySet(models.QuerySet):
             .values("status", "deal_type", "countries", "year")
             .annotate(n=deals)
             .values_list("status", "deal_type", "countries", "year", "n")
+        )
+
+
+class CompanyDealRoleQuerySet(models.QuerySet):
+    def of(self, company, roles):
+        """``company``'s deals in any of ``roles``."""
+        return self.filter(company_id=company.pk, role__in=roles)
+
+    def per_year(self, company: Any) -> models.QuerySet:
+        """Rows of (year announced, role, deals) of ``company``'s announced deals."""
+        return (
+            self.filter(company_id=company.pk, year__gt=0)
+            .order_by()
+            .values_list("year", "role")
+            .annotate(n=models.Count("pk"))
+        )
+
+    def counts(self, company: Any, roles: tuple[str, ...]) -> models.QuerySet:
+        """Rows of (status, type, countries, year announced, deals, reviews)
+        of ``company``'s deals in any of ``roles``, each deal once whatever
+        its roles (FacetChoice.count_grouped reads the first five)."""
+        rows = self.of(company, roles)
+        if len(roles) > 1:  # a deal in several roles: one of its rows
+            firsts = rows.order_by().values("deal_id").annotate(first=models.Min("pk"))
+            rows = self.filter(pk__in=firsts.values("first"))
+        return (
+            rows.order_by()
+            .values("status", "deal_type", "countries", "year")
+            .annotate(n=models.Count("pk"), reviews_held=models.Sum("reviews"))
+            .values_list("status", "deal_type", "countries", "year", "n", "reviews_held")
         )
 
 

@@ -333,11 +333,12 @@ class RowsPerDeal:
                     f"CREATE TRIGGER {function} AFTER {event.upper()} ON {source} "
                     f"{referencing[event]} FOR EACH STATEMENT EXECUTE FUNCTION {function}();",
                 ]
-            # Emptying any source leaves no deal with rows here.
+            # Emptied, a source changes what may be held of any deal.
             function = f"{self.name}_{source.removeprefix('articles_')}_truncate"
             statements += [
                 f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                f"BEGIN DELETE FROM {self.table}; RETURN NULL; END $$;",
+                f"BEGIN DELETE FROM {self.table}; PERFORM {refresh}(array({self.held})); "
+                "RETURN NULL; END $$;",
                 f"CREATE TRIGGER {function} AFTER TRUNCATE ON {source} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION {function}();",
             ]
@@ -441,6 +442,66 @@ REVIEW_SPANS = RowsPerDeal(
             "SELECT r.id FROM {rows} AS r",
             ("id", "deal_type", "countries", "announced_on"),
             ("update", "delete"),
+        ),
+    ),
+)
+
+
+# Each company's deals by its role in them (issue 15's giants): a row per
+# company, role (target, seller, bidder) and deal, with the deal's status,
+# type, countries and year announced, and how many reviews it has. A list
+# of one company's deals (company=, buyer=) reads that company's rows, by
+# an index on the company and the role, for its page and its counts, as
+# cheaply for a company in 12,000 deals as for one in 3; the reviews say,
+# without reading them, when the list's review choices are too many to count.
+COMPANY_DEALS = RowsPerDeal(
+    name="articles_company_deal_role",
+    table="articles_companydealrole",
+    refresh=(
+        "PERFORM 1 FROM articles_deal WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE; "
+        "DELETE FROM articles_companydealrole WHERE deal_id = ANY(ids); "
+        "INSERT INTO articles_companydealrole "
+        "(company_id, role, deal_id, status, deal_type, countries, year, reviews) "
+        "SELECT DISTINCT p.company_id, p.role, d.id, d.status, d.deal_type, d.countries, "
+        f"{_year_announced('d')}, "
+        "(SELECT count(*) FROM articles_review AS v WHERE v.deal_id = d.id) "
+        "FROM articles_deal AS d, LATERAL ("
+        "SELECT d.target_id, 'target' WHERE d.target_id IS NOT NULL "
+        "UNION ALL SELECT d.seller_id, 'seller' WHERE d.seller_id IS NOT NULL "
+        "UNION ALL SELECT bb.company_id, 'bidder' FROM articles_bid AS b "
+        "JOIN articles_bid_bidders AS bb ON bb.bid_id = b.id WHERE b.deal_id = d.id"
+        ") AS p (company_id, role) "
+        "WHERE d.id = ANY(ids);"
+    ),
+    held="SELECT id FROM articles_deal",
+    sources=(
+        (
+            "articles_deal",
+            "SELECT r.id FROM {rows} AS r",
+            (
+                "id",
+                "target_id",
+                "seller_id",
+                "status",
+                "deal_type",
+                "countries",
+                "announced_on",
+            ),
+            ("insert", "update", "delete"),
+        ),
+        # A bid has no bidders when inserted; deleted, its bidders went first.
+        ("articles_bid", "SELECT r.deal_id FROM {rows} AS r", ("id", "deal_id"), ("update",)),
+        (
+            "articles_bid_bidders",
+            "SELECT b.deal_id FROM {rows} AS r JOIN articles_bid AS b ON b.id = r.bid_id",
+            ("bid_id", "company_id"),
+            ("insert", "update", "delete"),
+        ),
+        (
+            "articles_review",
+            "SELECT r.deal_id FROM {rows} AS r",
+            ("id", "deal_id"),
+            ("insert", "update", "delete"),
         ),
     ),
 )

@@ -521,11 +521,7 @@ def company_bids(company) -> dict:
     bid_count = cached_count(Bid.objects.by_bidder(company))
     deal_count = None
     if bid_count > COMPANY_ROLE_ITEMS:
-        # Counted on the bids alone (an index holds their deal ids), without
-        # reading the deals.
-        deal_count = cached_count(
-            Bid.objects.by_bidder(company).order_by().values("deal_id").distinct()
-        )
+        deal_count = cached_count(Deal.objects.with_buyer(company))
     return {
         "bids": Bid.objects.latest_by(company, COMPANY_ROLE_ITEMS),
         "bid_count": bid_count,

@@ -25,6 +25,7 @@ FROZEN = {
     "EARLY_PERIODS": ("0027_as_of_tallies", "EARLY_PERIOD_TALLY"),
     "EARLY_PERIODS_OF_DEALS": ("0027_as_of_tallies", "EARLY_PERIOD_TALLY_OF_DEALS"),
     "REVIEW_SPANS": ("0028_deal_review_spans", "REVIEW_SPANS"),
+    "COMPANY_DEALS": ("0029_company_deal_roles", "COMPANY_DEALS"),
 }
 
 # Callables that makemigrations writes as references: the field choices, which

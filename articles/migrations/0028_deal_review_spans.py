@@ -57,8 +57,9 @@ REVIEW_SPANS = {
         "articles_reviewstatusperiod REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT "
         "EXECUTE FUNCTION articles_deal_review_span_reviewstatusperiod_delete();",
         "CREATE FUNCTION articles_deal_review_span_reviewstatusperiod_truncate() RETURNS "
-        "trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; RETURN "
-        "NULL; END $$;",
+        "trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
+        "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
+        "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_reviewstatusperiod_truncate AFTER TRUNCATE "
         "ON articles_reviewstatusperiod FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_reviewstatusperiod_truncate();",
@@ -78,7 +79,9 @@ REVIEW_SPANS = {
         "articles_review REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_review_delete();",
         "CREATE FUNCTION articles_deal_review_span_review_truncate() RETURNS trigger LANGUAGE "
-        "plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; RETURN NULL; END $$;",
+        "plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
+        "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
+        "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_review_truncate AFTER TRUNCATE ON "
         "articles_review FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_review_truncate();",
@@ -93,8 +96,9 @@ REVIEW_SPANS = {
         "articles_authority REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH "
         "STATEMENT EXECUTE FUNCTION articles_deal_review_span_authority_update();",
         "CREATE FUNCTION articles_deal_review_span_authority_truncate() RETURNS trigger "
-        "LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; RETURN NULL; END "
-        "$$;",
+        "LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
+        "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
+        "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_authority_truncate AFTER TRUNCATE ON "
         "articles_authority FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_authority_truncate();",
@@ -121,8 +125,9 @@ REVIEW_SPANS = {
         "articles_dealstatusperiod REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT "
         "EXECUTE FUNCTION articles_deal_review_span_dealstatusperiod_delete();",
         "CREATE FUNCTION articles_deal_review_span_dealstatusperiod_truncate() RETURNS trigger "
-        "LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; RETURN NULL; END "
-        "$$;",
+        "LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
+        "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
+        "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_dealstatusperiod_truncate AFTER TRUNCATE ON "
         "articles_dealstatusperiod FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_dealstatusperiod_truncate();",
@@ -142,7 +147,9 @@ REVIEW_SPANS = {
         "REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_deal_delete();",
         "CREATE FUNCTION articles_deal_review_span_deal_truncate() RETURNS trigger LANGUAGE "
-        "plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; RETURN NULL; END $$;",
+        "plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
+        "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
+        "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_deal_truncate AFTER TRUNCATE ON "
         "articles_deal FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_deal_truncate();",
