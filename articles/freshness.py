@@ -6,7 +6,10 @@ of ``ArchiveState``: a trigger on every curated table moves it on every
 statement that writes there, whatever wrote it (the admin, ``update()``,
 ``bulk_create``, raw SQL, COPY, TRUNCATE, a restore). Every cached value is
 keyed on the version it was computed at, so a change makes every layer miss
-at once and stale entries simply expire (``TIMEOUT``).
+at once and stale entries simply expire (``TIMEOUT``). One exception, bounded:
+while one request makes a page again after a change, the others asking for
+it are served the page last made, for at most ``STALE_SECONDS`` after the
+change (``cached_page``).
 
 Because the version is a row, it moves inside the writing transaction: other
 connections see the new version exactly when they can see the change. A
@@ -25,6 +28,7 @@ import dataclasses
 import datetime
 import functools
 import hashlib
+import time
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from typing import Any
@@ -57,7 +61,8 @@ class Layer:
 # Every layer keyed on the archive's version; ``cached()`` refuses any other
 # namespace, so that this list stays the whole truth.
 LAYERS = (
-    Layer("page", "cached_page (public pages and feeds)",
+    Layer("page", "cached_page (public pages and feeds; and the page last made,"
+          " served for STALE_SECONDS after a change while one request makes it again)",
           "address, host, scheme, language, date"),
     Layer("deal_row", "{% cache %} in includes/deal_row.html", "deal id, language, date"),
     Layer("count", "cached_count (paginators, company pages)", "the count's SQL"),
@@ -279,7 +284,7 @@ def ensure_triggers(using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
 # The layers -------------------------------------------------------------
 
 
-def _key(namespace: str, parts: Any, version: int) -> str:
+def _key(namespace: str, parts: Any, version: int | str) -> str:
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f"archive:{version}:{namespace}:{digest}"
 
@@ -307,6 +312,18 @@ def cached_count(queryset: QuerySet[Any]) -> int:
 
 
 KEPT_TIMING = 'page;desc="kept"'
+STALE_TIMING = 'page;desc="stale"'
+
+# After a change, the page kept from before it is served for at most this
+# long (from the change) to the readers who ask while one request rebuilds
+# it; past that they wait for the rebuild. One request rebuilds a page: the
+# others wait at most REBUILD_WAIT_SECONDS for it (then build it themselves:
+# the rebuilder failed or is stuck), and a rebuilder that died holds the
+# page's turn for at most REBUILD_TURN_SECONDS (gunicorn's own timeout).
+STALE_SECONDS = 3
+REBUILD_WAIT_SECONDS = 10
+REBUILD_TURN_SECONDS = 30
+_REBUILD_POLL_SECONDS = 0.02
 
 
 def cached_page(
@@ -319,7 +336,13 @@ def cached_page(
     Only its own addresses are kept: a query string with any parameter but
     ``params`` is answered and not kept, or anyone could fill the cache with
     ?x=1, ?x=2... Only a 200 is kept (not a redirect, an error or a stream),
-    and only up to MAX_KEPT_PAGE_BYTES."""
+    and only up to MAX_KEPT_PAGE_BYTES.
+
+    After a change, one request at a time makes a page again (its turn is a
+    cache entry that ``add`` takes): the others asking meanwhile are served
+    the page last made, for at most STALE_SECONDS after the change, or wait
+    for the new one, so that a change never sets every reader of a page
+    making it at once."""
     allowed = frozenset(params)
 
     @functools.wraps(view)
@@ -330,19 +353,48 @@ def cached_page(
                  translation.get_language(), timezone.localdate())  # fmt: skip
         # The version is read before the page is made: a change saved
         # meanwhile makes this key stale at once.
-        key = _key("page", parts, archive_version())
+        version = current()
+        key = _key("page", parts, version.number)
         content = cache.get(key)
         if content is not None:
-            kept = HttpResponse(content)
-            # Says to a developer's tools (and the benchmark) that it was kept.
-            kept["Server-Timing"] = KEPT_TIMING
-            return kept
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
-            if hasattr(response, "render"):
-                response.render()
-            if isinstance(response, HttpResponse) and len(response.content) <= MAX_KEPT_PAGE_BYTES:
-                cache.set(key, response.content, TIMEOUT)
-        return response
+            return _kept(content, KEPT_TIMING)
+        latest = _key("page", parts, "latest")  # the page last made, at any version
+        turn = _key("page-rebuild", parts, version.number)
+
+        def build() -> HttpResponseBase:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming:
+                if hasattr(response, "render"):
+                    response.render()
+                if (
+                    isinstance(response, HttpResponse)
+                    and len(response.content) <= MAX_KEPT_PAGE_BYTES
+                ):
+                    cache.set_many({key: response.content, latest: response.content}, TIMEOUT)
+            return response
+
+        if cache.add(turn, True, REBUILD_TURN_SECONDS):
+            try:
+                return build()
+            finally:
+                cache.delete(turn)
+        # Another request is making this page at this version.
+        if changed_within(STALE_SECONDS) and (content := cache.get(latest)) is not None:
+            return _kept(content, STALE_TIMING)
+        deadline = time.monotonic() + REBUILD_WAIT_SECONDS
+        while time.monotonic() < deadline and cache.get(turn) is not None:
+            time.sleep(_REBUILD_POLL_SECONDS)
+            if (content := cache.get(key)) is not None:
+                return _kept(content, KEPT_TIMING)
+        # Its maker gave up (an error, a page not kept) or is stuck.
+        return build()
 
     return serve
+
+
+def _kept(content: bytes, timing: str) -> HttpResponse:
+    kept = HttpResponse(content)
+    # Says to a developer's tools (and the benchmark) that it was kept, or
+    # kept from before a change while the page is made again.
+    kept["Server-Timing"] = timing
+    return kept

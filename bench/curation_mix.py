@@ -6,7 +6,8 @@ law over the site's pages in both languages), through gunicorn; meanwhile a
 curator saves one of the most read deals every few seconds (a new title, put
 back at the end). It reports the readers' latency (from the moment each
 request was due, so a server falling behind shows in it), the share served
-kept (a page whose ``Server-Timing`` says so), and the staleness: after each
+kept, and the share served from before a change while one request makes
+the page again (a page's ``Server-Timing`` says which), and the staleness: after each
 save, how long readers were still shown the title it replaced, on the deal's
 page and the deal list that shows it, in either language.
 """
@@ -28,7 +29,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from articles.filters import DealFilterSet
-from articles.freshness import KEPT_TIMING
+from articles.freshness import KEPT_TIMING, STALE_TIMING
 from articles.models import Company, Deal
 
 from .benchmark import gunicorn, percentile
@@ -102,7 +103,7 @@ def run_curation_mix(
     saves: list[Save] = []
     latencies: list[float] = []
     outcomes: Counter[str] = Counter()
-    kept = 0
+    served: Counter[str] = Counter()  # kept, stale (from before a change), made
     lock = threading.Lock()
 
     with gunicorn(workers) as base:
@@ -112,17 +113,16 @@ def run_curation_mix(
         started = time.monotonic()
 
         def reader(offset: int) -> None:
-            nonlocal kept
             for n in range(offset, arrivals, readers):
                 due = started + n / rate
                 time.sleep(max(0.0, due - time.monotonic()))
                 sent = time.monotonic()
-                outcome, body, was_kept = _fetch(base + chosen[n])
+                outcome, body, how = _fetch(base + chosen[n])
                 done = time.monotonic()
                 with lock:
                     latencies.append((done - due) * 1000)
                     outcomes[outcome] += 1
-                    kept += was_kept
+                    served[how] += 1
                     for save in saves:
                         if chosen[n] in save.pages and sent > save.saved_at:
                             _judge(save, body, sent)
@@ -169,7 +169,8 @@ def run_curation_mix(
         "requests": total,
         "errors": sum(errors.values()),
         "error_kinds": errors,
-        "kept_share": round(kept / total, 3) if total else None,
+        "kept_share": round(served["kept"] / total, 3) if total else None,
+        "stale_share": round(served["stale"] / total, 3) if total else None,
         "median_ms": round(statistics.median(latencies), 1) if latencies else None,
         "p95_ms": round(percentile(latencies, 0.95), 1) if latencies else None,
         "p99_ms": round(percentile(latencies, 0.99), 1) if latencies else None,
@@ -208,21 +209,26 @@ def _judge(save: Save, body: str, sent: float) -> None:
         save.last_stale_at = max(sent, save.last_stale_at or sent)
 
 
-def _fetch(url: str) -> tuple[str, str, bool]:
-    """(status or error, body, whether the page was kept)."""
+SERVED_AS = {KEPT_TIMING: "kept", STALE_TIMING: "stale"}
+
+
+def _fetch(url: str) -> tuple[str, str, str]:
+    """(status or error, body, how it was served: kept, stale or made)."""
     try:
         with urllib.request.urlopen(url, timeout=60) as response:
             body = response.read().decode("utf-8", "replace")
-            return str(response.status), body, response.headers.get("Server-Timing") == KEPT_TIMING
+            how = SERVED_AS.get(response.headers.get("Server-Timing"), "made")
+            return str(response.status), body, how
     except urllib.error.HTTPError as error:
-        return str(error.code), "", False
+        return str(error.code), "", "made"
     except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
-        return type(getattr(error, "reason", error)).__name__, "", False
+        return type(getattr(error, "reason", error)).__name__, "", "made"
 
 
 def describe(mix: dict) -> str:
     errors = ", ".join(f"{n} × {kind}" for kind, n in mix["error_kinds"].items())
     kept = "no" if mix["kept_share"] is None else f"{mix['kept_share']:.1%}"
+    stale = "none" if not mix.get("stale_share") else f"{mix['stale_share']:.1%}"
     return "\n".join(
         [
             f"\nCuration mix ({mix['seconds']:g} s, {mix['rate']:g} requests/s over "
@@ -231,7 +237,8 @@ def describe(mix: dict) -> str:
             f"{mix['requests']:,} requests, {mix['errors']} errors"
             + (f" ({errors})" if errors else ""),
             f"Readers: p50 {mix['median_ms']} ms, p95 {mix['p95_ms']} ms, p99 {mix['p99_ms']} ms "
-            f"(from when each request was due); {kept} served kept",
+            f"(from when each request was due); {kept} served kept, {stale} from before "
+            "a change while it was made again",
             f"Staleness after {mix['saves']} saves: the old title was shown at most "
             f"{mix['staleness_ms']} ms after a save (per save: {mix['stale_ms_per_save']} ms, "
             f"None where no reader asked; responses judged: {mix['responses_judged_per_save']}); "

@@ -5,10 +5,14 @@ left stale (articles.freshness)."""
 import datetime
 import importlib
 import threading
+import time
 
 import pytest
+from django.core.cache import cache
 from django.db import connection, connections, transaction
+from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from articles import freshness
 from articles.freshness import archive_version, cached, cached_count
@@ -274,3 +278,74 @@ def test_a_kept_page_is_served_while_the_database_is_unreachable(client, tiktok,
     response = client.get(DEALS)
     assert response.status_code == 200
     assert "Forced sale of TikTok" in response.content.decode()
+
+
+def slow_page(built: list[int], gate: threading.Event):
+    """A view that counts the pages it made, each waiting for ``gate``."""
+
+    def view(request):
+        built.append(len(built) + 1)
+        gate.wait(5)
+        return HttpResponse(f"page {len(built)}")
+
+    return freshness.cached_page(view)
+
+
+def at_version(monkeypatch, number: int, changed_ago: float) -> None:
+    changed_at = timezone.now() - datetime.timedelta(seconds=changed_ago)
+    monkeypatch.setattr(freshness, "current", lambda: freshness.Version(number, changed_at))
+
+
+def test_concurrent_first_requests_after_a_change_make_the_page_once(rf, monkeypatch):
+    built: list[int] = []
+    gate = threading.Event()
+    serve = slow_page(built, gate)
+    gate.set()
+    at_version(monkeypatch, 1, changed_ago=3600)
+    assert serve(rf.get("/stampede/")).content == b"page 1"
+
+    # A change: eight readers at once while the page is made again slowly.
+    at_version(monkeypatch, 2, changed_ago=0)
+    gate.clear()
+    responses = []
+
+    def read():
+        responses.append(serve(rf.get("/stampede/")))
+
+    readers = [threading.Thread(target=read) for _ in range(8)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join(timeout=0.5)  # the seven not making it are answered at once
+    assert len(responses) == 7
+    assert {r.content for r in responses} == {b"page 1"}
+    assert {r["Server-Timing"] for r in responses} == {freshness.STALE_TIMING}
+    gate.set()
+    for reader in readers:
+        reader.join()
+    assert built == [1, 2]  # made once after the change
+    assert responses[-1].content == b"page 2"
+    kept = serve(rf.get("/stampede/"))
+    assert (kept.content, kept["Server-Timing"]) == (b"page 2", freshness.KEPT_TIMING)
+
+
+def test_the_page_from_before_a_change_is_served_only_briefly(rf, monkeypatch):
+    built: list[int] = []
+    gate = threading.Event()
+    gate.set()
+    serve = slow_page(built, gate)
+    at_version(monkeypatch, 1, changed_ago=3600)
+    serve(rf.get("/brief/"))
+    # Changed longer ago than STALE_SECONDS, and another request is making
+    # the page (it holds the turn): a reader waits for it, not served the
+    # old page; the maker stuck, the reader makes it itself.
+    at_version(monkeypatch, 2, changed_ago=freshness.STALE_SECONDS + 1)
+    parts = ("/brief/", "testserver", "http", translation.get_language(), timezone.localdate())
+    cache.add(freshness._key("page-rebuild", parts, 2), True, 60)
+    monkeypatch.setattr(freshness, "REBUILD_WAIT_SECONDS", 0.2)
+    started = time.monotonic()
+    response = serve(rf.get("/brief/"))
+    assert time.monotonic() - started >= 0.2  # it waited
+    assert response.content == b"page 2"
+    assert "Server-Timing" not in response
+    assert built == [1, 2]
