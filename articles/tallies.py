@@ -337,7 +337,7 @@ class RowsPerDeal:
             function = f"{self.name}_{source.removeprefix('articles_')}_truncate"
             statements += [
                 f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                f"BEGIN DELETE FROM {self.table}; PERFORM {refresh}(array({self.held})); "
+                f"BEGIN TRUNCATE {self.table}; PERFORM {refresh}(array({self.held})); "
                 "RETURN NULL; END $$;",
                 f"CREATE TRIGGER {function} AFTER TRUNCATE ON {source} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION {function}();",
@@ -383,8 +383,11 @@ def _is_known(period: str) -> str:
 # a GiST index, instead of probing each reviewed deal's status that day.
 # Every write to a review, its periods, its authority's jurisdiction, the
 # deal's periods or the columns copied from the deal writes the deal's rows
-# again, the deal's row locked first, so that two sessions changing one deal
-# take turns and the second reads what the first committed.
+# again. Two sessions never derive one deal's rows from each other's
+# uncommitted writes: every writer of a curated table first takes the
+# archive version's row lock (articles.freshness, a BEFORE trigger), so
+# writers take turns; the lock on the deal's row taken here keeps it so for
+# a writer that bypassed that trigger.
 REVIEW_SPANS = RowsPerDeal(
     name="articles_deal_review_span",
     table="articles_dealreviewspan",
@@ -417,18 +420,19 @@ REVIEW_SPANS = RowsPerDeal(
             ("review_id", "status", "started_on", "ended_on", "is_current"),
             ("insert", "update", "delete"),
         ),
-        # A review has no periods when inserted; deleted, its periods went first.
+        # Inserts too: the foreign keys are checked at commit, so a period
+        # may come before its review, a review before its authority or deal.
         (
             "articles_review",
             "SELECT r.deal_id FROM {rows} AS r",
             ("deal_id", "authority_id"),
-            ("update", "delete"),
+            ("insert", "update", "delete"),
         ),
         (
             "articles_authority",
             "SELECT v.deal_id FROM {rows} AS r JOIN articles_review AS v ON v.authority_id = r.id",
             ("id", "jurisdiction"),
-            ("update",),
+            ("insert", "update"),
         ),
         (
             "articles_dealstatusperiod",
@@ -436,12 +440,11 @@ REVIEW_SPANS = RowsPerDeal(
             PERIOD_COLUMNS[1:],
             ("insert", "update", "delete"),
         ),
-        # A deal has no reviews when inserted.
         (
             "articles_deal",
             "SELECT r.id FROM {rows} AS r",
             ("id", "deal_type", "countries", "announced_on"),
-            ("update", "delete"),
+            ("insert", "update", "delete"),
         ),
     ),
 )
@@ -489,8 +492,14 @@ COMPANY_DEALS = RowsPerDeal(
             ),
             ("insert", "update", "delete"),
         ),
-        # A bid has no bidders when inserted; deleted, its bidders went first.
-        ("articles_bid", "SELECT r.deal_id FROM {rows} AS r", ("id", "deal_id"), ("update",)),
+        # Inserts too: the foreign keys are checked at commit, so a bid's
+        # bidders may come before it.
+        (
+            "articles_bid",
+            "SELECT r.deal_id FROM {rows} AS r",
+            ("id", "deal_id"),
+            ("insert", "update", "delete"),
+        ),
         (
             "articles_bid_bidders",
             "SELECT b.deal_id FROM {rows} AS r JOIN articles_bid AS b ON b.id = r.bid_id",

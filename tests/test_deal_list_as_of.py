@@ -6,7 +6,7 @@ import random
 from collections import Counter
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -418,8 +418,16 @@ def test_as_of_review_filters_agree_with_a_replay(client, seed):
             expected = {deals[index].slug for index in status_then}
             assert slugs(response) == expected, query
             assert response.context["paginator"].count == len(expected), query
-            shown = {c["value"]: c["count"] for c in response.context["facets"]["status"]}
+            facets = response.context["facets"]
+            shown = {c["value"]: c["count"] for c in facets["status"]}
             assert +Counter(shown) == counts, query
+            # The type and country choices count the deals listed (the
+            # status applied), from the deals' own type and countries.
+            listed = [Deal.objects.get(pk=deals[index].pk) for index in status_then]
+            types = Counter(deal.deal_type for deal in listed)
+            codes = Counter(code for deal in listed for code in deal.countries)
+            assert +Counter({c["value"]: c["count"] for c in facets["type"]}) == types, query
+            assert +Counter({c["value"]: c["count"] for c in facets["country"]}) == codes, query
             source = response.context["filter"].counts.source
             assert (source == counting.Source.SPANS) == tallies_kept(), query
 
@@ -439,3 +447,24 @@ def test_as_of_review_filters_agree_with_a_replay(client, seed):
     gone = reviews.pop()
     gone[0].delete()
     check(12)
+
+
+@pytest.mark.postgres(reason="the spans under review are kept by PostgreSQL triggers")
+@pytest.mark.django_db
+def test_the_spans_follow_a_review_inserted_after_its_periods():
+    """Foreign keys are checked at commit: a bulk writer may insert a
+    review's periods before the review itself, and its deal's spans follow."""
+    from articles.models import DealReviewSpan, ReviewStatusPeriod
+
+    deal = DealFactory(slug="later-review", announced_on=D(2024, 1, 15))
+    authority = AuthorityFactory(slug="late")
+    with transaction.atomic():
+        ReviewStatusPeriod.objects.bulk_create(
+            [ReviewStatusPeriod(review_id=424242, status="under_review", started_on=D(2024, 2, 1))]
+        )
+        Review.objects.bulk_create(
+            [Review(pk=424242, deal=deal, authority=authority, opened_on=D(2024, 2, 1))]
+        )
+    assert DealReviewSpan.objects.filter(deal_id=deal.pk, facet="authority").exists()
+    listed = Deal.objects.with_status_on(D(2024, 3, 1)).reviewed_by(authority, on=D(2024, 3, 1))
+    assert list(listed.values_list("slug", flat=True)) == ["later-review"]

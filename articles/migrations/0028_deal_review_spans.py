@@ -57,12 +57,18 @@ REVIEW_SPANS = {
         "articles_reviewstatusperiod REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT "
         "EXECUTE FUNCTION articles_deal_review_span_reviewstatusperiod_delete();",
         "CREATE FUNCTION articles_deal_review_span_reviewstatusperiod_truncate() RETURNS "
-        "trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
+        "trigger LANGUAGE plpgsql AS $$ BEGIN TRUNCATE articles_dealreviewspan; PERFORM "
         "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
         "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_reviewstatusperiod_truncate AFTER TRUNCATE "
         "ON articles_reviewstatusperiod FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_reviewstatusperiod_truncate();",
+        "CREATE FUNCTION articles_deal_review_span_review_insert() RETURNS trigger LANGUAGE "
+        "plpgsql AS $$ BEGIN PERFORM articles_deal_review_span_refresh(array(SELECT r.deal_id "
+        "FROM new_rows AS r)); RETURN NULL; END $$;",
+        "CREATE TRIGGER articles_deal_review_span_review_insert AFTER INSERT ON "
+        "articles_review REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "
+        "articles_deal_review_span_review_insert();",
         "CREATE FUNCTION articles_deal_review_span_review_update() RETURNS trigger LANGUAGE "
         "plpgsql AS $$ BEGIN PERFORM articles_deal_review_span_refresh(array(SELECT r.deal_id "
         "FROM (SELECT deal_id, authority_id FROM old_rows EXCEPT SELECT deal_id, authority_id "
@@ -79,12 +85,19 @@ REVIEW_SPANS = {
         "articles_review REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_review_delete();",
         "CREATE FUNCTION articles_deal_review_span_review_truncate() RETURNS trigger LANGUAGE "
-        "plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
+        "plpgsql AS $$ BEGIN TRUNCATE articles_dealreviewspan; PERFORM "
         "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
         "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_review_truncate AFTER TRUNCATE ON "
         "articles_review FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_review_truncate();",
+        "CREATE FUNCTION articles_deal_review_span_authority_insert() RETURNS trigger LANGUAGE "
+        "plpgsql AS $$ BEGIN PERFORM articles_deal_review_span_refresh(array(SELECT v.deal_id "
+        "FROM new_rows AS r JOIN articles_review AS v ON v.authority_id = r.id)); RETURN NULL; "
+        "END $$;",
+        "CREATE TRIGGER articles_deal_review_span_authority_insert AFTER INSERT ON "
+        "articles_authority REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE "
+        "FUNCTION articles_deal_review_span_authority_insert();",
         "CREATE FUNCTION articles_deal_review_span_authority_update() RETURNS trigger LANGUAGE "
         "plpgsql AS $$ BEGIN PERFORM articles_deal_review_span_refresh(array(SELECT v.deal_id "
         "FROM (SELECT id, jurisdiction FROM old_rows EXCEPT SELECT id, jurisdiction FROM "
@@ -96,7 +109,7 @@ REVIEW_SPANS = {
         "articles_authority REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH "
         "STATEMENT EXECUTE FUNCTION articles_deal_review_span_authority_update();",
         "CREATE FUNCTION articles_deal_review_span_authority_truncate() RETURNS trigger "
-        "LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
+        "LANGUAGE plpgsql AS $$ BEGIN TRUNCATE articles_dealreviewspan; PERFORM "
         "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
         "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_authority_truncate AFTER TRUNCATE ON "
@@ -125,12 +138,18 @@ REVIEW_SPANS = {
         "articles_dealstatusperiod REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT "
         "EXECUTE FUNCTION articles_deal_review_span_dealstatusperiod_delete();",
         "CREATE FUNCTION articles_deal_review_span_dealstatusperiod_truncate() RETURNS trigger "
-        "LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
+        "LANGUAGE plpgsql AS $$ BEGIN TRUNCATE articles_dealreviewspan; PERFORM "
         "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
         "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_dealstatusperiod_truncate AFTER TRUNCATE ON "
         "articles_dealstatusperiod FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_dealstatusperiod_truncate();",
+        "CREATE FUNCTION articles_deal_review_span_deal_insert() RETURNS trigger LANGUAGE "
+        "plpgsql AS $$ BEGIN PERFORM articles_deal_review_span_refresh(array(SELECT r.id FROM "
+        "new_rows AS r)); RETURN NULL; END $$;",
+        "CREATE TRIGGER articles_deal_review_span_deal_insert AFTER INSERT ON articles_deal "
+        "REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "
+        "articles_deal_review_span_deal_insert();",
         "CREATE FUNCTION articles_deal_review_span_deal_update() RETURNS trigger LANGUAGE "
         "plpgsql AS $$ BEGIN PERFORM articles_deal_review_span_refresh(array(SELECT r.id FROM "
         "(SELECT id, deal_type, countries, announced_on FROM old_rows EXCEPT SELECT id, "
@@ -147,7 +166,7 @@ REVIEW_SPANS = {
         "REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_deal_delete();",
         "CREATE FUNCTION articles_deal_review_span_deal_truncate() RETURNS trigger LANGUAGE "
-        "plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
+        "plpgsql AS $$ BEGIN TRUNCATE articles_dealreviewspan; PERFORM "
         "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
         "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_deal_truncate AFTER TRUNCATE ON "
@@ -169,12 +188,16 @@ REVIEW_SPANS = {
         "DROP TRIGGER articles_deal_review_span_reviewstatusperiod_truncate ON "
         "articles_reviewstatusperiod;",
         "DROP FUNCTION articles_deal_review_span_reviewstatusperiod_truncate();",
+        "DROP TRIGGER articles_deal_review_span_review_insert ON articles_review;",
+        "DROP FUNCTION articles_deal_review_span_review_insert();",
         "DROP TRIGGER articles_deal_review_span_review_update ON articles_review;",
         "DROP FUNCTION articles_deal_review_span_review_update();",
         "DROP TRIGGER articles_deal_review_span_review_delete ON articles_review;",
         "DROP FUNCTION articles_deal_review_span_review_delete();",
         "DROP TRIGGER articles_deal_review_span_review_truncate ON articles_review;",
         "DROP FUNCTION articles_deal_review_span_review_truncate();",
+        "DROP TRIGGER articles_deal_review_span_authority_insert ON articles_authority;",
+        "DROP FUNCTION articles_deal_review_span_authority_insert();",
         "DROP TRIGGER articles_deal_review_span_authority_update ON articles_authority;",
         "DROP FUNCTION articles_deal_review_span_authority_update();",
         "DROP TRIGGER articles_deal_review_span_authority_truncate ON articles_authority;",
@@ -191,6 +214,8 @@ REVIEW_SPANS = {
         "DROP TRIGGER articles_deal_review_span_dealstatusperiod_truncate ON "
         "articles_dealstatusperiod;",
         "DROP FUNCTION articles_deal_review_span_dealstatusperiod_truncate();",
+        "DROP TRIGGER articles_deal_review_span_deal_insert ON articles_deal;",
+        "DROP FUNCTION articles_deal_review_span_deal_insert();",
         "DROP TRIGGER articles_deal_review_span_deal_update ON articles_deal;",
         "DROP FUNCTION articles_deal_review_span_deal_update();",
         "DROP TRIGGER articles_deal_review_span_deal_delete ON articles_deal;",

@@ -45,12 +45,18 @@ COMPANY_DEALS = {
         "REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_company_deal_role_deal_delete();",
         "CREATE FUNCTION articles_company_deal_role_deal_truncate() RETURNS trigger LANGUAGE "
-        "plpgsql AS $$ BEGIN DELETE FROM articles_companydealrole; PERFORM "
+        "plpgsql AS $$ BEGIN TRUNCATE articles_companydealrole; PERFORM "
         "articles_company_deal_role_refresh(array(SELECT id FROM articles_deal)); RETURN NULL; "
         "END $$;",
         "CREATE TRIGGER articles_company_deal_role_deal_truncate AFTER TRUNCATE ON "
         "articles_deal FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_company_deal_role_deal_truncate();",
+        "CREATE FUNCTION articles_company_deal_role_bid_insert() RETURNS trigger LANGUAGE "
+        "plpgsql AS $$ BEGIN PERFORM articles_company_deal_role_refresh(array(SELECT r.deal_id "
+        "FROM new_rows AS r)); RETURN NULL; END $$;",
+        "CREATE TRIGGER articles_company_deal_role_bid_insert AFTER INSERT ON articles_bid "
+        "REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "
+        "articles_company_deal_role_bid_insert();",
         "CREATE FUNCTION articles_company_deal_role_bid_update() RETURNS trigger LANGUAGE "
         "plpgsql AS $$ BEGIN PERFORM articles_company_deal_role_refresh(array(SELECT r.deal_id "
         "FROM (SELECT id, deal_id FROM old_rows EXCEPT SELECT id, deal_id FROM new_rows) AS r "
@@ -59,8 +65,14 @@ COMPANY_DEALS = {
         "CREATE TRIGGER articles_company_deal_role_bid_update AFTER UPDATE ON articles_bid "
         "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE "
         "FUNCTION articles_company_deal_role_bid_update();",
+        "CREATE FUNCTION articles_company_deal_role_bid_delete() RETURNS trigger LANGUAGE "
+        "plpgsql AS $$ BEGIN PERFORM articles_company_deal_role_refresh(array(SELECT r.deal_id "
+        "FROM old_rows AS r)); RETURN NULL; END $$;",
+        "CREATE TRIGGER articles_company_deal_role_bid_delete AFTER DELETE ON articles_bid "
+        "REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "
+        "articles_company_deal_role_bid_delete();",
         "CREATE FUNCTION articles_company_deal_role_bid_truncate() RETURNS trigger LANGUAGE "
-        "plpgsql AS $$ BEGIN DELETE FROM articles_companydealrole; PERFORM "
+        "plpgsql AS $$ BEGIN TRUNCATE articles_companydealrole; PERFORM "
         "articles_company_deal_role_refresh(array(SELECT id FROM articles_deal)); RETURN NULL; "
         "END $$;",
         "CREATE TRIGGER articles_company_deal_role_bid_truncate AFTER TRUNCATE ON articles_bid "
@@ -90,7 +102,7 @@ COMPANY_DEALS = {
         "articles_bid_bidders REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE "
         "FUNCTION articles_company_deal_role_bid_bidders_delete();",
         "CREATE FUNCTION articles_company_deal_role_bid_bidders_truncate() RETURNS trigger "
-        "LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_companydealrole; PERFORM "
+        "LANGUAGE plpgsql AS $$ BEGIN TRUNCATE articles_companydealrole; PERFORM "
         "articles_company_deal_role_refresh(array(SELECT id FROM articles_deal)); RETURN NULL; "
         "END $$;",
         "CREATE TRIGGER articles_company_deal_role_bid_bidders_truncate AFTER TRUNCATE ON "
@@ -117,7 +129,7 @@ COMPANY_DEALS = {
         "articles_review REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_company_deal_role_review_delete();",
         "CREATE FUNCTION articles_company_deal_role_review_truncate() RETURNS trigger LANGUAGE "
-        "plpgsql AS $$ BEGIN DELETE FROM articles_companydealrole; PERFORM "
+        "plpgsql AS $$ BEGIN TRUNCATE articles_companydealrole; PERFORM "
         "articles_company_deal_role_refresh(array(SELECT id FROM articles_deal)); RETURN NULL; "
         "END $$;",
         "CREATE TRIGGER articles_company_deal_role_review_truncate AFTER TRUNCATE ON "
@@ -134,8 +146,12 @@ COMPANY_DEALS = {
         "DROP FUNCTION articles_company_deal_role_deal_delete();",
         "DROP TRIGGER articles_company_deal_role_deal_truncate ON articles_deal;",
         "DROP FUNCTION articles_company_deal_role_deal_truncate();",
+        "DROP TRIGGER articles_company_deal_role_bid_insert ON articles_bid;",
+        "DROP FUNCTION articles_company_deal_role_bid_insert();",
         "DROP TRIGGER articles_company_deal_role_bid_update ON articles_bid;",
         "DROP FUNCTION articles_company_deal_role_bid_update();",
+        "DROP TRIGGER articles_company_deal_role_bid_delete ON articles_bid;",
+        "DROP FUNCTION articles_company_deal_role_bid_delete();",
         "DROP TRIGGER articles_company_deal_role_bid_truncate ON articles_bid;",
         "DROP FUNCTION articles_company_deal_role_bid_truncate();",
         "DROP TRIGGER articles_company_deal_role_bid_bidders_insert ON articles_bid_bidders;",
