@@ -81,8 +81,13 @@ admin: migrate
 
 run: demo admin serve
 
+# The site, and beside it the worker of its background tasks (the pages read
+# most, made again after a save), stopped with it.
 serve:
 	@echo "Serving dealwatch on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	@export DEALWATCH_PUBLIC_URL=http://$(HOST):$(PORT); \
+	$(LOCAL_ENV) $(BIN)/python manage.py db_worker --interval 0.2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(LOCAL_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # PostgreSQL is the reference database: when the suite ran on another one

@@ -55,3 +55,15 @@ class ArticlesConfig(AppConfig):
         for deleted in (Deal, Bid, Deadline):
             pre_delete.connect(stamp_deletion, sender=deleted, dispatch_uid=f"stamp-{deleted}")
             post_delete.connect(unstamp_deletion, sender=deleted, dispatch_uid=f"unstamp-{deleted}")
+
+        # After a save, the pages readers ask for most are made again in the
+        # background before anyone asks (issue 15).
+        from .models import Article, Company
+        from .page_rebuild import bidders_changed, record_saved
+
+        for saved in (Deal, Bid, Deadline, Review, Company, Article):
+            for signal in (post_save, post_delete):
+                signal.connect(record_saved, sender=saved, dispatch_uid=f"rebuild-{saved}-{signal}")
+        m2m_changed.connect(
+            bidders_changed, sender=Bid.bidders.through, dispatch_uid="rebuild-bidders"
+        )

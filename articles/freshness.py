@@ -349,13 +349,14 @@ def cached_page(
     def serve(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.method not in ("GET", "HEAD") or not allowed.issuperset(request.GET):
             return view(request, *args, **kwargs)
-        parts = (request.get_full_path(), request.get_host(), request.scheme,
-                 translation.get_language(), timezone.localdate())  # fmt: skip
+        parts = _page_parts(request.get_full_path(), request.get_host(), request.scheme,
+                            translation.get_language())  # fmt: skip
         # The version is read before the page is made: a change saved
         # meanwhile makes this key stale at once.
         version = current()
         key = _key("page", parts, version.number)
-        content = cache.get(key)
+        rebuilding = getattr(request, REBUILDING, False)
+        content = None if rebuilding else cache.get(key)
         if content is not None:
             return _kept(content, KEPT_TIMING)
         latest = _key("page", parts, "latest")  # the page last made, at any version
@@ -373,7 +374,7 @@ def cached_page(
                     cache.set_many({key: response.content, latest: response.content}, TIMEOUT)
             return response
 
-        if cache.add(turn, True, REBUILD_TURN_SECONDS):
+        if rebuilding or cache.add(turn, True, REBUILD_TURN_SECONDS):
             try:
                 return build()
             finally:
@@ -390,6 +391,26 @@ def cached_page(
         return build()
 
     return serve
+
+
+# A request made by articles.page_rebuild, which took the page's turn
+# beforehand: it makes the page and gives the turn back. An attribute, which
+# only code can set (no header a reader could send to force a page made).
+REBUILDING = "dealwatch_rebuilding"
+
+
+def _page_parts(path: str, host: str, scheme: str | None, language: str) -> tuple[Any, ...]:
+    """What a kept page is keyed on, besides the version."""
+    return (path, host, scheme, language, timezone.localdate())
+
+
+def take_turns(pages: Iterable[tuple[str, str, str, str]]) -> None:
+    """Take the turns to make ``pages`` (path, host, scheme, language) at
+    the current version, for at most STALE_SECONDS: who asks for them
+    meanwhile is served the page last made (articles.page_rebuild)."""
+    version = _read_version().number  # committed just now: not a request's memo
+    for page in pages:
+        cache.add(_key("page-rebuild", _page_parts(*page), version), True, STALE_SECONDS)
 
 
 def _kept(content: bytes, timing: str) -> HttpResponse:

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks_db",
     "articles",
 ]
 # The benchmark and its synthetic archive (bench/: the bench and
@@ -214,6 +215,21 @@ CACHES = {
         },
     }
 }
+
+# Background tasks (Django's tasks framework): after a save, the pages read
+# most are made again before anyone asks (articles.page_rebuild). Queued in
+# the database, so that nothing more need be installed; `manage.py db_worker`
+# runs them (make run starts it). DJANGO_TASKS_BACKEND may name another
+# backend, such as Django's immediate one, which runs them in the request.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+# Where readers reach the site: those pages are made for this host and scheme.
+PUBLIC_URL = os.environ.get("DEALWATCH_PUBLIC_URL") or (
+    "http://127.0.0.1:8000" if DEBUG else f"https://{(ALLOWED_HOSTS or ['localhost'])[0]}"
+)
 
 # How many exports (/export/deals.csv, .json) each process streams at once;
 # one more is answered 503 with Retry-After, so that downloads never take

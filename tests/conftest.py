@@ -49,6 +49,14 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Background tasks run in the request that queues them (Django's
+    immediate backend), for the test client's site."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.PUBLIC_URL = "http://testserver"
+
+
+@pytest.fixture(autouse=True)
 def _english_first():
     """Each test starts in English: a /fr/ request leaves French active in the
     thread, and reverse() would then give French URLs."""
