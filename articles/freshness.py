@@ -356,8 +356,10 @@ def cached_page(
         version = current()
         key = _key("page", parts, version.number)
         rebuilding = getattr(request, REBUILDING, False)
-        content = None if rebuilding else cache.get(key)
+        content = cache.get(key)
         if content is not None:
+            if rebuilding:  # made meanwhile: give its turn back
+                cache.delete(_key("page-rebuild", parts, version.number))
             return _kept(content, KEPT_TIMING)
         latest = _key("page", parts, "latest")  # the page last made, at any version
         turn = _key("page-rebuild", parts, version.number)
@@ -404,11 +406,17 @@ def _page_parts(path: str, host: str, scheme: str | None, language: str) -> tupl
     return (path, host, scheme, language, timezone.localdate())
 
 
+def committed_version() -> int:
+    """The version as last committed, not a request's memo of it (after a
+    request's own change commits)."""
+    return _read_version().number
+
+
 def take_turns(pages: Iterable[tuple[str, str, str, str]]) -> None:
     """Take the turns to make ``pages`` (path, host, scheme, language) at
     the current version, for at most STALE_SECONDS: who asks for them
     meanwhile is served the page last made (articles.page_rebuild)."""
-    version = _read_version().number  # committed just now: not a request's memo
+    version = committed_version()
     for page in pages:
         cache.add(_key("page-rebuild", _page_parts(*page), version), True, STALE_SECONDS)
 

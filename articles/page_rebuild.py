@@ -15,7 +15,8 @@ the next reader makes it as before."""
 
 from __future__ import annotations
 
-import contextvars
+import functools
+import threading
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,10 +33,15 @@ from django.utils import translation
 from . import freshness
 from .models import Bid, Deal
 
-# The deals saved in the transaction under way, made again once it commits.
-_saved: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar(
-    "deals_saved", default=None
-)
+# The deals whose pages were queued at the archive's latest version, in this
+# thread: a transaction's saves each queue theirs once it commits, and all
+# see its version, so a deal saved twice, and the lists, are queued once.
+_queued = threading.local()
+
+# Of a transaction that saved more deals than this (an import, the demo's
+# load), only the first deals' pages are made again with the lists: the
+# others are made when first asked for, as before.
+MOST_DEALS = 20
 
 
 def record_saved(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
@@ -56,34 +62,36 @@ def bidders_changed(sender: type, instance: Any, action: str, **kwargs: Any) -> 
 
 
 def deal_saved(deal_id: int | None) -> None:
-    """``deal_id`` was saved, or a record of it was (None: some record)."""
-    saved = _saved.get()
-    if saved is None:
-        saved = set()
-        _saved.set(saved)
-    if deal_id is not None:
-        saved.add(deal_id)
-    # The first callback to run takes every deal saved (a rolled-back
-    # transaction's too: their pages are only made once more).
-    transaction.on_commit(_queue_saved)
+    """``deal_id`` was saved, or a record of it was (None: some record):
+    its pages are queued once the transaction commits (never if it rolls
+    back)."""
+    transaction.on_commit(functools.partial(_queue_once, deal_id))
 
 
-def _queue_saved() -> None:
-    saved = _saved.get()
-    if saved is not None:
-        _saved.set(None)
-        queue(pages_after_saving(saved))
+def _queue_once(deal_id: int | None) -> None:
+    version = freshness.committed_version()
+    seen: tuple[int, set[int | None]] | None = getattr(_queued, "seen", None)
+    if seen is None or seen[0] != version:
+        seen = _queued.seen = (version, set())
+    queued = seen[1]  # deal ids, and None once the lists are queued
+    if deal_id in queued or (deal_id is None and queued):
+        return
+    lists = not queued  # the first of the transaction's saves queues the lists
+    queued.update({deal_id, None})
+    deals = [deal_id] if deal_id is not None and len(queued) - 1 <= MOST_DEALS else []
+    queue(pages_after_saving(deals, lists=lists))
 
 
-def pages_after_saving(deal_ids: Iterable[int]) -> list[str]:
+def pages_after_saving(deal_ids: Iterable[int], lists: bool = True) -> list[str]:
     """The addresses readers ask for most that a save of these deals
-    changes: the home page and the deal list, each deal's page and its
-    target's, seller's and bidders' pages, in every language."""
+    changes: the home page and the deal list (if ``lists``), each deal's
+    page and its target's, seller's and bidders' pages, in every language."""
     deals = Deal.objects.filter(pk__in=list(deal_ids)).select_related("target", "seller")
     paths = []
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            paths += [reverse("articles:home"), reverse("articles:deal_list")]
+            if lists:
+                paths += [reverse("articles:home"), reverse("articles:deal_list")]
             for deal in deals.prefetch_related("bids__bidders"):
                 paths.append(reverse("articles:deal_detail", args=[deal.slug]))
                 parties = {deal.target, deal.seller}

@@ -66,3 +66,21 @@ def test_until_the_worker_makes_them_readers_get_the_pages_from_before(
     response = client.get(reverse("articles:deal_detail", args=["slow"]))
     assert "After the save" in response.content.decode()
     assert "Server-Timing" not in response
+
+
+@pytest.mark.django_db
+def test_a_transaction_queues_each_deal_and_the_lists_once(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    queued: list[list[str]] = []
+    monkeypatch.setattr(page_rebuild, "queue", queued.append)
+    monkeypatch.setattr(page_rebuild, "MOST_DEALS", 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        deals = [DealFactory(slug=f"d{n}") for n in range(3)]
+        deals[0].save()  # saved twice
+    paths = [path for batch in queued for path in batch]
+    assert sorted(p for p in paths if p in {"/", "/deals/", "/fr/", "/fr/deals/"}) == [
+        "/", "/deals/", "/fr/", "/fr/deals/"
+    ]  # fmt: skip
+    # The first two deals' pages, once each; the third's past MOST_DEALS.
+    assert [p for p in paths if p.startswith("/deals/d")] == ["/deals/d0/", "/deals/d1/"]
