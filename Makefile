@@ -15,6 +15,9 @@ PYTEST_ARGS ?=
 SCALE ?= small
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/dealwatch_bench
 BENCH_ARGS ?=
+# The benchmark's processes (gunicorn's workers, the task worker, the curator)
+# share one cache, as production's do: Redis there when it answers.
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/15
 BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_DEBUG=false DEALWATCH_BENCH=true \
 	DJANGO_SECRET_KEY=bench-only-not-secret DJANGO_ALLOWED_HOSTS=testserver,127.0.0.1,localhost \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_PLAIN_STATIC=true
@@ -121,7 +124,9 @@ bench: install
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py generate_archive --scale $(SCALE)
-	$(BENCH_ENV) $(BIN)/python manage.py bench --label $(SCALE) --out bench-results/$(SCALE).json $(BENCH_ARGS)
+	@redis=$$($(BIN)/python -c 'import sys, redis; redis.Redis.from_url(sys.argv[1], socket_connect_timeout=2).ping(); print(sys.argv[1])' '$(BENCH_REDIS_URL)' 2>/dev/null); \
+	[ -n "$$redis" ] || echo "No Redis answers at $(BENCH_REDIS_URL): each process keeps its own cache."; \
+	$(BENCH_ENV) REDIS_URL=$$redis $(BIN)/python manage.py bench --label $(SCALE) --out bench-results/$(SCALE).json $(BENCH_ARGS)
 
 # make load: LOAD_CONCURRENCY (64) connections for LOAD_SECONDS (60 s) through
 # gunicorn (gunicorn.conf.py) on 127.0.0.1, on a PostgreSQL database of its own

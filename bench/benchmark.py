@@ -39,7 +39,7 @@ from django.db import connection
 from django.db.models import Count, F
 from django.http import HttpResponse
 from django.template import engines
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import path
 
@@ -391,24 +391,38 @@ def probe_in_child(url: str) -> dict:
 
 
 @contextlib.contextmanager
-def gunicorn(workers: int) -> Iterator[str]:
+def gunicorn(workers: int, *, with_tasks: bool = False) -> Iterator[str]:
     """The site served by gunicorn on 127.0.0.1, with the project's
-    gunicorn.conf.py, while the block runs: its base URL."""
+    gunicorn.conf.py, while the block runs: its base URL. ``with_tasks``:
+    with the worker of the background tasks beside it, as in production,
+    the pages made again for that address (this process's saves too)."""
     port = _free_port()
-    env = {**os.environ, "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", str(settings.BASE_DIR / "gunicorn.conf.py"),
-         "dealwatch.wsgi", "--workers", str(workers),
-         "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-        env=env,
-    )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+           "DEALWATCH_PUBLIC_URL": base}  # fmt: skip
+    serve = [sys.executable, "-m", "gunicorn", "--config",
+             str(settings.BASE_DIR / "gunicorn.conf.py"), "dealwatch.wsgi",
+             "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+             "--log-level", "warning"]  # fmt: skip
+    processes = [subprocess.Popen(serve, env=env)]
+    if with_tasks:
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "manage.py", "db_worker", "--interval", "0.1", "--no-reload"],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
     try:
         _wait_until_up(base + "/", timeout=30)
-        yield base
+        with override_settings(PUBLIC_URL=base):
+            yield base
     finally:
-        server.terminate()
-        server.wait(timeout=90)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=90)
 
 
 def run_load(

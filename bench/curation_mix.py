@@ -106,7 +106,7 @@ def run_curation_mix(
     served: Counter[str] = Counter()  # kept, stale (from before a change), made
     lock = threading.Lock()
 
-    with gunicorn(workers) as base:
+    with gunicorn(workers, with_tasks=True) as base:
         # Warm: the most read pages once, as readers had asked for them before.
         for page in pages[:WARMED]:
             _fetch(base + page)
