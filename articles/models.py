@@ -1467,13 +1467,8 @@ class CompanyDealRole(models.Model):
     Derived data, kept current by PostgreSQL (articles.tallies.COMPANY_DEALS);
     backups leave it out. Elsewhere it stays empty and is not read."""
 
-    class Role(models.TextChoices):
-        TARGET = "target", _("target")
-        SELLER = "seller", _("seller")
-        BIDDER = "bidder", _("bidder")
-
     company_id = models.BigIntegerField()
-    role = models.CharField(max_length=6, choices=Role)
+    role = models.CharField(max_length=6)  # target, seller or bidder
     deal_id = models.BigIntegerField()
     status = models.CharField(max_length=20, choices=DealStatus)
     deal_type = models.CharField(max_length=20, choices=DealType)

@@ -333,11 +333,12 @@ class RowsPerDeal:
                     f"CREATE TRIGGER {function} AFTER {event.upper()} ON {source} "
                     f"{referencing[event]} FOR EACH STATEMENT EXECUTE FUNCTION {function}();",
                 ]
-            # Emptied, a source changes what may be held of any deal.
+            # Emptied, a source changes what may be held of any deal. DELETE,
+            # not TRUNCATE: a flush truncates this table in the same statement.
             function = f"{self.name}_{source.removeprefix('articles_')}_truncate"
             statements += [
                 f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                f"BEGIN TRUNCATE {self.table}; PERFORM {refresh}(array({self.held})); "
+                f"BEGIN DELETE FROM {self.table}; PERFORM {refresh}(array({self.held})); "
                 "RETURN NULL; END $$;",
                 f"CREATE TRIGGER {function} AFTER TRUNCATE ON {source} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION {function}();",

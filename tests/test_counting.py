@@ -29,9 +29,16 @@ def test_an_unfiltered_deal_list_is_counted_from_the_tally_where_kept():
 
 def test_other_filters_are_counted_in_one_pass():
     bid = BidFactory()
-    counts = deal_counts({"buyer": bid.bidders.first().slug})
+    counts = deal_counts({"buyer": bid.bidders.first().slug, "announced_after": "2000-01-01"})
     assert counts == Counts(total=1, source=Source.ONE_PASS, facets=counts.facets)
     assert counts.facets["total"] == 1
+
+
+def test_one_companys_deals_are_counted_from_its_rows_by_role_where_kept():
+    bid = BidFactory()
+    counts = deal_counts({"buyer": bid.bidders.first().slug})
+    assert counts.total == 1
+    assert counts.source == (Source.COMPANY if ON_POSTGRES else Source.ONE_PASS)
 
 
 def test_words_matching_the_limit_leave_the_facets_uncounted():

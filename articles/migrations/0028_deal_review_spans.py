@@ -57,7 +57,7 @@ REVIEW_SPANS = {
         "articles_reviewstatusperiod REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT "
         "EXECUTE FUNCTION articles_deal_review_span_reviewstatusperiod_delete();",
         "CREATE FUNCTION articles_deal_review_span_reviewstatusperiod_truncate() RETURNS "
-        "trigger LANGUAGE plpgsql AS $$ BEGIN TRUNCATE articles_dealreviewspan; PERFORM "
+        "trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
         "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
         "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_reviewstatusperiod_truncate AFTER TRUNCATE "
@@ -85,7 +85,7 @@ REVIEW_SPANS = {
         "articles_review REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_review_delete();",
         "CREATE FUNCTION articles_deal_review_span_review_truncate() RETURNS trigger LANGUAGE "
-        "plpgsql AS $$ BEGIN TRUNCATE articles_dealreviewspan; PERFORM "
+        "plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
         "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
         "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_review_truncate AFTER TRUNCATE ON "
@@ -109,7 +109,7 @@ REVIEW_SPANS = {
         "articles_authority REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH "
         "STATEMENT EXECUTE FUNCTION articles_deal_review_span_authority_update();",
         "CREATE FUNCTION articles_deal_review_span_authority_truncate() RETURNS trigger "
-        "LANGUAGE plpgsql AS $$ BEGIN TRUNCATE articles_dealreviewspan; PERFORM "
+        "LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
         "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
         "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_authority_truncate AFTER TRUNCATE ON "
@@ -138,7 +138,7 @@ REVIEW_SPANS = {
         "articles_dealstatusperiod REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT "
         "EXECUTE FUNCTION articles_deal_review_span_dealstatusperiod_delete();",
         "CREATE FUNCTION articles_deal_review_span_dealstatusperiod_truncate() RETURNS trigger "
-        "LANGUAGE plpgsql AS $$ BEGIN TRUNCATE articles_dealreviewspan; PERFORM "
+        "LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
         "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
         "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_dealstatusperiod_truncate AFTER TRUNCATE ON "
@@ -166,7 +166,7 @@ REVIEW_SPANS = {
         "REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_deal_review_span_deal_delete();",
         "CREATE FUNCTION articles_deal_review_span_deal_truncate() RETURNS trigger LANGUAGE "
-        "plpgsql AS $$ BEGIN TRUNCATE articles_dealreviewspan; PERFORM "
+        "plpgsql AS $$ BEGIN DELETE FROM articles_dealreviewspan; PERFORM "
         "articles_deal_review_span_refresh(array(SELECT DISTINCT deal_id FROM "
         "articles_review)); RETURN NULL; END $$;",
         "CREATE TRIGGER articles_deal_review_span_deal_truncate AFTER TRUNCATE ON "

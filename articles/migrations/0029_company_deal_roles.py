@@ -45,7 +45,7 @@ COMPANY_DEALS = {
         "REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_company_deal_role_deal_delete();",
         "CREATE FUNCTION articles_company_deal_role_deal_truncate() RETURNS trigger LANGUAGE "
-        "plpgsql AS $$ BEGIN TRUNCATE articles_companydealrole; PERFORM "
+        "plpgsql AS $$ BEGIN DELETE FROM articles_companydealrole; PERFORM "
         "articles_company_deal_role_refresh(array(SELECT id FROM articles_deal)); RETURN NULL; "
         "END $$;",
         "CREATE TRIGGER articles_company_deal_role_deal_truncate AFTER TRUNCATE ON "
@@ -72,7 +72,7 @@ COMPANY_DEALS = {
         "REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_company_deal_role_bid_delete();",
         "CREATE FUNCTION articles_company_deal_role_bid_truncate() RETURNS trigger LANGUAGE "
-        "plpgsql AS $$ BEGIN TRUNCATE articles_companydealrole; PERFORM "
+        "plpgsql AS $$ BEGIN DELETE FROM articles_companydealrole; PERFORM "
         "articles_company_deal_role_refresh(array(SELECT id FROM articles_deal)); RETURN NULL; "
         "END $$;",
         "CREATE TRIGGER articles_company_deal_role_bid_truncate AFTER TRUNCATE ON articles_bid "
@@ -102,7 +102,7 @@ COMPANY_DEALS = {
         "articles_bid_bidders REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE "
         "FUNCTION articles_company_deal_role_bid_bidders_delete();",
         "CREATE FUNCTION articles_company_deal_role_bid_bidders_truncate() RETURNS trigger "
-        "LANGUAGE plpgsql AS $$ BEGIN TRUNCATE articles_companydealrole; PERFORM "
+        "LANGUAGE plpgsql AS $$ BEGIN DELETE FROM articles_companydealrole; PERFORM "
         "articles_company_deal_role_refresh(array(SELECT id FROM articles_deal)); RETURN NULL; "
         "END $$;",
         "CREATE TRIGGER articles_company_deal_role_bid_bidders_truncate AFTER TRUNCATE ON "
@@ -129,7 +129,7 @@ COMPANY_DEALS = {
         "articles_review REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "
         "articles_company_deal_role_review_delete();",
         "CREATE FUNCTION articles_company_deal_role_review_truncate() RETURNS trigger LANGUAGE "
-        "plpgsql AS $$ BEGIN TRUNCATE articles_companydealrole; PERFORM "
+        "plpgsql AS $$ BEGIN DELETE FROM articles_companydealrole; PERFORM "
         "articles_company_deal_role_refresh(array(SELECT id FROM articles_deal)); RETURN NULL; "
         "END $$;",
         "CREATE TRIGGER articles_company_deal_role_review_truncate AFTER TRUNCATE ON "
@@ -208,10 +208,7 @@ class Migration(migrations.Migration):
                 ("company_id", models.BigIntegerField()),
                 (
                     "role",
-                    models.CharField(
-                        choices=[("target", "target"), ("seller", "seller"), ("bidder", "bidder")],
-                        max_length=6,
-                    ),
+                    models.CharField(max_length=6),
                 ),
                 ("deal_id", models.BigIntegerField()),
                 (
