@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Lower, Now
+from django.db.models.functions import Coalesce, Lower, Now
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import format_lazy
@@ -691,6 +691,15 @@ class Review(models.Model):
             models.Index(fields=["status", "deal"], name="review_status_idx"),
             # A deal's reviews (its page, its row, the exports).
             models.Index(fields=["deal", "opened_on"], name="review_deal_idx"),
+            # The open reviews, the latest phase first: the deadlines page's
+            # computed dates (ReviewQuerySet.awaiting_computed_date,
+            # latest_first) walk it and stop at their page.
+            models.Index(
+                Coalesce("phase_started_on", "opened_on").desc(nulls_last=True),
+                F("id").desc(),
+                condition=Q(status__in=_OPEN_REVIEW_STATUSES),
+                name="review_open_latest_idx",
+            ),
             # The API's ?updated_since=.
             models.Index(fields=["updated_at"], name="review_updated_idx"),
         ]
