@@ -44,6 +44,7 @@ EXCLUDED = [
     "articles.DealTally",
     "articles.ArticleTally",
     "articles.DeadlineTally",
+    "articles.DeadlineMonthTally",
     "articles.DealStatusDayTally",
     "articles.EarlyStatusPeriod",
     "articles.DealReviewSpan",

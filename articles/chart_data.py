@@ -23,7 +23,7 @@ from django_countries import countries
 
 from . import charts, dialect
 from .freshness import cached
-from .models import Bid, CompanyDealRole, Deal, Review
+from .models import Bid, CompanyDealRole, DeadlineMonthTally, Deal, Review
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -71,6 +71,10 @@ def deadlines_per_month(
     """The deadlines per month, this month and those after highlighted."""
 
     def count() -> Counter[datetime.date]:
+        if not deadlines.query.where and dialect.of(deadlines.db).keeps_tallies:
+            # Every deadline: the tally PostgreSQL keeps.
+            tally = DeadlineMonthTally.objects.using(deadlines.db).filter(deadlines__gt=0)
+            return Counter(dict(tally.values_list("month", "deadlines")))
         rows = (
             deadlines.order_by()
             .annotate(month=TruncMonth("due_on"))

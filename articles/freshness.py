@@ -206,6 +206,7 @@ DERIVED_MODELS = frozenset(
         "articles.DealTally",
         "articles.ArticleTally",
         "articles.DeadlineTally",
+        "articles.DeadlineMonthTally",
         "articles.DealStatusDayTally",
         "articles.EarlyStatusPeriod",
         "articles.DealReviewSpan",

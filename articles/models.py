@@ -1520,6 +1520,18 @@ class DeadlineTally(models.Model):
         return f"{self.status}: {self.deadlines}"
 
 
+class DeadlineMonthTally(models.Model):
+    """How many deadlines fall due in each month (its first day): the
+    deadlines page's chart, without grouping a million deadlines (see
+    DealTally)."""
+
+    month = models.DateField(unique=True)
+    deadlines = models.IntegerField()
+
+    def __str__(self):
+        return f"{self.month:%Y-%m}: {self.deadlines}"
+
+
 class ArchiveState(models.Model):
     """The archive's version: one row that the database itself moves on every
     statement that writes a curated table, whatever wrote it (the admin, an

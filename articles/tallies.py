@@ -152,6 +152,16 @@ def by_column(model: str, column: str, count: str) -> Tally:
 
 ARTICLES = by_column("article", "language", count="articles")
 DEADLINES = by_column("deadline", "status", count="deadlines")
+# The deadlines per month of their due date: the deadlines page's chart, unfiltered.
+DEADLINE_MONTHS = Tally(
+    name="articles_deadline_month_tally",
+    counted="articles_deadline",
+    table="articles_deadlinemonthtally",
+    keys=("month",),
+    select="date_trunc('month', r.due_on)::date",
+    watched=("due_on",),
+    count="deadlines",
+)
 
 
 def _status_changes(period: str) -> str:

@@ -26,6 +26,7 @@ FROZEN = {
     "EARLY_PERIODS_OF_DEALS": ("0027_as_of_tallies", "EARLY_PERIOD_TALLY_OF_DEALS"),
     "REVIEW_SPANS": ("0028_deal_review_spans", "REVIEW_SPANS"),
     "COMPANY_DEALS": ("0029_company_deal_roles", "COMPANY_DEALS"),
+    "DEADLINE_MONTHS": ("0031_deadline_month_tally", "DEADLINE_MONTH_TALLY"),
 }
 
 # Callables that makemigrations writes as references: the field choices, which

@@ -13,7 +13,7 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import status_history
+from articles import chart_data, status_history
 from articles.counting import FacetChoice
 from articles.filters import DealFilterSet
 from articles.models import (
@@ -24,6 +24,7 @@ from articles.models import (
     DealStatusDayTally,
     DealStatusPeriod,
     DealTally,
+    DeadlineMonthTally,
 )
 from articles.status_history import StatusChange
 from tests.factories import (
@@ -312,3 +313,26 @@ def test_the_list_as_of_a_day_is_counted_from_the_day_tally(client, deals):
     )
     before = client.get(URL, {"as_of": "2024-03-08", "country": "US"})
     assert before.context["paginator"].count == 0
+
+
+@postgresql_only
+@pytest.mark.django_db
+def test_the_deadline_month_tally_follows_due_dates_and_draws_the_chart():
+    day = datetime.date
+    deadlines = [DeadlineFactory(due_on=on) for on in (day(2024, 1, 5), day(2024, 1, 20))]
+    DeadlineFactory(due_on=day(2024, 3, 1))
+
+    def months():
+        tally = DeadlineMonthTally.objects.filter(deadlines__gt=0)
+        return dict(tally.values_list("month", "deadlines"))
+
+    assert months() == {day(2024, 1, 1): 2, day(2024, 3, 1): 1}
+    Deadline.objects.filter(pk=deadlines[0].pk).update(due_on=day(2024, 3, 9))
+    deadlines[1].delete()
+    assert months() == {day(2024, 3, 1): 2}
+    # The chart of every deadline reads the tally; of a filtered list, the
+    # deadlines themselves: the same months.
+    today = day(2024, 2, 1)
+    everything = chart_data.deadlines_per_month("months", Deadline.objects.all(), today)
+    counted = chart_data.deadlines_per_month("months", Deadline.objects.filter(pk__gt=0), today)
+    assert everything.table == counted.table
