@@ -45,6 +45,7 @@ EXCLUDED = [
     "articles.ArticleTally",
     "articles.DeadlineTally",
     "articles.DeadlineMonthTally",
+    "articles.DealValueTally",
     "articles.DealStatusDayTally",
     "articles.EarlyStatusPeriod",
     "articles.DealReviewSpan",

@@ -23,7 +23,7 @@ from django_countries import countries
 
 from . import charts, dialect
 from .freshness import cached
-from .models import Bid, CompanyDealRole, DeadlineMonthTally, Deal, Review
+from .models import Bid, CompanyDealRole, DeadlineMonthTally, Deal, DealValueTally, Review
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -209,6 +209,12 @@ def value_by_currency(deals: QuerySet[Deal]) -> list[tuple[str, Any]]:
     largest first: one query."""
 
     def total() -> list[tuple[str, Any]]:
+        if not deals.query.where and dialect.of(deals.db).keeps_tallies:
+            # Every deal: the tally PostgreSQL keeps.
+            tally = DealValueTally.objects.using(deals.db).exclude(currency="")
+            return list(
+                tally.filter(total__gt=0).order_by("-total").values_list("currency", "total")
+            )
         rows = (
             deals.order_by()
             .exclude(value__isnull=True)

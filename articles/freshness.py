@@ -207,6 +207,7 @@ DERIVED_MODELS = frozenset(
         "articles.ArticleTally",
         "articles.DeadlineTally",
         "articles.DeadlineMonthTally",
+        "articles.DealValueTally",
         "articles.DealStatusDayTally",
         "articles.EarlyStatusPeriod",
         "articles.DealReviewSpan",

@@ -1520,6 +1520,20 @@ class DeadlineTally(models.Model):
         return f"{self.status}: {self.deadlines}"
 
 
+class DealValueTally(models.Model):
+    """The deals' reported values added up per currency: the home page's
+    totals, without adding up a million deals (see DealTally)."""
+
+    # Text, as DealTally's country: a deal saved without validation must
+    # not fail for the tally's sake.
+    currency = models.TextField(unique=True, blank=True)
+    # As the values: 18 digits, 2 decimals; their sum needs a few more.
+    total = models.DecimalField(max_digits=30, decimal_places=2)
+
+    def __str__(self):
+        return f"{self.currency or '-'}: {self.total}"
+
+
 class DeadlineMonthTally(models.Model):
     """How many deadlines fall due in each month (its first day): the
     deadlines page's chart, without grouping a million deadlines (see

@@ -152,6 +152,18 @@ def by_column(model: str, column: str, count: str) -> Tally:
 
 ARTICLES = by_column("article", "language", count="articles")
 DEADLINES = by_column("deadline", "status", count="deadlines")
+# The deals' values added up per currency (a value not reported adds 0):
+# the home page's totals.
+DEAL_VALUES = Tally(
+    name="articles_deal_value_tally",
+    counted="articles_deal",
+    table="articles_dealvaluetally",
+    keys=("currency",),
+    select="r.currency",
+    watched=("currency", "value"),
+    count="total",
+    weight="coalesce(r.value, 0)",
+)
 # The deadlines per month of their due date: the deadlines page's chart, unfiltered.
 DEADLINE_MONTHS = Tally(
     name="articles_deadline_month_tally",

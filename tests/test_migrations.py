@@ -27,6 +27,7 @@ FROZEN = {
     "REVIEW_SPANS": ("0028_deal_review_spans", "REVIEW_SPANS"),
     "COMPANY_DEALS": ("0029_company_deal_roles", "COMPANY_DEALS"),
     "DEADLINE_MONTHS": ("0031_deadline_month_tally", "DEADLINE_MONTH_TALLY"),
+    "DEAL_VALUES": ("0032_deal_value_tally", "DEAL_VALUE_TALLY"),
 }
 
 # Callables that makemigrations writes as references: the field choices, which

@@ -19,12 +19,12 @@ from articles.filters import DealFilterSet
 from articles.models import (
     ArticleTally,
     Deadline,
+    DeadlineMonthTally,
     DeadlineTally,
     Deal,
     DealStatusDayTally,
     DealStatusPeriod,
     DealTally,
-    DeadlineMonthTally,
 )
 from articles.status_history import StatusChange
 from tests.factories import (
@@ -336,3 +336,23 @@ def test_the_deadline_month_tally_follows_due_dates_and_draws_the_chart():
     everything = chart_data.deadlines_per_month("months", Deadline.objects.all(), today)
     counted = chart_data.deadlines_per_month("months", Deadline.objects.filter(pk__gt=0), today)
     assert everything.table == counted.table
+
+
+@postgresql_only
+@pytest.mark.django_db
+def test_the_value_tally_adds_up_each_currency_as_the_deals_do():
+    from decimal import Decimal
+
+    deals = [
+        DealFactory(value=Decimal("10.50"), currency="USD"),
+        DealFactory(value=Decimal("4.25"), currency="USD"),
+        DealFactory(value=Decimal("7"), currency="EUR"),
+        DealFactory(value=None, currency=""),
+    ]
+    Deal.objects.filter(pk=deals[1].pk).update(value=Decimal("5.25"))
+    Deal.objects.filter(pk=deals[2].pk).update(currency="GBP")
+    deals[0].delete()
+    # The home page's totals from the tally, and from the deals themselves.
+    kept = chart_data.value_by_currency(Deal.objects.all())
+    counted = chart_data.value_by_currency(Deal.objects.filter(pk__gt=0))
+    assert kept == counted == [("GBP", Decimal("7.00")), ("USD", Decimal("5.25"))]
