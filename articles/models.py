@@ -691,6 +691,18 @@ class Review(models.Model):
             models.Index(fields=["status", "deal"], name="review_status_idx"),
             # A deal's reviews (its page, its row, the exports).
             models.Index(fields=["deal", "opened_on"], name="review_deal_idx"),
+            # An authority's page: its open reviews, the oldest first, and
+            # its decided ones, the latest first, each read to its page.
+            models.Index(
+                fields=["authority", "opened_on", "id"],
+                condition=Q(status__in=_OPEN_REVIEW_STATUSES),
+                name="review_authority_open_idx",
+            ),
+            models.Index(
+                fields=["authority", "-decided_on", "-id"],
+                condition=~Q(status__in=_OPEN_REVIEW_STATUSES),
+                name="review_authority_decided_idx",
+            ),
             # The open reviews, the latest phase first: the deadlines page's
             # computed dates (ReviewQuerySet.awaiting_computed_date,
             # latest_first) walk it and stop at their page.
