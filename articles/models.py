@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Coalesce, Lower, Now
+from django.db.models.functions import Lower, Now
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import format_lazy
@@ -703,15 +703,9 @@ class Review(models.Model):
                 condition=~Q(status__in=_OPEN_REVIEW_STATUSES),
                 name="review_authority_decided_idx",
             ),
-            # The open reviews, the latest phase first: the deadlines page's
-            # computed dates (ReviewQuerySet.awaiting_computed_date,
-            # latest_first) walk it and stop at their page.
-            models.Index(
-                Coalesce("phase_started_on", "opened_on").desc(nulls_last=True),
-                F("id").desc(),
-                condition=Q(status__in=_OPEN_REVIEW_STATUSES),
-                name="review_open_latest_idx",
-            ),
+            # (On PostgreSQL, migration 0030 indexes the open reviews by their
+            # latest phase for the deadlines page: SQLite cannot say NULLS
+            # LAST in an index.)
             # The API's ?updated_since=.
             models.Index(fields=["updated_at"], name="review_updated_idx"),
         ]
