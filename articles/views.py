@@ -503,7 +503,10 @@ def company_detail(request, slug):
             **company_bids(company),
             "chart": chart_data.company_per_year("company-years", company),
             "articles": articles[:COMPANY_ROLE_ITEMS],
-            "article_count": cached_count(articles),
+            # Its links to articles, one per article, counted on their index alone.
+            "article_count": cached_count(
+                Article.companies.through.objects.filter(company=company)
+            ),
         },
     )
 
@@ -518,7 +521,8 @@ def first_and_rest(queryset, size: int) -> tuple[list, int]:
 def company_bids(company) -> dict:
     """The company's latest bids, how many it made, and on how many deals
     when they do not all fit (a company may bid twice on one deal)."""
-    bid_count = cached_count(Bid.objects.by_bidder(company))
+    # Its links to bids, one per bid, counted on their index alone.
+    bid_count = cached_count(Bid.bidders.through.objects.filter(company=company))
     deal_count = None
     if bid_count > COMPANY_ROLE_ITEMS:
         deal_count = cached_count(Deal.objects.with_buyer(company))
