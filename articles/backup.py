@@ -50,6 +50,7 @@ EXCLUDED = [
     "articles.EarlyStatusPeriod",
     "articles.DealReviewSpan",
     "articles.CompanyDealRole",
+    "articles.RecordVersion",
 ]
 
 # Tables that must be empty before a restore: it adds to nothing.

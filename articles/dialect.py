@@ -31,6 +31,13 @@ class Dialect:
         return self.is_reference
 
     @property
+    def keeps_record_versions(self) -> bool:
+        """A version per deal and company, moved by triggers
+        (articles.record_versions): their pages are kept until a write
+        touches them; elsewhere until any write."""
+        return self.is_reference
+
+    @property
     def splits_arrays(self) -> bool:
         """string_to_array and unnest, which the country index (migration
         0004) and the country counts use."""

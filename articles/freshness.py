@@ -6,7 +6,10 @@ of ``ArchiveState``: a trigger on every curated table moves it on every
 statement that writes there, whatever wrote it (the admin, ``update()``,
 ``bulk_create``, raw SQL, COPY, TRUNCATE, a restore). Every cached value is
 keyed on the version it was computed at, so a change makes every layer miss
-at once and stale entries simply expire (``TIMEOUT``). One exception, bounded:
+at once and stale entries simply expire (``TIMEOUT``). Where PostgreSQL keeps
+each deal's and company's own version (articles.record_versions), their pages
+are keyed on that instead, so that a save leaves the pages of the records it
+did not touch kept. One exception, bounded:
 while one request makes a page again after a change, the others asking for
 it are served the page last made, for at most ``STALE_SECONDS`` after the
 change (``cached_page``).
@@ -39,8 +42,11 @@ from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.urls import resolve
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
+
+from . import record_versions
 
 TIMEOUT = 60 * 60  # stale keys are unreachable anyway; this only frees memory
 # A page larger than this is answered but never kept: the largest real page
@@ -63,7 +69,8 @@ class Layer:
 LAYERS = (
     Layer("page", "cached_page (public pages and feeds; and the page last made,"
           " served for STALE_SECONDS after a change while one request makes it again)",
-          "address, host, scheme, language, date"),
+          "address, host, scheme, language, date; a deal's or company's page:"
+          " that record's version instead of the archive's (record_versions)"),
     Layer("deal_row", "{% cache %} in includes/deal_row.html", "deal id, language, date"),
     Layer("count", "cached_count (paginators, company pages)", "the count's SQL"),
     Layer("facets", "counting.DealCounts (the deal list's facets)",
@@ -212,6 +219,7 @@ DERIVED_MODELS = frozenset(
         "articles.EarlyStatusPeriod",
         "articles.DealReviewSpan",
         "articles.CompanyDealRole",
+        "articles.RecordVersion",
         # Not derived, but on no public page: the story desk's lookup.
         "articles.SourceDomain",
     }
@@ -329,7 +337,7 @@ _REBUILD_POLL_SECONDS = 0.02
 
 
 def cached_page(
-    view: Callable[..., HttpResponseBase], params: Iterable[str] = ()
+    view: Callable[..., HttpResponseBase], params: Iterable[str] = (), record: str | None = None
 ) -> Callable[..., HttpResponseBase]:
     """The view, its pages kept until the archive changes or the day does
     (which turns deadlines overdue). A public page is the same for every
@@ -339,6 +347,10 @@ def cached_page(
     ``params`` is answered and not kept, or anyone could fill the cache with
     ?x=1, ?x=2... Only a 200 is kept (not a redirect, an error or a stream),
     and only up to MAX_KEPT_PAGE_BYTES.
+
+    The page of one ``record`` (a kind of articles.record_versions.KINDS,
+    found by the ``slug`` in its address) is keyed on that record's own
+    version where the database keeps one: a save elsewhere leaves it kept.
 
     After a change, one request at a time makes a page again (its turn is a
     cache entry that ``add`` takes): the others asking meanwhile are served
@@ -355,16 +367,16 @@ def cached_page(
                             translation.get_language())  # fmt: skip
         # The version is read before the page is made: a change saved
         # meanwhile makes this key stale at once.
-        version = current()
-        key = _key("page", parts, version.number)
+        version = _page_version(record, kwargs)
+        key = _key("page", parts, version)
         rebuilding = getattr(request, REBUILDING, False)
+        turn = _key("page-rebuild", parts, version)
         content = cache.get(key)
         if content is not None:
             if rebuilding:  # made meanwhile: give its turn back
-                cache.delete(_key("page-rebuild", parts, version.number))
+                cache.delete(turn)
             return _kept(content, KEPT_TIMING)
         latest = _key("page", parts, "latest")  # the page last made, at any version
-        turn = _key("page-rebuild", parts, version.number)
 
         def build() -> HttpResponseBase:
             response = view(request, *args, **kwargs)
@@ -394,7 +406,18 @@ def cached_page(
         # Its maker gave up (an error, a page not kept) or is stuck.
         return build()
 
+    serve.record = record  # type: ignore[attr-defined]  # for take_turns
     return serve
+
+
+def _page_version(record: str | None, kwargs: dict[str, Any]) -> int | str:
+    """What a page is keyed on besides its address: its record's version,
+    or else the archive's."""
+    if record is not None:
+        own = record_versions.version_of(record, kwargs["slug"])
+        if own is not None:
+            return own
+    return current().number
 
 
 # A request made by articles.page_rebuild, which took the page's turn
@@ -418,9 +441,15 @@ def take_turns(pages: Iterable[tuple[str, str, str, str]]) -> None:
     """Take the turns to make ``pages`` (path, host, scheme, language) at
     the current version, for at most STALE_SECONDS: who asks for them
     meanwhile is served the page last made (articles.page_rebuild)."""
-    version = committed_version()
-    for page in pages:
-        cache.add(_key("page-rebuild", _page_parts(*page), version), True, STALE_SECONDS)
+    archive = committed_version()
+    for path, host, scheme, language in pages:
+        with translation.override(language):
+            match = resolve(path)
+        record = getattr(match.func, "record", None)
+        own = record and record_versions.version_of(record, match.kwargs["slug"])
+        version = own or archive
+        parts = _page_parts(path, host, scheme, language)
+        cache.add(_key("page-rebuild", parts, version), True, STALE_SECONDS)
 
 
 def _kept(content: bytes, timing: str) -> HttpResponse:

@@ -1552,6 +1552,25 @@ class DeadlineMonthTally(models.Model):
         return f"{self.month:%Y-%m}: {self.deadlines}"
 
 
+class RecordVersion(models.Model):
+    """A deal's or a company's own version: the pages of that record are kept
+    until a write touches it (articles.record_versions). Derived data, kept
+    by PostgreSQL's triggers; backups leave it out. Elsewhere it stays empty
+    and is not read."""
+
+    kind = models.CharField(max_length=7)  # deal, company, or wide (every record)
+    record_id = models.BigIntegerField()
+    version = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "record_id"], name="record_version_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.record_id}: version {self.version}"
+
+
 class ArchiveState(models.Model):
     """The archive's version: one row that the database itself moves on every
     statement that writes a curated table, whatever wrote it (the admin, an

@@ -6,17 +6,24 @@ from .freshness import cached_page
 app_name = "articles"
 
 # The pages are the same for every reader, and kept until the archive changes
-# (cached_page); not the search (most searches are asked once), nor the
+# (cached_page), a deal's or a company's until a write touches that record
+# (on PostgreSQL: articles.record_versions); not the search (most searches are asked once), nor the
 # suggestions, feeds, calendars and exports.
 urlpatterns = [
     path("", cached_page(views.home), name="home"),
     path("deals/", views.DealListView.as_cached_view(), name="deal_list"),
     path(
-        "deals/<slug:slug>/", cached_page(views.deal_detail, ["page", "as_of"]), name="deal_detail"
+        "deals/<slug:slug>/",
+        cached_page(views.deal_detail, ["page", "as_of"], record="deal"),
+        name="deal_detail",
     ),
     path("companies/", views.CompanyListView.as_cached_view(), name="company_list"),
     path("suggest/companies/", views.company_suggestions, name="company_suggestions"),
-    path("companies/<slug:slug>/", cached_page(views.company_detail), name="company_detail"),
+    path(
+        "companies/<slug:slug>/",
+        cached_page(views.company_detail, record="company"),
+        name="company_detail",
+    ),
     path("articles/", views.ArticleListView.as_cached_view(), name="article_list"),
     path(
         "articles/<slug:slug>/",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from articles import tallies
+from articles import record_versions, tallies
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "articles" / "migrations"
 
@@ -55,6 +55,17 @@ def test_each_tally_builds_what_its_migration_froze(name):
         "A change to a tally needs a new migration that drops its triggers and creates "
         "them again, with the statements of drop_sql() and create_sql() written in as "
         "strings; then name that migration in FROZEN."
+    )
+
+
+def test_the_record_versions_build_what_their_migration_froze():
+    migration = importlib.import_module("articles.migrations.0034_record_versions")
+    assert migration.RECORD_VERSIONS == {
+        "create": record_versions.create_sql(),
+        "drop": record_versions.drop_sql(),
+    }, (
+        "articles.record_versions no longer builds what migration 0034 froze: a change "
+        "there needs a new migration that drops its triggers and creates them again."
     )
 
 
