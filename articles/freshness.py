@@ -71,7 +71,9 @@ LAYERS = (
           " served for STALE_SECONDS after a change while one request makes it again)",
           "address, host, scheme, language, date; a deal's or company's page:"
           " that record's version instead of the archive's (record_versions)"),
-    Layer("deal_row", "{% cache %} in includes/deal_row.html", "deal id, language, date"),
+    Layer("deal_row", "{% cache %} in includes/deal_row.html",
+          "deal id, language, date; on PostgreSQL the deal's own version instead"
+          " of the archive's (record_versions.row_version)"),
     Layer("count", "cached_count (paginators, company pages)", "the count's SQL"),
     Layer("facets", "counting.DealCounts (the deal list's facets)",
           "the other filters' SQL and the choices made"),

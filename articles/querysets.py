@@ -15,7 +15,7 @@ from django.db.models import F, Prefetch, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import dialect
+from . import dialect, record_versions
 from .freshness import cached
 from .locale_data import language_name
 from .search_text import SEARCH_CONFIG, normalise, parse_terms
@@ -125,7 +125,7 @@ class DealQuerySet(models.QuerySet):
             *(f"{party}__{field}" for party in ("target", "seller")
               for field in ("description", "website", "search_vector")),
         ]  # fmt: skip
-        return (
+        rows: models.QuerySet = (
             self.defer(*deferred)
             .select_related("target", "seller")
             .prefetch_related(
@@ -145,6 +145,11 @@ class DealQuerySet(models.QuerySet):
                 ),
             )
         )
+        if dialect.of(self.db).keeps_record_versions:
+            # A row is kept on its deal's own version: a save of another
+            # deal leaves it kept (templates/articles/includes/deal_row.html).
+            rows = rows.annotate(row_version=record_versions.row_version())
+        return rows
 
     def targeting(self, company):
         """Deals whose target is ``company``, with their seller (a company page)."""

@@ -29,6 +29,8 @@ change here needs a new migration, as for the tallies (tests/test_migrations.py)
 from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import CharField, Expression, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 
 from . import dialect
 
@@ -253,3 +255,17 @@ def version_of(kind: str, slug: str, using: str = DEFAULT_DB_ALIAS) -> str | Non
         return None
     record_id, own, wide = row
     return f"{kind}:{record_id}:{own}:{wide}"
+
+
+def row_version() -> Expression:
+    """A deal list's annotation: the version a deal's row is kept on (its
+    own and the wide one), read with the rows."""
+    # Imported here: the models import the querysets, which import this module.
+    from .models import RecordVersion
+
+    def version(kind: str, record: OuterRef | int) -> Expression:
+        found = RecordVersion.objects.filter(kind=kind, record_id=record).values("version")[:1]
+        return Coalesce(Cast(Subquery(found), CharField()), Value("-"))
+
+    return Concat(version("deal", OuterRef("pk")), Value(":"), version(WIDE, 0),
+                  output_field=CharField())  # fmt: skip

@@ -3,6 +3,7 @@ are kept on the record's own version, which PostgreSQL's triggers move on
 every write that changes what the page shows (articles.record_versions)."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 
@@ -131,6 +132,24 @@ def test_a_company_description_edited_refreshes_its_own_page_alone(
     )
     assert_kept(client, django_assert_num_queries, TIKTOK)
     assert_kept(client, django_assert_num_queries, company_page("microsoft"))
+
+
+@POSTGRES
+@pytest.mark.django_db
+def test_a_list_made_again_after_a_save_draws_only_the_saved_deals_row(client, demo, monkeypatch):
+    deals = reverse("articles:deal_list")
+    visit(client, deals)
+    Deal.objects.filter(slug="adobe-figma").update(title="Adobe and Figma, renamed")
+    drawn = []
+    keep = cache.set
+    monkeypatch.setattr(cache, "set", lambda key, *args, **kwargs: (
+        drawn.append(key) if "deal_table_row" in key else None, keep(key, *args, **kwargs)
+    ))  # fmt: skip
+
+    page = assert_made_again(client, deals)
+    assert "Adobe and Figma, renamed" in page.content.decode()
+    # The other deals' rows were kept from before the save.
+    assert len(drawn) == 1 and Deal.objects.count() > 1
 
 
 @pytest.mark.django_db
