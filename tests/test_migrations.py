@@ -60,10 +60,10 @@ def test_each_tally_builds_what_its_migration_froze(name):
 
 def test_the_record_versions_build_what_their_migration_froze():
     migration = importlib.import_module("articles.migrations.0034_record_versions")
-    assert migration.RECORD_VERSIONS == {
+    assert {
         "create": record_versions.create_sql(),
         "drop": record_versions.drop_sql(),
-    }, (
+    } == migration.RECORD_VERSIONS, (
         "articles.record_versions no longer builds what migration 0034 froze: a change "
         "there needs a new migration that drops its triggers and creates them again."
     )

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from articles import freshness, record_versions
 from articles.models import Article, Bid, Company, Deal
+from tests.factories import DealFactory
 
 POSTGRES = pytest.mark.postgres(reason="per-record versions are kept by PostgreSQL's triggers")
 
@@ -132,6 +133,19 @@ def test_a_company_description_edited_refreshes_its_own_page_alone(
     )
     assert_kept(client, django_assert_num_queries, TIKTOK)
     assert_kept(client, django_assert_num_queries, company_page("microsoft"))
+
+
+@POSTGRES
+@pytest.mark.django_db
+def test_a_bulk_write_refreshes_every_record_page(client, demo):
+    # More deals than it is worth following one by one: every record's page.
+    visit(client, FIGMA_DEAL, company_page("adobe"))
+    target = Company.objects.get(slug="tiktok")
+    Deal.objects.bulk_create(
+        DealFactory.build(target=target) for _ in range(record_versions.MOST_RECORDS + 1)
+    )
+    for page in (FIGMA_DEAL, company_page("adobe")):
+        assert_made_again(client, page)
 
 
 @POSTGRES
