@@ -304,7 +304,12 @@ class RowsPerDeal:
     of ``ids`` (the deals) that deletes their rows and inserts them afresh;
     ``sources`` are the tables it reads, each with the query of the deals
     of its ``{rows}``, the columns that matter, and the events whose rows
-    may change what the table holds of a deal."""
+    may change what the table holds of a deal.
+
+    ``refresh`` reads ``ids`` as ``IN (SELECT unnest(ids))``, never
+    ``= ANY(ids)``: a COPY hands it hundreds of thousands of ids, repeated,
+    before the tables have statistics, and a scan comparing each row with
+    every element of the array took minutes where a join takes seconds."""
 
     name: str  # for the functions' names
     table: str
@@ -365,8 +370,21 @@ class RowsPerDeal:
                 f"CREATE TRIGGER {function} AFTER TRUNCATE ON {source} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION {function}();",
             ]
-        statements.append(f"SELECT {refresh}(array({self.held}));")
+        statements.append(self.derive_all_sql())
         return statements
+
+    def insert_triggers(self) -> list[tuple[str, str]]:
+        """(table, trigger) of each trigger on inserts: a bulk load may turn
+        them off and ``derive_all_sql()`` once loaded."""
+        return [
+            (source, f"{self.name}_{source.removeprefix('articles_')}_insert")
+            for source, _deals_of_rows, _columns, events in self.sources
+            if "insert" in events
+        ]
+
+    def derive_all_sql(self) -> str:
+        """The PostgreSQL statement that derives the rows of every deal held."""
+        return f"SELECT {self.name}_refresh(array({self.held}));"
 
     def drop_sql(self) -> list[str]:
         """PostgreSQL statements that drop the triggers and functions (the rows stay)."""
@@ -415,8 +433,9 @@ REVIEW_SPANS = RowsPerDeal(
     name="articles_deal_review_span",
     table="articles_dealreviewspan",
     refresh=(
-        "PERFORM 1 FROM articles_deal WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE; "
-        "DELETE FROM articles_dealreviewspan WHERE deal_id = ANY(ids); "
+        "PERFORM 1 FROM articles_deal WHERE id IN (SELECT unnest(ids)) "
+        "ORDER BY id FOR NO KEY UPDATE; "
+        "DELETE FROM articles_dealreviewspan WHERE deal_id IN (SELECT unnest(ids)); "
         "INSERT INTO articles_dealreviewspan "
         "(deal_id, facet, value, status, deal_type, countries, year, started_on, until) "
         "SELECT k.deal_id, k.facet, k.value, p.status, d.deal_type, d.countries, "
@@ -428,7 +447,7 @@ REVIEW_SPANS = RowsPerDeal(
         "JOIN articles_authority AS a ON a.id = r.authority_id, "
         "LATERAL (VALUES ('authority', r.authority_id::text), ('review', p.status::text), "
         "('jurisdiction', a.jurisdiction::text)) AS f (facet, value) "
-        f"WHERE r.deal_id = ANY(ids) AND {_is_known('p')}"
+        f"WHERE r.deal_id IN (SELECT unnest(ids)) AND {_is_known('p')}"
         ") AS known GROUP BY deal_id, facet, value) AS k "
         "JOIN articles_deal AS d ON d.id = k.deal_id "
         f"JOIN articles_dealstatusperiod AS p ON p.deal_id = k.deal_id AND {_is_known('p')} "
@@ -484,20 +503,29 @@ COMPANY_DEALS = RowsPerDeal(
     name="articles_company_deal_role",
     table="articles_companydealrole",
     refresh=(
-        "PERFORM 1 FROM articles_deal WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE; "
-        "DELETE FROM articles_companydealrole WHERE deal_id = ANY(ids); "
+        "PERFORM 1 FROM articles_deal WHERE id IN (SELECT unnest(ids)) "
+        "ORDER BY id FOR NO KEY UPDATE; "
+        "DELETE FROM articles_companydealrole WHERE deal_id IN (SELECT unnest(ids)); "
+        # Joined as sets, not per deal (LATERAL, a subquery per row): a COPY
+        # fires this before the tables have statistics, and the planner then
+        # hashed every bidder link again for each of 100k deals.
         "INSERT INTO articles_companydealrole "
         "(company_id, role, deal_id, status, deal_type, countries, year, reviews) "
         "SELECT DISTINCT p.company_id, p.role, d.id, d.status, d.deal_type, d.countries, "
-        f"{_year_announced('d')}, "
-        "(SELECT count(*) FROM articles_review AS v WHERE v.deal_id = d.id) "
-        "FROM articles_deal AS d, LATERAL ("
-        "SELECT d.target_id, 'target' WHERE d.target_id IS NOT NULL "
-        "UNION ALL SELECT d.seller_id, 'seller' WHERE d.seller_id IS NOT NULL "
-        "UNION ALL SELECT bb.company_id, 'bidder' FROM articles_bid AS b "
-        "JOIN articles_bid_bidders AS bb ON bb.bid_id = b.id WHERE b.deal_id = d.id"
-        ") AS p (company_id, role) "
-        "WHERE d.id = ANY(ids);"
+        f"{_year_announced('d')}, coalesce(v.reviews, 0) "
+        "FROM articles_deal AS d JOIN ("
+        "SELECT id, target_id, 'target' FROM articles_deal "
+        "WHERE target_id IS NOT NULL AND id IN (SELECT unnest(ids)) "
+        "UNION ALL SELECT id, seller_id, 'seller' FROM articles_deal "
+        "WHERE seller_id IS NOT NULL AND id IN (SELECT unnest(ids)) "
+        "UNION ALL SELECT b.deal_id, bb.company_id, 'bidder' FROM articles_bid AS b "
+        "JOIN articles_bid_bidders AS bb ON bb.bid_id = b.id "
+        "WHERE b.deal_id IN (SELECT unnest(ids))"
+        ") AS p (deal_id, company_id, role) ON p.deal_id = d.id "
+        "LEFT JOIN (SELECT deal_id, count(*) FROM articles_review "
+        "WHERE deal_id IN (SELECT unnest(ids)) GROUP BY deal_id) "
+        "AS v (deal_id, reviews) ON v.deal_id = d.id "
+        "WHERE d.id IN (SELECT unnest(ids));"
     ),
     held="SELECT id FROM articles_deal",
     sources=(

@@ -7,16 +7,20 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import F
 
+from articles import tallies
 from articles.models import (
     Article,
     Authority,
     Bid,
     BidStatusPeriod,
     Company,
+    CompanyDealRole,
     Deadline,
     Deal,
+    DealReviewSpan,
     DealStatusPeriod,
     Review,
     ReviewStatusPeriod,
@@ -148,3 +152,32 @@ def test_an_archive_loaded_before_loads_recorded_their_extent_is_not_guessed_at(
     with pytest.raises(CommandError, match="loaded before loads recorded what they wrote"):
         generate("--seed=2")
     assert loaded() == "Synthetic archive (tiny, seed 1, generator 2)"
+
+
+SPAN_COLUMNS = ("deal_id", "facet", "value", "status", "started_on", "until")
+
+
+@pytest.mark.postgres(reason="the companies' roles and review spans are PostgreSQL's")
+def test_the_rows_derived_per_deal_are_whole_after_a_load_and_follow_later_writes():
+    # Derived once the archive is loaded, with their triggers off meanwhile:
+    # whole, and the triggers on again.
+    generate()
+    roles = set(CompanyDealRole.objects.values_list("company_id", "role", "deal_id"))
+    expected = {(deal.target_id, "target", deal.pk) for deal in Deal.objects.all()}
+    expected |= {(d.seller_id, "seller", d.pk) for d in Deal.objects.exclude(seller=None)}
+    expected |= {
+        (company, "bidder", deal)
+        for company, deal in Bid.bidders.through.objects.values_list("company_id", "bid__deal_id")
+    }
+    assert roles == expected
+    spans = list(DealReviewSpan.objects.order_by().values_list(*SPAN_COLUMNS))
+    with connection.cursor() as cursor:  # derived again from scratch
+        cursor.execute(f"DELETE FROM {DealReviewSpan._meta.db_table}")
+        cursor.execute(tallies.REVIEW_SPANS.derive_all_sql())
+    assert spans and sorted(spans) == sorted(
+        DealReviewSpan.objects.order_by().values_list(*SPAN_COLUMNS)
+    )
+
+    newcomer = CompanyFactory()
+    BidFactory(deal=Deal.objects.first(), bidders=[newcomer])
+    assert CompanyDealRole.objects.filter(company_id=newcomer.pk, role="bidder").exists()

@@ -10,17 +10,21 @@ from django.db import migrations, models
 COMPANY_DEALS = {
     "create": [
         "CREATE FUNCTION articles_company_deal_role_refresh(ids bigint[]) RETURNS void "
-        "LANGUAGE plpgsql AS $$ BEGIN PERFORM 1 FROM articles_deal WHERE id = ANY(ids) ORDER "
-        "BY id FOR NO KEY UPDATE; DELETE FROM articles_companydealrole WHERE deal_id = "
-        "ANY(ids); INSERT INTO articles_companydealrole (company_id, role, deal_id, status, "
-        "deal_type, countries, year, reviews) SELECT DISTINCT p.company_id, p.role, d.id, "
-        "d.status, d.deal_type, d.countries, coalesce(extract(year FROM d.announced_on)::int, "
-        "0), (SELECT count(*) FROM articles_review AS v WHERE v.deal_id = d.id) FROM "
-        "articles_deal AS d, LATERAL (SELECT d.target_id, 'target' WHERE d.target_id IS NOT "
-        "NULL UNION ALL SELECT d.seller_id, 'seller' WHERE d.seller_id IS NOT NULL UNION ALL "
-        "SELECT bb.company_id, 'bidder' FROM articles_bid AS b JOIN articles_bid_bidders AS bb "
-        "ON bb.bid_id = b.id WHERE b.deal_id = d.id) AS p (company_id, role) WHERE d.id = "
-        "ANY(ids); END $$;",
+        "LANGUAGE plpgsql AS $$ BEGIN PERFORM 1 FROM articles_deal WHERE id IN (SELECT "
+        "unnest(ids)) ORDER BY id FOR NO KEY UPDATE; DELETE FROM articles_companydealrole "
+        "WHERE deal_id IN (SELECT unnest(ids)); INSERT INTO articles_companydealrole "
+        "(company_id, role, deal_id, status, deal_type, countries, year, reviews) SELECT "
+        "DISTINCT p.company_id, p.role, d.id, d.status, d.deal_type, d.countries, "
+        "coalesce(extract(year FROM d.announced_on)::int, 0), coalesce(v.reviews, 0) FROM "
+        "articles_deal AS d JOIN (SELECT id, target_id, 'target' FROM articles_deal WHERE "
+        "target_id IS NOT NULL AND id IN (SELECT unnest(ids)) UNION ALL SELECT id, seller_id, "
+        "'seller' FROM articles_deal WHERE seller_id IS NOT NULL AND id IN (SELECT "
+        "unnest(ids)) UNION ALL SELECT b.deal_id, bb.company_id, 'bidder' FROM articles_bid AS "
+        "b JOIN articles_bid_bidders AS bb ON bb.bid_id = b.id WHERE b.deal_id IN (SELECT "
+        "unnest(ids))) AS p (deal_id, company_id, role) ON p.deal_id = d.id LEFT JOIN (SELECT "
+        "deal_id, count(*) FROM articles_review WHERE deal_id IN (SELECT unnest(ids)) GROUP BY "
+        "deal_id) AS v (deal_id, reviews) ON v.deal_id = d.id WHERE d.id IN (SELECT "
+        "unnest(ids)); END $$;",
         "CREATE FUNCTION articles_company_deal_role_deal_insert() RETURNS trigger LANGUAGE "
         "plpgsql AS $$ BEGIN PERFORM articles_company_deal_role_refresh(array(SELECT r.id FROM "
         "new_rows AS r)); RETURN NULL; END $$;",
