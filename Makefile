@@ -15,6 +15,8 @@ PYTEST_ARGS ?=
 SCALE ?= small
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/dealwatch_bench
 BENCH_ARGS ?=
+# DATASETTE=1: then the deal list side by side with Datasette (bench/datasette.py).
+DATASETTE ?=
 # The benchmark's processes (gunicorn's workers, the task worker, the curator)
 # share one cache, as production's do: Redis there when it answers.
 BENCH_REDIS_URL ?= redis://127.0.0.1:6379/15
@@ -126,7 +128,7 @@ bench: install
 	$(BENCH_ENV) $(BIN)/python manage.py generate_archive --scale $(SCALE)
 	@redis=$$($(BIN)/python -c 'import sys, redis; redis.Redis.from_url(sys.argv[1], socket_connect_timeout=2).ping(); print(sys.argv[1])' '$(BENCH_REDIS_URL)' 2>/dev/null); \
 	[ -n "$$redis" ] || echo "No Redis answers at $(BENCH_REDIS_URL): each process keeps its own cache."; \
-	$(BENCH_ENV) REDIS_URL=$$redis $(BIN)/python manage.py bench --label $(SCALE) --out bench-results/$(SCALE).json $(BENCH_ARGS)
+	$(BENCH_ENV) REDIS_URL=$$redis $(BIN)/python manage.py bench --label $(SCALE) --out bench-results/$(SCALE).json $(if $(DATASETTE),--datasette) $(BENCH_ARGS)
 
 # make load: LOAD_CONCURRENCY (64) connections for LOAD_SECONDS (60 s) through
 # gunicorn (gunicorn.conf.py) on 127.0.0.1, on a PostgreSQL database of its own
@@ -171,5 +173,5 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache audit/node_modules
+	rm -rf $(VENV) .datasette-venv staticfiles .pytest_cache .ruff_cache .mypy_cache audit/node_modules
 	find . -name '*.mo' -path './locale/*' -delete

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.test.utils import override_settings
 
-from bench import benchmark, curation_mix
+from bench import benchmark, curation_mix, datasette
 
 
 class Command(BaseCommand):
@@ -46,6 +46,11 @@ class Command(BaseCommand):
             "--load-only",
             action="store_true",
             help="skip the per-request measures and the export: only the bounded load",
+        )
+        parser.add_argument(
+            "--datasette",
+            action="store_true",
+            help="last, the deal list's requests side by side with Datasette (bench.datasette)",
         )
         parser.add_argument(
             "--export-probe",
@@ -125,11 +130,22 @@ class Command(BaseCommand):
             )
             self.stdout.write(curation_mix.describe(mix))
 
+        comparisons = []
+        if options["datasette"]:
+            with override_settings(ALLOWED_HOSTS=["*"]):
+                comparisons = datasette.compare(requests, options["runs"], self.stdout.write)
+            self.stdout.write(datasette.as_table(comparisons))
+
         if options["out"]:
             options["out"].parent.mkdir(parents=True, exist_ok=True)
             options["out"].write_text(
                 benchmark.to_json(
-                    results, label=options["label"], load=load, mixed_load=mixed, curation_mix=mix
+                    results,
+                    label=options["label"],
+                    load=load,
+                    mixed_load=mixed,
+                    curation_mix=mix,
+                    datasette=datasette.as_json(comparisons),
                 )
             )
             self.stdout.write(f"\nWrote {options['out']}")
