@@ -73,6 +73,14 @@ TOUCH = (
 )
 
 
+# Moves every record's pages at once (freshness.bump_archive_version).
+BUMP_WIDE = (
+    f"INSERT INTO {TABLE} (kind, record_id, version) "
+    f"VALUES ('{WIDE}', 0, nextval('articles_record_version')) "
+    "ON CONFLICT (kind, record_id) DO UPDATE SET version = EXCLUDED.version"
+)
+
+
 def _via(parent: str, column: str) -> str:
     """The deals of ``{rows}`` that point to a ``parent`` row by ``column``."""
     return f"SELECT p.deal_id FROM {{rows}} AS r JOIN {parent} AS p ON p.id = r.{column}"

@@ -190,3 +190,12 @@ def test_elsewhere_a_record_page_is_kept_on_the_archive_version(client, demo, se
     visit(client, FIGMA_DEAL)
     Deal.objects.filter(slug="tiktok-us-operations").update(title="Renamed")
     assert_made_again(client, FIGMA_DEAL)
+
+
+@pytest.mark.django_db
+def test_the_benchmarks_bump_makes_every_record_page_again(client, demo):
+    # Its uncached runs: a deal's and a company's page too, on every database.
+    visit(client, FIGMA_DEAL, company_page("adobe"))
+    freshness.bump_archive_version()
+    for page in (FIGMA_DEAL, company_page("adobe")):
+        assert_made_again(client, page)
