@@ -32,6 +32,14 @@ def money(value: Decimal | None, currency: str) -> str:
 
 
 @register.filter
+def svg(value: float) -> str:
+    """A chart's coordinate: one decimal, a dot in every language. A chart
+    draws a thousand of them, and floatformat took a quarter of a deal
+    list's rendering."""
+    return f"{value:.1f}"
+
+
+@register.filter
 def language(code: str) -> str:
     """An ISO 639-1 code named in the reader's language ("fr" -> "French")."""
     return language_name(code)
