@@ -41,9 +41,17 @@ def deals_of(company: Company, roles: tuple[str, ...]) -> dict[str, Deal]:
 def override_keeps_tallies(keeps: bool):
     """Read as if the database kept its tallies (or not)."""
     real = dialect.of
-    with mock.patch.object(
-        dialect, "of", lambda using: mock.Mock(wraps=real(using), keeps_tallies=keeps)
-    ):
+
+    def pretend(using):
+        # A Mock would answer every other capability with a (true) Mock.
+        database = real(using)
+        return mock.Mock(
+            wraps=database,
+            keeps_tallies=keeps,
+            keeps_record_versions=database.keeps_record_versions,
+        )
+
+    with mock.patch.object(dialect, "of", pretend):
         yield
 
 
