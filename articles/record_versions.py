@@ -86,27 +86,23 @@ def _via(parent: str, column: str) -> str:
     return f"SELECT p.deal_id FROM {{rows}} AS r JOIN {parent} AS p ON p.id = r.{column}"
 
 
-# Where an article is a source, the deals whose pages name it.
+# Where an article is a source, the deals whose pages name it: through the
+# link to its deals, and through each record that cites it (by ``column``)
+# and belongs to a deal directly or through its ``parent``.
 _ARTICLE_DEALS = " UNION ALL ".join(
     (
         "SELECT l.deal_id FROM {rows} AS r JOIN articles_article_deals AS l ON l.article_id = r.id",
-        *(
-            f"SELECT p.deal_id FROM {{rows}} AS r JOIN {link} AS l ON l.article_id = r.id "
-            f"JOIN {parent} AS p ON p.id = l.{column}"
-            for link, parent, column in (
-                ("articles_bid_sources", "articles_bid", "bid_id"),
-                ("articles_deadline_sources", "articles_deadline", "deadline_id"),
-                ("articles_review_sources", "articles_review", "review_id"),
-            )
-        ),
         "SELECT p.deal_id FROM {rows} AS r JOIN articles_dealstatusperiod AS p "
         "ON p.source_id = r.id",
         *(
-            f"SELECT p.deal_id FROM {{rows}} AS r JOIN {periods} AS s ON s.source_id = r.id "
-            f"JOIN {parent} AS p ON p.id = s.{column}"
-            for periods, parent, column in (
-                ("articles_bidstatusperiod", "articles_bid", "bid_id"),
-                ("articles_reviewstatusperiod", "articles_review", "review_id"),
+            f"SELECT p.deal_id FROM {{rows}} AS r JOIN {citing} AS l ON l.{column} = r.id "
+            f"JOIN {parent} AS p ON p.id = l.{parent_column}"
+            for citing, column, parent, parent_column in (
+                ("articles_bid_sources", "article_id", "articles_bid", "bid_id"),
+                ("articles_deadline_sources", "article_id", "articles_deadline", "deadline_id"),
+                ("articles_review_sources", "article_id", "articles_review", "review_id"),
+                ("articles_bidstatusperiod", "source_id", "articles_bid", "bid_id"),
+                ("articles_reviewstatusperiod", "source_id", "articles_review", "review_id"),
             )
         ),
     )
