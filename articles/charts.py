@@ -1,5 +1,5 @@
 """Charts drawn on the server as SVG: pure functions from numbers to what a
-template draws (``templates/articles/includes/chart.html``), so that a page
+template draws (``templates/jinja2/articles/chart.html``), so that a page
 needs no script, nothing from another host and no inline style (the
 Content-Security-Policy stays as it is: SVG presentation attributes such as
 ``fill`` are not style, and the rest is classes of the site's stylesheet).
@@ -8,13 +8,13 @@ Every chart is readable without its colours: the Okabe-Ito palette, which
 people with the common colour-blindnesses tell apart, each series with its
 own pattern as well as its colour, values written on the bars where they
 fit, and a table of the same numbers beside it (``Chart.table``) for
-keyboards and screen readers. Texts are lazy translations, numbers are
-localised by the template.
+keyboards and screen readers. Texts are lazy translations; numbers are
+written unlocalised (coordinates) or as counts, which need no separator.
 
 To add a chart: compute its numbers where the page's counts are already
 made (articles.counting, querysets), call one of ``stacked_columns``,
 ``horizontal_bars`` or ``deal_track`` here, pass the result to the template
-and include ``articles/includes/chart.html`` (or ``deal_track.html``)."""
+and draw it there with ``{% chart chart %}`` (``{% load fragments %}``)."""
 
 from __future__ import annotations
 

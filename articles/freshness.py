@@ -32,7 +32,7 @@ import datetime
 import functools
 import hashlib
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from typing import Any
 
@@ -71,9 +71,9 @@ LAYERS = (
           " served for STALE_SECONDS after a change while one request makes it again)",
           "address, host, scheme, language, date; a deal's or company's page:"
           " that record's version instead of the archive's (record_versions)"),
-    Layer("deal_row", "{% cache %} in includes/deal_row.html",
-          "deal id, language, date; on PostgreSQL the deal's own version instead"
-          " of the archive's (record_versions.row_version)"),
+    Layer("deal_row", "fragments.deal_rows (a list's rows: the deal table's, the home's cards)",
+          "shape, deal id, language, date; on PostgreSQL the deal's own version"
+          " instead of the archive's (record_versions.row_version)"),
     Layer("count", "cached_count (paginators, company pages)", "the count's SQL"),
     Layer("facets", "counting.DealCounts (the deal list's facets)",
           "the other filters' SQL and the choices made"),
@@ -320,6 +320,28 @@ def cached[T](namespace: str, parts: Any, compute: Callable[[], T]) -> T:
         value = compute()
         cache.set(key, value, TIMEOUT)
     return value
+
+
+def kept_fragments(
+    namespace: str, fragments: Sequence[tuple[Any, int | None]], draw: Callable[[int], str]
+) -> list[str]:
+    """The fragments of a list, each kept on its own parts and version (the
+    archive's where None): all read in one round trip, and those missing
+    drawn by ``draw(index)`` and stored in one more."""
+    if namespace not in NAMESPACES:
+        raise ValueError(f"{namespace!r} is not a cache layer of articles.freshness.LAYERS")
+    keys = [
+        _key(namespace, parts, archive_version() if version is None else version)
+        for parts, version in fragments
+    ]
+    kept = cache.get_many(keys)
+    drawn = {}
+    for index, key in enumerate(keys):
+        if key not in kept:
+            drawn[key] = kept[key] = draw(index)
+    if drawn:
+        cache.set_many(drawn, TIMEOUT)
+    return [kept[key] for key in keys]
 
 
 def cached_count(queryset: QuerySet[Any]) -> int:

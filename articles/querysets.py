@@ -147,7 +147,7 @@ class DealQuerySet(models.QuerySet):
         )
         if dialect.of(self.db).keeps_record_versions:
             # A row is kept on its deal's own version: a save of another
-            # deal leaves it kept (templates/articles/includes/deal_row.html).
+            # deal leaves it kept (articles.fragments.deal_rows).
             rows = rows.annotate(row_version=record_versions.row_version())
         return rows
 

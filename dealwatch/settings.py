@@ -131,6 +131,18 @@ TEMPLATES = [
             ],
         },
     },
+    # The hottest fragments (a list's rows, the charts), drawn from Python by
+    # articles.fragments: Jinja2 compiles them to Python functions, and draws
+    # them several times faster than Django's engine.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "articles.fragments.environment",
+            "extensions": ["jinja2.ext.i18n"],
+        },
+    },
 ]
 
 WSGI_APPLICATION = "dealwatch.wsgi.application"

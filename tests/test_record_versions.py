@@ -155,9 +155,9 @@ def test_a_list_made_again_after_a_save_draws_only_the_saved_deals_row(client, d
     visit(client, deals)
     Deal.objects.filter(slug="adobe-figma").update(title="Adobe and Figma, renamed")
     drawn = []
-    keep = cache.set
-    monkeypatch.setattr(cache, "set", lambda key, *args, **kwargs: (
-        drawn.append(key) if "deal_table_row" in key else None, keep(key, *args, **kwargs)
+    keep = cache.set_many
+    monkeypatch.setattr(cache, "set_many", lambda values, *args, **kwargs: (
+        drawn.extend(key for key in values if ":deal_row:" in key), keep(values, *args, **kwargs)
     ))  # fmt: skip
 
     page = assert_made_again(client, deals)

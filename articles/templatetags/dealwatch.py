@@ -13,9 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, ngettext
 
 from articles.calendar import MAX_EVENTS
-from articles.freshness import archive_version as current_archive_version
 from articles.locale_data import current_locale, language_name
-from articles.querysets import today as current_date
 
 register = template.Library()
 
@@ -29,14 +27,6 @@ def money(value: Decimal | None, currency: str) -> str:
     if value >= 1_000_000:
         return format_compact_currency(value, currency, locale=locale, fraction_digits=1)
     return format_currency(value, currency, locale=locale)
-
-
-@register.filter
-def svg(value: float) -> str:
-    """A chart's coordinate: one decimal, a dot in every language. A chart
-    draws a thousand of them, and floatformat took a quarter of a deal
-    list's rendering."""
-    return f"{value:.1f}"
 
 
 @register.filter
@@ -111,19 +101,6 @@ def calendar_bound() -> str:
         "A calendar holds at most %(count)s deadlines: those to come first, then the latest past.",
         MAX_EVENTS,
     ) % {"count": MAX_EVENTS}
-
-
-@register.simple_tag
-def archive_version() -> int:
-    """The archive's version, for keys of cached fragments."""
-    return current_archive_version()
-
-
-@register.simple_tag
-def today() -> str:
-    """Today's date as the archive counts days ("upcoming" starts today), for
-    keys of cached fragments that show what is upcoming."""
-    return current_date().isoformat()
 
 
 @register.simple_tag(takes_context=True)
