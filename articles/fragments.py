@@ -27,9 +27,9 @@ from markupsafe import Markup
 
 from . import freshness
 from .charts import Chart
-from .models import Deal
+from .models import Bid, Deal
 from .querysets import today
-from .templatetags.dealwatch import bidding_parties, curated_lang, money
+from .templatetags.dealwatch import curated_lang, money
 
 # The shapes a deal takes in a list, and the template of each.
 ROW_TEMPLATES = {
@@ -48,7 +48,7 @@ def environment(**options: Any) -> jinja2.Environment:
     options.update(undefined=jinja2.StrictUndefined, finalize=escape_as_django)
     env = jinja2.Environment(**options)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(date=date, money=money, svg=svg, bidding_parties=bidding_parties)
+    env.filters.update(date=date, money=money, svg=svg)
     env.globals.update(and_more=and_more, parties_shown=PARTIES_SHOWN)
     return env
 
@@ -102,14 +102,24 @@ def deal_rows(deals: Sequence[Deal], shape: str) -> SafeString:
     """The deals as rows of a list, in the shape of ROW_TEMPLATES, each kept
     per deal, version, language and day (the next deadline changes at
     midnight without any change). The version is the deal's own where
-    DealQuerySet.for_list annotated it (PostgreSQL), else the archive's."""
+    DealQuerySet.for_list annotated it (PostgreSQL), else the archive's.
+    The rows drawn read their bidders in one query; kept rows read none."""
     template = engines["jinja2"].get_template(ROW_TEMPLATES[shape])
     language, day = get_language(), today().isoformat()
-    words = row_words()
+
+    def draw(indexes: list[int]) -> list[str]:
+        drawn = [deals[index] for index in indexes]
+        parties = Bid.objects.parties_by_deal(deal.pk for deal in drawn)
+        words = row_words()
+        return [
+            template.render({"deal": deal, "parties": parties.get(deal.pk, []), "words": words})
+            for deal in drawn
+        ]
+
     rows = freshness.kept_fragments(
         "deal_row",
         [((shape, deal.pk, language, day), getattr(deal, "row_version", None)) for deal in deals],
-        lambda index: template.render({"deal": deals[index], "words": words}),
+        draw,
     )
     return mark_safe("".join(rows))  # drawn by Jinja2, which escapes
 

@@ -323,11 +323,13 @@ def cached[T](namespace: str, parts: Any, compute: Callable[[], T]) -> T:
 
 
 def kept_fragments(
-    namespace: str, fragments: Sequence[tuple[Any, int | None]], draw: Callable[[int], str]
+    namespace: str,
+    fragments: Sequence[tuple[Any, int | None]],
+    draw: Callable[[list[int]], list[str]],
 ) -> list[str]:
     """The fragments of a list, each kept on its own parts and version (the
-    archive's where None): all read in one round trip, and those missing
-    drawn by ``draw(index)`` and stored in one more."""
+    archive's where None): all read in one round trip, those missing drawn
+    together by ``draw(indexes)`` and stored in one more."""
     if namespace not in NAMESPACES:
         raise ValueError(f"{namespace!r} is not a cache layer of articles.freshness.LAYERS")
     keys = [
@@ -335,12 +337,11 @@ def kept_fragments(
         for parts, version in fragments
     ]
     kept = cache.get_many(keys)
-    drawn = {}
-    for index, key in enumerate(keys):
-        if key not in kept:
-            drawn[key] = kept[key] = draw(index)
-    if drawn:
+    missing = [index for index, key in enumerate(keys) if key not in kept]
+    if missing:
+        drawn = dict(zip((keys[index] for index in missing), draw(missing), strict=True))
         cache.set_many(drawn, TIMEOUT)
+        kept.update(drawn)
     return [kept[key] for key in keys]
 
 

@@ -275,6 +275,17 @@ def deadline_chains(deadlines: list[Deadline]) -> dict[int, tuple[Deadline, ...]
     return chains
 
 
+def bidding_parties(bids: list[Bid]) -> list[tuple[list[Company], Bid]]:
+    """The distinct parties that bid, in the order they first bid, each with
+    its latest bid: a company that bid twice alone is listed once, a joint bid
+    is one party of several companies, by name (uses prefetched bidders)."""
+    parties = {}
+    for bid in bids:  # in the order they were made
+        companies = sorted(bid.bidders.all(), key=lambda company: company.name)
+        parties[tuple(company.pk for company in companies)] = (companies, bid)
+    return list(parties.values())
+
+
 def bid_ending(bid: Bid, deal: Deal) -> "StrOrPromise":
     """How a bid ended, said with what became of its deal: an accepted bid
     on a deal later abandoned was not carried out."""

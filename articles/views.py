@@ -29,7 +29,6 @@ from .locale_data import jurisdiction_name
 from .models import Article, Authority, Bid, Company, Deadline, Deal, Review
 from .pagination import ArchivePaginator, TwoPartPaginator
 from .querysets import today
-from .templatetags.dealwatch import bidding_parties
 
 HOME_ITEMS = 5
 COMPANY_ROLE_ITEMS = 20
@@ -426,7 +425,7 @@ def deal_today(request, deal, as_of_error=None):
     page, notice = forgiving_page(Paginator(story.events, TIMELINE_PAGE), request.GET.get("page"))
     parties = [
         (companies, bid, timeline.bid_ending(bid, deal))
-        for companies, bid in bidding_parties(story.bids)
+        for companies, bid in timeline.bidding_parties(story.bids)
     ]
     context = {
         "deal": deal,

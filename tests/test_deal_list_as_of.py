@@ -159,9 +159,9 @@ def test_query_count_as_of_does_not_grow_with_rows(client):
     assert len(slugs(response)) == 23
     # 1 archive version, 1 pass counting the statuses of that day (or the
     # day tally), 2 for the review facets (authorities, reviews), 1 page of
-    # deals, 1 bids, 1 bidders, 1 upcoming deadlines; on PostgreSQL, 1 for
-    # the deals known that day before their announcement.
-    assert many == few == (9 if tallies_kept() else 8)
+    # deals, 1 upcoming deadlines, 1 the bidders of the rows drawn; on
+    # PostgreSQL, 1 for the deals known that day before their announcement.
+    assert many == few == (8 if tallies_kept() else 7)
 
 
 @pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles import fragments
-from articles.models import Deal
+from articles.models import Bid, Deal
 from tests.factories import BidFactory, CompanyFactory, DealFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +78,21 @@ def test_a_row_names_a_handful_of_bidders_then_how_many_more():
     html = fragments.deal_rows(rows_of("contested"), "table")
     assert html.count(f'href="{reverse("articles:deal_list")}?buyer=') == fragments.PARTIES_SHOWN
     assert "and 2 more" in html
+
+
+def test_a_joint_bid_is_one_party_and_a_second_bid_adds_none():
+    deal = DealFactory(slug="tiktok")
+    microsoft, walmart, oracle = (
+        CompanyFactory(name=name) for name in ("Microsoft", "Walmart", "Oracle")
+    )
+    BidFactory(deal=deal, bidders=[walmart, microsoft])
+    BidFactory(deal=deal, bidders=[oracle])
+    BidFactory(deal=deal, bidders=[oracle])
+    parties = Bid.objects.parties_by_deal([deal.pk])[deal.pk]
+    # In the order they first bid, each party's companies by name.
+    assert [[bidder.name for bidder in party] for party in parties] == [
+        ["Microsoft", "Walmart"],
+        ["Oracle"],
+    ]
+    html = fragments.deal_rows(rows_of("tiktok"), "table")
+    assert ">Microsoft</a> &amp; <a" in html and "more" not in html

@@ -35,18 +35,6 @@ def language(code: str) -> str:
     return language_name(code)
 
 
-@register.filter
-def bidding_parties(bids) -> list[tuple[list, object]]:
-    """The distinct parties that bid, in the order they first bid, each with
-    its latest bid: a company that bid twice alone is listed once, a joint bid
-    is one party of several companies, by name (uses prefetched bidders)."""
-    parties = {}
-    for bid in bids:  # in the order they were made
-        companies = sorted(bid.bidders.all(), key=lambda company: company.name)
-        parties[tuple(company.pk for company in companies)] = (companies, bid)
-    return list(parties.values())
-
-
 @register.simple_tag
 def company_links(companies, leaving_out=None) -> str:
     """Links to the companies' pages as one list in the reader's language
