@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
@@ -108,6 +109,32 @@ NOTHING_FOUND = Counts(
 FORMAT = "with years"
 
 
+# A tally's rows (status, type, country, year, deals) added up for each
+# facet, each over the rows its choice keeps (the facet's own choice set
+# aside): the statuses with the chosen type and country, the types with the
+# chosen status and country, the countries with the chosen status and type,
+# and the deals listed (the chosen status, type and country) by year and
+# status. The rows of country "" hold every deal once, the others the deals
+# covering that country. GROUPING() tells which sum a row holds.
+TALLY_SUMS = """
+SELECT GROUPING(status, deal_type, country, year), status, deal_type, country, year,
+       (SUM(n) FILTER (WHERE chosen_country AND in_type))::bigint,
+       (SUM(n) FILTER (WHERE chosen_country AND in_status))::bigint,
+       (SUM(n) FILTER (WHERE country <> '' AND in_status AND in_type))::bigint,
+       (SUM(n) FILTER (WHERE chosen_country AND in_status AND in_type))::bigint
+FROM (
+    SELECT tally.*, tally.country = %s AS chosen_country,
+           (%s OR tally.status = ANY(%s::text[])) AS in_status,
+           (%s OR tally.deal_type = ANY(%s::text[])) AS in_type
+    FROM ({rows}) AS tally (status, deal_type, country, year, n)
+) AS flagged
+GROUP BY GROUPING SETS ((status), (deal_type), (country), (year, status))
+"""
+# GROUPING(status, deal_type, country, year): a bit set for each column
+# summed over, the first column's the highest.
+BY_STATUS, BY_TYPE, BY_COUNTRY, BY_YEAR_AND_STATUS = 0b0111, 0b1011, 0b1101, 0b0110
+
+
 @dataclass(frozen=True)
 class FacetChoice:
     """The statuses, types and country chosen, and how to count each facet's
@@ -168,17 +195,34 @@ class FacetChoice:
         )
         return counts
 
-    def count_tally(self, rows: Iterable[tuple[str, str, str, int, int]]) -> FacetCounts:
+    def count_tally(self, rows: QuerySet[Any]) -> FacetCounts:
         """Counts from rows of a tally (status, type, country, year, deals):
         its country "" rows hold every deal once, the others the deals
-        covering that country."""
+        covering that country. Added up by PostgreSQL (TALLY_SUMS): a tally
+        has tens of thousands of rows, and adding them up in Python took a
+        third of an uncached list's time."""
+        sql, params = rows.query.sql_with_params()
+        chosen = (
+            self.country,  # "" when no country is chosen
+            not self.statuses,
+            list(self.statuses),
+            not self.types,
+            list(self.types),
+        )
         counts = self._empty()
-        for status, deal_type, code, year, n in rows:
-            in_status, in_type = self._passes(status, deal_type)
-            if code == self.country:  # "" when no country is chosen
-                self._add(counts, status, deal_type, n, in_status, in_type, True, year)
-            if code and in_status and in_type:
-                counts["country"][code] += n
+        with connections[rows.db].cursor() as cursor:
+            cursor.execute(TALLY_SUMS.format(rows=sql), (*chosen, *params))
+            for grouped, status, deal_type, code, year, *sums in cursor.fetchall():
+                by_status, by_type, by_country, listed = sums
+                if grouped == BY_STATUS and by_status:
+                    counts["status"][status] = by_status
+                elif grouped == BY_TYPE and by_type:
+                    counts["type"][deal_type] = by_type
+                elif grouped == BY_COUNTRY and by_country:
+                    counts["country"][code] = by_country
+                elif grouped == BY_YEAR_AND_STATUS and listed:
+                    counts["years"][year, status] = listed
+                    counts["total"] += listed
         return counts
 
     @staticmethod
