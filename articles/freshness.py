@@ -347,12 +347,16 @@ def kept_fragments(
 
 def cached_count(queryset: QuerySet[Any]) -> int:
     """``queryset.count()``, computed once per archive version (0 at once
-    for a queryset that can hold nothing: ``none()``)."""
+    for a queryset that can hold nothing: ``none()``). Its order is set
+    aside, even when it is cut at its first rows: a count is the same in
+    any order, and lists that differ only in theirs share one."""
+    counted = queryset.all()
+    counted.query.clear_ordering(force=True)
     try:
-        sql = queryset.query.sql_with_params()
+        sql = counted.query.sql_with_params()
     except EmptyResultSet:
         return 0
-    return cached("count", sql, queryset.count)
+    return cached("count", sql, counted.count)
 
 
 KEPT_TIMING = 'page;desc="kept"'

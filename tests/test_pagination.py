@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles.freshness import cached_count
 from articles.models import Company, Deadline, Deal
 from articles.pagination import ArchivePaginator, ends_in_unique_column
 from tests.factories import ArticleFactory, CompanyFactory, DeadlineFactory, DealFactory
@@ -77,3 +78,12 @@ def test_each_deadline_section_shows_its_first_page_for_no_page_number(
     assert response.status_code == 200
     assert [section["page"].number for section in response.context["sections"]] == [1, 1, 1]
     assert f"“{number}” is not a page number" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_every_order_of_a_list_shares_its_count(django_assert_num_queries):
+    DealFactory.create_batch(3)
+    assert cached_count(Deal.objects.order_by("title")[:2]) == 2
+    # Another order, cut at as many rows: only the archive's version is read.
+    with django_assert_num_queries(1):
+        assert cached_count(Deal.objects.order_by("-announced_on", "pk")[:2]) == 2
