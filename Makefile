@@ -119,13 +119,13 @@ test-browser: install
 
 # make bench SCALE=tiny|small|medium|large: load the synthetic archive (once per
 # scale and seed) and measure; results in bench-results/<scale>.json.
-# How long it takes on 2 cores, loading included (tiny, small and large
-# measured 2026-11-30; medium 2026-12-01, with the companies' roles and the
-# review spans, which large has not been loaded with since).
+# How long it takes on 2 cores, loading included (tiny and small measured
+# 2026-11-30; medium and large 2026-12-01, with the companies' roles and
+# the review spans).
 BENCH_TAKES_tiny := about 2 minutes
 BENCH_TAKES_small := about 2.5 minutes
 BENCH_TAKES_medium := about 7.5 minutes (3 to load, the first time; 4.5 to measure)
-BENCH_TAKES_large := about 21 minutes when last measured, before its derived tables (14.5 to load, the first time; 6.5 to measure)
+BENCH_TAKES_large := about 28 minutes (21 to load, the first time; 7 to measure)
 bench: install
 	@echo "make bench SCALE=$(SCALE) takes $(or $(BENCH_TAKES_$(SCALE)),an unmeasured time) on 2 cores."
 	$(BENCH_ENV) $(BIN)/python manage.py ensure_database
