@@ -401,31 +401,42 @@ class DealQuerySet(models.QuerySet):
 class ListedBidder(NamedTuple):
     """A bidder as a list's row names it."""
 
-    id: int
+    pk: int
     name: str
     slug: str
 
 
+def distinct_parties[Bid_, Bidder](
+    bids: Iterable[tuple[Bid_, Iterable[Bidder]]],
+) -> list[tuple[list[Bidder], Bid_]]:
+    """The distinct parties among bids given in the order they were made,
+    with their bidders, each party with its latest bid: a company that bid
+    twice alone is one party, a joint bid one party of several companies,
+    by name. The deal's page and the lists' rows both say it so."""
+    parties: dict[tuple[Any, ...], tuple[list[Bidder], Bid_]] = {}
+    for bid, bidders in bids:
+        by_name = sorted(bidders, key=attrgetter("name"))
+        parties[tuple(bidder.pk for bidder in by_name)] = (by_name, bid)
+    return list(parties.values())
+
+
 class BidQuerySet(models.QuerySet):
     def parties_by_deal(self, deal_ids: Iterable[int]) -> dict[int, list[list[ListedBidder]]]:
-        """Each deal's bidding parties, in the order they first bid: a company
-        that bid twice alone is one party, a joint bid one party of several
-        companies, by name. One query of plain rows: a giant's deals carry
+        """Each deal's bidding parties, in the order they first bid
+        (distinct_parties). One query of plain rows: a giant's deals carry
         hundreds of bids each, and reading them as model instances made most
         of its list's time."""
         links = self.model.bidders.through.objects.filter(bid__deal_id__in=list(deal_ids))
         rows = links.order_by("bid__submitted_on", "bid_id").values_list(
             "bid__deal_id", "bid_id", "company_id", "company__name", "company__slug"
         )
-        bids: dict[tuple[int, int], list[ListedBidder]] = {}
+        bids: dict[int, dict[int, list[ListedBidder]]] = {}
         for deal_id, bid_id, *bidder in rows:
-            bids.setdefault((deal_id, bid_id), []).append(ListedBidder(*bidder))
-        parties: dict[int, dict[tuple[int, ...], list[ListedBidder]]] = {}
-        for (deal_id, _bid_id), bidders in bids.items():
-            bidders.sort(key=attrgetter("name"))
-            party = tuple(bidder.id for bidder in bidders)
-            parties.setdefault(deal_id, {}).setdefault(party, bidders)
-        return {deal_id: list(of_deal.values()) for deal_id, of_deal in parties.items()}
+            bids.setdefault(deal_id, {}).setdefault(bid_id, []).append(ListedBidder(*bidder))
+        return {
+            deal_id: [party for party, _bid in distinct_parties(of_deal.items())]
+            for deal_id, of_deal in bids.items()
+        }
 
     def latest_by(self, company, size: int):
         """The latest ``size`` bids ``company`` made, with their deal, its

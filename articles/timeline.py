@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import charts
 from .models import Article, Bid, Company, Deadline, Deal, Review
+from .querysets import distinct_parties
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise, StrPromise
@@ -276,14 +277,9 @@ def deadline_chains(deadlines: list[Deadline]) -> dict[int, tuple[Deadline, ...]
 
 
 def bidding_parties(bids: list[Bid]) -> list[tuple[list[Company], Bid]]:
-    """The distinct parties that bid, in the order they first bid, each with
-    its latest bid: a company that bid twice alone is listed once, a joint bid
-    is one party of several companies, by name (uses prefetched bidders)."""
-    parties = {}
-    for bid in bids:  # in the order they were made
-        companies = sorted(bid.bidders.all(), key=lambda company: company.name)
-        parties[tuple(company.pk for company in companies)] = (companies, bid)
-    return list(parties.values())
+    """The story's bids as distinct parties, each with its latest bid
+    (querysets.distinct_parties; uses prefetched bidders)."""
+    return distinct_parties((bid, bid.bidders.all()) for bid in bids)
 
 
 def bid_ending(bid: Bid, deal: Deal) -> "StrOrPromise":
