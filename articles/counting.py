@@ -115,24 +115,37 @@ FORMAT = "with years"
 # chosen status and country, the countries with the chosen status and type,
 # and the deals listed (the chosen status, type and country) by year and
 # status. The rows of country "" hold every deal once, the others the deals
-# covering that country. GROUPING() tells which sum a row holds.
+# covering that country. GROUPING() tells which sum a row holds, and a
+# country facet's row is the one with a country.
+#
+# Two passes: the first three sums read only the chosen country's rows
+# (country "" when none is chosen: a twentieth of the tally at 100k deals),
+# the country facet the rest with one sum. One pass over every row with four
+# sums in four grouping sets took 23 ms at 100k deals, the two 11.
 TALLY_SUMS = """
-SELECT GROUPING(status, deal_type, country, year), status, deal_type, country, year,
-       (SUM(n) FILTER (WHERE chosen_country AND in_type))::bigint,
-       (SUM(n) FILTER (WHERE chosen_country AND in_status))::bigint,
-       (SUM(n) FILTER (WHERE country <> '' AND in_status AND in_type))::bigint,
-       (SUM(n) FILTER (WHERE chosen_country AND in_status AND in_type))::bigint
+WITH tally (status, deal_type, country, year, n) AS NOT MATERIALIZED ({rows})
+SELECT GROUPING(status, deal_type, year), status, deal_type, NULL, year,
+       (SUM(n) FILTER (WHERE in_type))::bigint,
+       (SUM(n) FILTER (WHERE in_status))::bigint,
+       (SUM(n) FILTER (WHERE in_status AND in_type))::bigint
 FROM (
-    SELECT tally.*, tally.country = %s AS chosen_country,
-           (%s OR tally.status = ANY(%s::text[])) AS in_status,
-           (%s OR tally.deal_type = ANY(%s::text[])) AS in_type
-    FROM ({rows}) AS tally (status, deal_type, country, year, n)
+    SELECT tally.*,
+           (%(any_status)s OR tally.status = ANY(%(statuses)s::text[])) AS in_status,
+           (%(any_type)s OR tally.deal_type = ANY(%(types)s::text[])) AS in_type
+    FROM tally WHERE tally.country = %(country)s
 ) AS flagged
-GROUP BY GROUPING SETS ((status), (deal_type), (country), (year, status))
+GROUP BY GROUPING SETS ((status), (deal_type), (year, status))
+UNION ALL
+SELECT NULL, NULL, NULL, country, NULL, NULL, NULL, SUM(n)::bigint
+FROM tally
+WHERE country <> ''
+  AND (%(any_status)s OR status = ANY(%(statuses)s::text[]))
+  AND (%(any_type)s OR deal_type = ANY(%(types)s::text[]))
+GROUP BY country
 """
-# GROUPING(status, deal_type, country, year): a bit set for each column
-# summed over, the first column's the highest.
-BY_STATUS, BY_TYPE, BY_COUNTRY, BY_YEAR_AND_STATUS = 0b0111, 0b1011, 0b1101, 0b0110
+# GROUPING(status, deal_type, year): a bit set for each column summed over,
+# the first column's the highest.
+BY_STATUS, BY_TYPE, BY_YEAR_AND_STATUS = 0b011, 0b101, 0b010
 
 
 @dataclass(frozen=True)
@@ -202,24 +215,30 @@ class FacetChoice:
         has tens of thousands of rows, and adding them up in Python took a
         third of an uncached list's time."""
         sql, params = rows.query.sql_with_params()
-        chosen = (
-            self.country,  # "" when no country is chosen
-            not self.statuses,
-            list(self.statuses),
-            not self.types,
-            list(self.types),
-        )
+        chosen = {
+            "country": self.country,  # "" when no country is chosen
+            "any_status": not self.statuses,
+            "statuses": list(self.statuses),
+            "any_type": not self.types,
+            "types": list(self.types),
+        }
+        # The rows' own query comes with positional parameters: named here,
+        # and its literal percent signs kept, for one dict of parameters.
+        rows_sql = sql.replace("%%", "%%%%") % tuple(f"%(rows{i})s" for i in range(len(params)))
+        statement = TALLY_SUMS.format(rows=rows_sql)
+        chosen.update({f"rows{i}": param for i, param in enumerate(params)})
         counts = self._empty()
         with connections[rows.db].cursor() as cursor:
-            cursor.execute(TALLY_SUMS.format(rows=sql), (*chosen, *params))
+            cursor.execute(statement, chosen)
             for grouped, status, deal_type, code, year, *sums in cursor.fetchall():
-                by_status, by_type, by_country, listed = sums
-                if grouped == BY_STATUS and by_status:
+                by_status, by_type, listed = sums
+                if code is not None:
+                    if listed:
+                        counts["country"][code] = listed
+                elif grouped == BY_STATUS and by_status:
                     counts["status"][status] = by_status
                 elif grouped == BY_TYPE and by_type:
                     counts["type"][deal_type] = by_type
-                elif grouped == BY_COUNTRY and by_country:
-                    counts["country"][code] = by_country
                 elif grouped == BY_YEAR_AND_STATUS and listed:
                     counts["years"][year, status] = listed
                     counts["total"] += listed
