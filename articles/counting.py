@@ -497,6 +497,18 @@ def review_facets(filterset: DealFilterSet) -> ReviewFacets:
         # deals announced then took 0.6 s, only to find more than REVIEW_ROWS.
         uncountable = True
     others = filterset.queryset_without(*REVIEW_FACETS).order_by()
+    company_alone = _company_alone(filterset)
+    if company_alone and not any(chosen.get(name) for name in (*filterset.facets, "as_of")):
+        # One company's deals with a review, from its rows by role: a giant's
+        # 1,262 deals at 100k are not all looked up for their 520 reviews.
+        listed = (
+            CompanyDealRole.objects.using(others.db)
+            .of(*company_alone)
+            .filter(reviews__gt=0)
+            .values("deal_id")
+        )
+    else:
+        listed = others.values("pk") if others.query.where else None
 
     def compute() -> ReviewFacets:
         authorities = tuple(
@@ -513,8 +525,8 @@ def review_facets(filterset: DealFilterSet) -> ReviewFacets:
             prefix = "review__"  # from the period to its review
         else:
             reviews, prefix = Review.objects.using(others.db), ""
-        if others.query.where:
-            reviews = reviews.filter(**{f"{prefix}deal__in": others.values("pk")})
+        if listed is not None:
+            reviews = reviews.filter(**{f"{prefix}deal__in": listed})
         # else every deal is listed: its reviews are read without the deals.
         rows = list(
             reviews.order_by().values_list(

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from articles import chart_data, counting, dialect, freshness
-from articles.models import Bid, Company, CompanyDealRole, Deal
+from articles.models import Bid, Company, CompanyDealRole, Deal, Review
 from tests.factories import BidFactory, CompanyFactory, DealFactory, ReviewFactory
 
 URL = reverse("articles:deal_list")
@@ -78,6 +78,14 @@ def check(client, rng: random.Random, companies: list[Company]) -> None:
             assert response.context["paginator"].count == len(expected), query
             shown = {c["value"]: c["count"] for c in response.context["facets"]["status"]}
             assert +Counter(shown) == counts, query
+            # Each review status once per deal listed that has such a review.
+            reviewed = Counter(
+                status
+                for deal in expected.values()
+                for status in set(deal.reviews.values_list("status", flat=True))
+            )
+            shown = {c["value"]: c["count"] for c in response.context["facets"]["review"]}
+            assert +Counter(shown) == reviewed, query
             source = response.context["filter"].counts.source
             if source == counting.Source.NOTHING:  # e.g. a buyer that never bid
                 assert not expected, query
@@ -100,6 +108,8 @@ def test_company_lists_agree_with_the_records_whatever_writes_them(client, seed)
         )
         for _ in range(rng.randrange(3)):  # now and then a company bids twice
             BidFactory(deal=deal, bidders=rng.sample(companies, rng.randrange(1, 3)))
+        for _ in range(rng.randrange(3)):  # reviewed by none, one or two authorities
+            ReviewFactory(deal=deal, status=rng.choice(sorted(Review.OPEN_STATUSES)))
     check(client, rng, companies)
 
     # What moves a company's rows: bidders added and removed, a bid moved to
