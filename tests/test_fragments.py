@@ -30,10 +30,10 @@ def stored_rows(monkeypatch):
     return stored
 
 
-def test_text_is_escaped_as_in_the_rest_of_the_page():
+def test_text_is_escaped():
     DealFactory(slug="quoted", title="Bob's <b>bold</b> bid & co")
     html = fragments.deal_rows(rows_of("quoted"), "table")
-    assert "Bob&#x27;s &lt;b&gt;bold&lt;/b&gt; bid &amp; co" in html
+    assert "Bob&#39;s &lt;b&gt;bold&lt;/b&gt; bid &amp; co" in html
     assert "<b>" not in html
 
 
