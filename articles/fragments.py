@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
-from django.template import engines
+from django.template import Context, engines
 from django.template.defaultfilters import date
 from django.urls import reverse
 from django.utils.http import RFC3986_SUBDELIMS
@@ -179,6 +179,43 @@ def chart_shapes(chart: Chart) -> Markup:
 def _fill(chart: Chart, series: Series) -> str:
     """A series' colour, or its pattern (over its colour) where it has one."""
     return f"url(#{chart.id}-p{series.index})" if series.pattern else series.colour
+
+
+def deal_filters(context: Context) -> SafeString:
+    """The deal list's filter form with each choice's count (its sidebar).
+    Drawn by Jinja2: with Django's engine, its hundred choices took a fifth
+    of the list's rendering."""
+    as_of, limit = context["as_of"], context["match_limit"]
+    if as_of:
+        status_legend = Markup(gettext("Status on %(date)s")) % {"date": date(as_of, "DATE_FORMAT")}
+    else:
+        status_legend = gettext("Status")
+    if context["facets_counted"]:
+        facet_help = gettext(
+            "The number beside each choice is how many deals you would see with it, "
+            "keeping your other filters."
+        )
+    else:
+        facet_help = Markup(
+            gettext(
+                "Before status, type and country are chosen, %(limit)s or more deals match "
+                "these words: too many to count beside each choice. Add words or other "
+                "filters to see the counts."
+            )
+        ) % {"limit": limit}
+    words = {
+        "action": reverse("articles:deal_list"),
+        "suggestions": reverse("articles:company_suggestions"),
+        "status_legend": status_legend,
+        "facet_help": facet_help,
+        "value": lambda field: "" if field.value() is None else field.value(),
+    }
+    names = ("filter", "facets", "sorting", "review_facets_counted")
+    return mark_safe(  # drawn by Jinja2, which escapes
+        engines["jinja2"]
+        .get_template("articles/deal_filters.html")
+        .render({"words": words, **{name: context[name] for name in names}})
+    )
 
 
 def chart(chart: Chart) -> SafeString:
