@@ -288,8 +288,8 @@ class DealFilterSet(FacetedFilterSet):
         if key not in self._matched_ids:
             self._matched_ids[key] = list(matches.order_by().values_list("pk", flat=True))
         ids = self._matched_ids[key]
-        # Not pk__in=[]: a list's counts are cached under its SQL, which that lacks.
-        return qs.filter(pk__in=ids) if ids else qs.filter(Value(False))
+        # Not pk__any_of=[]: a list's counts are cached under its SQL, which that lacks.
+        return qs.filter(pk__any_of=ids) if ids else qs.filter(Value(False))
 
     @cached_property
     def counts(self) -> counting.Counts:

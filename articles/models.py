@@ -28,6 +28,7 @@ from .locale_data import (
     language_choices,
     language_codes,
 )
+from .lookups import AnyOf
 from .querysets import (
     ArticleQuerySet,
     AuthorityQuerySet,
@@ -427,6 +428,10 @@ class Deal(models.Model):
             errors["seller"] = _("The seller cannot be the target itself.")
         if errors:
             raise ValidationError(errors)
+
+
+# A q= list's matches, read by id in each of its queries (articles.lookups).
+Deal._meta.pk.register_lookup(AnyOf)
 
 
 class AuthorityKind(models.TextChoices):

@@ -366,6 +366,20 @@ def test_words_list_at_most_the_first_matches_and_say_so(client, monkeypatch):
 
 
 @pytest.mark.django_db
+def test_the_matches_of_words_are_read_as_one_array_on_postgresql(client):
+    """The list reads its matches by id in each of its queries: on PostgreSQL
+    as one array parameter, not one parameter per match."""
+    deals = [DealFactory(title=f"Chip deal {n}") for n in range(30)]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/deals/", {"q": "chip"})
+    assert response.context["paginator"].count == 30
+    assert len(titles(response)) == 25
+    by_id = [q["sql"] for q in queries if str(deals[-1].pk) in q["sql"] and "COUNT" in q["sql"]]
+    if connection.vendor == "postgresql":
+        assert by_id and all("= ANY(" in sql and " IN (" not in sql for sql in by_id)
+
+
+@pytest.mark.django_db
 def test_a_common_word_offers_its_filters_uncounted(client, monkeypatch):
     """Counting tens of thousands of matches by status, type and country
     would take a second: past the limit the choices are offered uncounted,
