@@ -215,7 +215,7 @@ class FacetChoice:
         has tens of thousands of rows, and adding them up in Python took a
         third of an uncached list's time."""
         sql, params = rows.query.sql_with_params()
-        chosen = {
+        chosen: dict[str, Any] = {
             "country": self.country,  # "" when no country is chosen
             "any_status": not self.statuses,
             "statuses": list(self.statuses),
@@ -498,6 +498,7 @@ def review_facets(filterset: DealFilterSet) -> ReviewFacets:
         uncountable = True
     others = filterset.queryset_without(*REVIEW_FACETS).order_by()
     company_alone = _company_alone(filterset)
+    listed: QuerySet[Any, dict[str, Any]] | None
     if company_alone and not any(chosen.get(name) for name in (*filterset.facets, "as_of")):
         # One company's deals with a review, from its rows by role: a giant's
         # 1,262 deals at 100k are not all looked up for their 520 reviews.

@@ -186,6 +186,8 @@ def deal_filters(context: Context) -> SafeString:
     Drawn by Jinja2: with Django's engine, its hundred choices took a fifth
     of the list's rendering."""
     as_of, limit = context["as_of"], context["match_limit"]
+    status_legend: str
+    facet_help: str
     if as_of:
         status_legend = Markup(gettext("Status on %(date)s")) % {"date": date(as_of, "DATE_FORMAT")}
     else:

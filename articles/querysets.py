@@ -652,7 +652,7 @@ class ReviewSpanQuerySet(models.QuerySet):
 
 
 class CompanyDealRoleQuerySet(models.QuerySet):
-    def of(self, company, roles):
+    def of(self, company: Any, roles: tuple[str, ...]) -> models.QuerySet:
         """``company``'s deals in any of ``roles``."""
         return self.filter(company_id=company.pk, role__in=roles)
 
