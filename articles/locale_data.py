@@ -9,7 +9,7 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name, list_currencies
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, override
 from django_countries import countries
 
 
@@ -69,11 +69,24 @@ def jurisdiction_choices() -> list[tuple[str, str]]:
     ]
 
 
+def country_names() -> dict[str, str]:
+    """Every country's name in the reader's language, by code, in the order
+    of the names. A list's country facet names up to 250: asked one by one,
+    django-countries translated each again, 7 ms a page."""
+    return _country_names(get_language() or "en")
+
+
+@cache
+def _country_names(language: str) -> dict[str, str]:
+    with override(language):
+        return {code: str(name) for code, name in countries}
+
+
 def jurisdiction_name(code: str) -> str:
     """A region's or a country's name; the code itself when it is neither."""
     if code in REGIONS:
         return str(REGIONS[code])
-    return countries.name(code) or code
+    return country_names().get(code) or code
 
 
 def is_jurisdiction(code: str) -> bool:

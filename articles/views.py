@@ -25,7 +25,7 @@ from .filters import (
     DealFilterSet,
 )
 from .freshness import cached_count, cached_page
-from .locale_data import jurisdiction_name
+from .locale_data import country_names, jurisdiction_name
 from .models import Article, Authority, Bid, Company, Deadline, Deal, Review
 from .pagination import ArchivePaginator, TwoPartPaginator
 from .querysets import today
@@ -320,16 +320,14 @@ def deal_facets(filterset) -> dict[str, list[dict]]:
             for v, label in choices
         ]
     chosen_country = selected.get("country") or ""
-    if counts:
-        codes = {code for code, n in counts["country"].items() if n}
-    else:
-        codes = {code for code, _name in countries}
+    names = country_names()
+    codes = {code for code, n in counts["country"].items() if n} if counts else set(names)
     codes |= {chosen_country} if chosen_country else set()
     facets["country"] = sorted(
         (
             {
                 "value": code,
-                "label": countries.name(code),
+                "label": names.get(code, ""),
                 "count": counts["country"][code] if counts else None,
                 "checked": code == chosen_country,
             }
