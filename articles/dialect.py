@@ -39,8 +39,9 @@ class Dialect:
 
     @property
     def splits_arrays(self) -> bool:
-        """string_to_array and unnest, which the country index (migration
-        0004) and the country counts use."""
+        """string_to_array, array_agg and unnest, which the country index
+        (migration 0004), the country counts and a list's bidding parties
+        (BidQuerySet.parties_by_deal) use."""
         return self.is_reference
 
     @property

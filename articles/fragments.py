@@ -33,7 +33,7 @@ from markupsafe import Markup
 from . import freshness
 from .charts import Chart, Series
 from .models import Bid, Deal
-from .querysets import today
+from .querysets import ListedParties, today
 from .templatetags.dealwatch import curated_lang, money
 
 # The shapes a deal takes in a list, and the template of each.
@@ -43,6 +43,7 @@ ROW_TEMPLATES = {
 }
 # How many bidding parties a row names before "and N more".
 PARTIES_SHOWN = 3
+NO_PARTIES = ListedParties([], 0)
 # What reverse() leaves unquoted in an argument: the same address for any slug.
 SLUG_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
@@ -58,7 +59,7 @@ def environment(**options: Any) -> jinja2.Environment:
     env = jinja2.Environment(**options)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(date=date, money=money)
-    env.globals.update(and_more=and_more, parties_shown=PARTIES_SHOWN, chart_shapes=chart_shapes)
+    env.globals.update(and_more=and_more, chart_shapes=chart_shapes)
     return env
 
 
@@ -113,10 +114,12 @@ def deal_rows(deals: Sequence[Deal], shape: str) -> SafeString:
 
     def draw(indexes: list[int]) -> list[str]:
         drawn = [deals[index] for index in indexes]
-        parties = Bid.objects.parties_by_deal(deal.pk for deal in drawn)
+        parties = Bid.objects.parties_by_deal((deal.pk for deal in drawn), PARTIES_SHOWN)
         words = row_words()
         return [
-            template.render({"deal": deal, "parties": parties.get(deal.pk, []), "words": words})
+            template.render(
+                {"deal": deal, "parties": parties.get(deal.pk, NO_PARTIES), "words": words}
+            )
             for deal in drawn
         ]
 

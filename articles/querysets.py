@@ -420,13 +420,71 @@ def distinct_parties[Bid_, Bidder](
     return list(parties.values())
 
 
+# Each deal's distinct bidding parties (a bid's set of companies) in the
+# order they first bid, numbered, with how many there are, and the
+# companies of the first few: a giant's deals carry hundreds of bids each,
+# and only three parties a row are named.
+FIRST_PARTIES = """
+WITH bid_party AS (
+    SELECT bid.deal_id, bid.id, bid.submitted_on,
+           array_agg(link.company_id ORDER BY link.company_id) AS members
+    FROM articles_bid bid JOIN articles_bid_bidders link ON link.bid_id = bid.id
+    WHERE bid.deal_id = ANY(%(deals)s)
+    GROUP BY bid.id
+), party AS (
+    SELECT DISTINCT ON (deal_id, members) deal_id, members, submitted_on, id
+    FROM bid_party
+    ORDER BY deal_id, members, submitted_on, id
+), numbered AS (
+    SELECT deal_id, members,
+           row_number() OVER (PARTITION BY deal_id ORDER BY submitted_on, id) AS place,
+           count(*) OVER (PARTITION BY deal_id) AS parties
+    FROM party
+)
+SELECT numbered.deal_id, numbered.place, numbered.parties, company.id, company.name, company.slug
+FROM numbered
+CROSS JOIN LATERAL unnest(numbered.members) AS member (company_id)
+JOIN articles_company company ON company.id = member.company_id
+WHERE numbered.place <= %(shown)s
+ORDER BY numbered.deal_id, numbered.place
+"""
+
+
+class ListedParties(NamedTuple):
+    """The bidding parties a list's row names, and how many there are."""
+
+    shown: list[list[ListedBidder]]
+    total: int
+
+
 class BidQuerySet(models.QuerySet):
-    def parties_by_deal(self, deal_ids: Iterable[int]) -> dict[int, list[list[ListedBidder]]]:
-        """Each deal's bidding parties, in the order they first bid
-        (distinct_parties). One query of plain rows: a giant's deals carry
-        hundreds of bids each, and reading them as model instances made most
-        of its list's time."""
-        links = self.model.bidders.through.objects.filter(bid__deal_id__in=list(deal_ids))
+    def parties_by_deal(self, deal_ids: Iterable[int], shown: int) -> dict[int, ListedParties]:
+        """Each deal's first ``shown`` bidding parties, in the order they
+        first bid (distinct_parties), and how many there are. PostgreSQL
+        finds them (FIRST_PARTIES): at 100k deals a giant's 25 newest deals
+        carry 750 bids, whose 1,200 bidders took 12 ms to read and group
+        here. Elsewhere, one query of plain rows grouped here."""
+        deal_ids = list(deal_ids)
+        if not dialect.of(self.db).splits_arrays:
+            return {
+                deal_id: ListedParties(parties[:shown], len(parties))
+                for deal_id, parties in self._all_parties_by_deal(deal_ids).items()
+            }
+        companies: dict[tuple[int, int], list[ListedBidder]] = {}
+        counts: dict[int, int] = {}
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(FIRST_PARTIES, {"deals": deal_ids, "shown": shown})
+            for deal_id, place, parties, *bidder in cursor.fetchall():
+                companies.setdefault((deal_id, place), []).append(ListedBidder(*bidder))
+                counts[deal_id] = parties
+        listed: dict[int, ListedParties] = {}
+        for (deal_id, _place), members in companies.items():  # in order of place
+            party = sorted(members, key=attrgetter("name"))
+            listed.setdefault(deal_id, ListedParties([], counts[deal_id])).shown.append(party)
+        return listed
+
+    def _all_parties_by_deal(self, deal_ids: list[int]) -> dict[int, list[list[ListedBidder]]]:
+        links = self.model.bidders.through.objects.using(self.db).filter(bid__deal_id__in=deal_ids)
         rows = links.order_by("bid__submitted_on", "bid_id").values_list(
             "bid__deal_id", "bid_id", "company_id", "company__name", "company__slug"
         )

@@ -1,6 +1,9 @@
 """The fragments Jinja2 draws inside Django's pages (articles.fragments): a
 list's rows, kept per deal, and the charts."""
 
+import datetime
+import random
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -8,6 +11,7 @@ from django.utils import translation
 
 from articles import fragments
 from articles.models import Bid, Deal
+from articles.querysets import distinct_parties
 from tests.factories import BidFactory, CompanyFactory, DealFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,11 +92,44 @@ def test_a_joint_bid_is_one_party_and_a_second_bid_adds_none():
     BidFactory(deal=deal, bidders=[walmart, microsoft])
     BidFactory(deal=deal, bidders=[oracle])
     BidFactory(deal=deal, bidders=[oracle])
-    parties = Bid.objects.parties_by_deal([deal.pk])[deal.pk]
+    parties = Bid.objects.parties_by_deal([deal.pk], 3)[deal.pk]
     # In the order they first bid, each party's companies by name.
-    assert [[bidder.name for bidder in party] for party in parties] == [
+    assert [[bidder.name for bidder in party] for party in parties.shown] == [
         ["Microsoft", "Walmart"],
         ["Oracle"],
     ]
+    assert parties.total == 2
     html = fragments.deal_rows(rows_of("tiktok"), "table")
     assert ">Microsoft</a> &amp; <a" in html and "more" not in html
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_parties_a_row_names_are_those_of_the_deals_page(seed):
+    """Joint bids, a party bidding again, bids on the same day or on no known
+    day: the first parties named and their number agree with the deal's
+    page's grouping (distinct_parties), whichever database groups them."""
+    rng = random.Random(seed)
+    companies = [CompanyFactory(name=name) for name in ("Ant", "bee", "Cat", "Dog", "eel")]
+    deals = [DealFactory() for _ in range(4)]
+    days = [None, datetime.date(2024, 1, 1), datetime.date(2024, 1, 1), datetime.date(2024, 2, 1)]
+    for deal in deals:
+        for _ in range(rng.randrange(8)):
+            BidFactory(
+                deal=deal,
+                submitted_on=rng.choice(days),
+                bidders=rng.sample(companies, rng.choice([1, 1, 2, 3])),
+            )
+    listed = Bid.objects.parties_by_deal([deal.pk for deal in deals], 3)
+    for deal in deals:
+        bids = deal.bids.prefetch_related("bidders").order_by("submitted_on", "pk")
+        parties = [
+            [(company.pk, company.name) for company in party]
+            for party, _bid in distinct_parties((bid, bid.bidders.all()) for bid in bids)
+        ]
+        if not parties:
+            assert deal.pk not in listed
+            continue
+        shown = [
+            [(company.pk, company.name) for company in party] for party in listed[deal.pk].shown
+        ]
+        assert (shown, listed[deal.pk].total) == (parties[:3], len(parties))
