@@ -498,6 +498,7 @@ def review_facets(filterset: DealFilterSet) -> ReviewFacets:
         uncountable = True
     others = filterset.queryset_without(*REVIEW_FACETS).order_by()
     company_alone = _company_alone(filterset)
+    listed_deals = filterset.counts.total or 0
     listed: QuerySet[Any, dict[str, Any]] | None
     if company_alone and not any(chosen.get(name) for name in (*filterset.facets, "as_of")):
         # One company's deals with a review, from its rows by role: a giant's
@@ -528,7 +529,15 @@ def review_facets(filterset: DealFilterSet) -> ReviewFacets:
             reviews, prefix = Review.objects.using(others.db), ""
         if listed is not None:
             reviews = reviews.filter(**{f"{prefix}deal__in": listed})
-        # else every deal is listed: its reviews are read without the deals.
+        elif (
+            listed_deals > REVIEW_ROWS
+            and reviews.order_by()[: REVIEW_ROWS + 1].count() > REVIEW_ROWS
+        ):
+            # Every deal is listed, so many that their reviews may be more
+            # than the bound: counted up to it first, not read (at 100k
+            # deals, reading the first REVIEW_ROWS + 1 took 8 ms, only to find
+            # too many).
+            return ReviewFacets(authorities)
         rows = list(
             reviews.order_by().values_list(
                 f"{prefix}deal_id",
