@@ -42,6 +42,7 @@ EXCLUDED = [
     "django_tasks_database",
     # Derived counts and rows (articles.tallies), rebuilt as the records are loaded.
     "articles.DealTally",
+    "articles.DealCountryTally",
     "articles.ArticleTally",
     "articles.DeadlineTally",
     "articles.DeadlineMonthTally",

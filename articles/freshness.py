@@ -222,6 +222,7 @@ DERIVED_MODELS = frozenset(
     {
         "articles.ArchiveState",
         "articles.DealTally",
+        "articles.DealCountryTally",
         "articles.ArticleTally",
         "articles.DeadlineTally",
         "articles.DeadlineMonthTally",

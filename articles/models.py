@@ -1509,6 +1509,31 @@ class CompanyDealRole(models.Model):
         return f"company {self.company_id}: {self.role} in deal {self.deal_id}"
 
 
+class DealCountryTally(models.Model):
+    """DealTally without the year: how many deals have each status and type,
+    in all (country "") and in each country they cover. The country facet
+    adds up a few thousand rows of it instead of DealTally's tens of
+    thousands (counting.TALLY_SUMS).
+
+    Derived data, kept current by PostgreSQL (articles.tallies); backups leave
+    it out. Elsewhere it stays empty and is not read."""
+
+    status = models.CharField(max_length=20, choices=DealStatus)
+    deal_type = models.CharField(max_length=20, choices=DealType)
+    country = models.TextField(blank=True)  # as DealTally's
+    deals = models.IntegerField()  # as DealTally's, unchecked
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status", "deal_type", "country"], name="deal_country_tally_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.status} {self.deal_type} {self.country or '*'}: {self.deals}"
+
+
 class ArticleTally(models.Model):
     """How many articles each language has: the article list's count and its
     languages, without reading two million articles (see DealTally)."""

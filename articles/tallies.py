@@ -136,6 +136,18 @@ DEALS = Tally(
     count="deals",
 )
 
+# The same without the year: the country facet's sums (counting.TALLY_SUMS).
+DEAL_COUNTRIES = Tally(
+    name="articles_deal_country_tally",
+    counted="articles_deal",
+    table="articles_dealcountrytally",
+    keys=("status", "deal_type", "country"),
+    select="r.status, r.deal_type, code",
+    expand=_codes("r"),
+    watched=("status", "deal_type", "countries"),
+    count="deals",
+)
+
 
 def by_column(model: str, column: str, count: str) -> Tally:
     """The tally of ``articles_<model>`` by one of its columns."""

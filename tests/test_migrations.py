@@ -28,6 +28,7 @@ FROZEN = {
     "COMPANY_DEALS": ("0029_company_deal_roles", "COMPANY_DEALS"),
     "DEADLINE_MONTHS": ("0031_deadline_month_tally", "DEADLINE_MONTH_TALLY"),
     "DEAL_VALUES": ("0032_deal_value_tally", "DEAL_VALUE_TALLY"),
+    "DEAL_COUNTRIES": ("0035_deal_country_tally", "DEAL_COUNTRY_TALLY"),
 }
 
 # Callables that makemigrations writes as references: the field choices, which

@@ -22,6 +22,7 @@ from articles.models import (
     DeadlineMonthTally,
     DeadlineTally,
     Deal,
+    DealCountryTally,
     DealStatusDayTally,
     DealStatusPeriod,
     DealTally,
@@ -44,12 +45,24 @@ postgresql_only = pytest.mark.postgres(
 
 
 def tally(by_year: bool = False) -> Counter:
-    """The tally, by status, type and country (and year, if asked)."""
+    """The tally, by status, type and country (and year, if asked); the
+    tally without the year (DealCountryTally) holds the same sums."""
     found: Counter = Counter()
+    without_year: Counter = Counter()
     for status, deal_type, country, year, n in DealTally.objects.filter(deals__gt=0).values_list(
         "status", "deal_type", "country", "year", "deals"
     ):
         found[(status, deal_type, country, year) if by_year else (status, deal_type, country)] += n
+        without_year[status, deal_type, country] += n
+    by_country = Counter(
+        {
+            (status, deal_type, country): n
+            for status, deal_type, country, n in DealCountryTally.objects.values_list(
+                "status", "deal_type", "country", "deals"
+            )
+        }
+    )
+    assert +by_country == +without_year
     return +found
 
 
