@@ -1,5 +1,6 @@
 """The hottest fragments of the public pages, drawn by Jinja2: a list's deal
-rows (the table's and the home page's cards) and the charts.
+rows (the table's and the home page's cards), the charts, and the deal
+list's filter form.
 
 Profiled on a 25-row deal list, uncached, Django's engine spent most of the
 page's rendering in these few templates. Jinja2 compiles a template to a
@@ -7,9 +8,9 @@ Python function: the same rows were drawn in 6.3 ms instead of 15.3, three
 charts in 4.1 instead of about 10. Then, on a slower machine, with
 MarkupSafe's own escaping, one reverse() per list and the charts' shapes
 written by ``chart_shapes``: 25 rows in 5.1 ms instead of 7.9, three charts
-in 1.7 instead of 5.4 (docs/performance.md). The page around them (the
-form, the facets) stays in Django's templates, which include them through
-the tags of ``templatetags/fragments.py``.
+in 1.7 instead of 5.4 (docs/performance.md). The page around them stays
+in Django's templates, which include them through the tags of
+``templatetags/fragments.py``.
 
 A list's rows are kept one per deal (the ``deal_row`` layer of freshness, on
 the deal's own version on PostgreSQL): a page reads all of its rows in one
